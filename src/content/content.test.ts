@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, validateScene, validateWalkthrough } from '$lib/model/validate';
+import { catalog } from './catalog';
+import { findScene, scenes, walkthroughs } from './registry';
+
+describe('all content', () => {
+	it.each(scenes.map((s) => [s.id, s] as const))('scene %s is valid', (_id, scene) => {
+		expect(validateScene(scene).map(formatProblem)).toEqual([]);
+	});
+	it.each(walkthroughs.map((w) => [w.id, w] as const))('walkthrough %s is valid', (_id, w) => {
+		expect(validateWalkthrough(w, findScene(w.scene)).map(formatProblem)).toEqual([]);
+	});
+	it('every built walkthrough is in the catalog, and the catalog holds every id in DESIGN.md', () => {
+		const ids = catalog.map((c) => c.id);
+		for (const w of walkthroughs) expect(ids).toContain(w.id);
+		expect(ids).toHaveLength(13);
+		expect(new Set(ids).size).toBe(13);
+	});
+	it('every step has narration and teacher notes long enough to read aloud', () => {
+		for (const w of walkthroughs) for (const s of w.steps) expect(s.narration.split(' ').length, `${w.id}/${s.id}`).toBeGreaterThan(15);
+	});
+});

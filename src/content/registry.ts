@@ -1,0 +1,39 @@
+// The one place that knows which scenes and walkthroughs exist. Adding a walkthrough means writing its
+// data file and listing it here; no code elsewhere changes.
+import type { Scene, Walkthrough } from '$lib/model/types';
+import { stacksScene } from './stacks/scene';
+import { stacksOverview } from './stacks/overview';
+import { catalog } from './catalog';
+
+export interface WalkthroughEntry {
+	/** "<scene>/<walkthrough>" */
+	id: string;
+	title: string;
+	summary: string;
+}
+
+export const scenes: Scene[] = [stacksScene];
+export const walkthroughs: Walkthrough[] = [stacksOverview];
+
+export function findScene(id: string): Scene | undefined {
+	return scenes.find((s) => s.id === id);
+}
+
+export function findWalkthrough(scene: string, name: string): Walkthrough | undefined {
+	return walkthroughs.find((w) => w.id === `${scene}/${name}`);
+}
+
+export interface GalleryCard extends WalkthroughEntry {
+	scene: string;
+	name: string;
+	ready: boolean;
+	steps: number;
+}
+
+export function galleryCards(): GalleryCard[] {
+	return catalog.map((entry) => {
+		const [scene = '', name = ''] = entry.id.split('/');
+		const w = findWalkthrough(scene, name);
+		return { ...entry, scene, name, ready: Boolean(w), steps: w?.steps.length ?? 0 };
+	});
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fromCallback, SimulatedClock } from 'xstate';
+import { walkthroughs } from '../../content/registry';
+import { dwellFor } from './player-machine';
+import { createSession } from './session';
+import type { AnimateInput, AnimationEvent } from './walkthrough-machine';
+
+const w = walkthroughs.find((x) => x.id === 'stacks/overview')!;
+
+/** An animation that delivers one message per 1000 ms of simulated time, like the renderer does. */
+function timedAnimation(clock: SimulatedClock) {
+	return fromCallback<AnimationEvent, AnimateInput>(({ sendBack, input }) => {
+		const n = input.walkthrough.steps[input.stepIndex]?.messages?.length ?? 0;
+		const ids: unknown[] = [];
+		for (let i = 1; i <= n; i++) ids.push(clock.setTimeout(() => sendBack({ type: 'DELIVERED', count: i }), i * 1000));
+		ids.push(clock.setTimeout(() => sendBack({ type: 'ANIMATION_DONE' }), n * 1000 + 1));
+		return () => ids.forEach((id) => clock.clearTimeout(id));
+	});
+}
+
+describe('session', () => {
+	it('clamps out-of-range starts and gotos', () => {
+		expect(createSession(w, { startIndex: -4 }).getState().index).toBe(0);
+		expect(createSession(w, { startIndex: 999 }).getState().index).toBe(w.steps.length - 1);
+		const s = createSession(w);
+		s.goto(Number.NaN);
+		expect(s.getState().index).toBe(0);
+	});
+
+	it('delivers messages as the animation reports them, then settles', () => {
+		const clock = new SimulatedClock();
+		const s = createSession(w, { clock, animation: timedAnimation(clock) });
+		expect(s.getState()).toMatchObject({ index: 0, delivered: 0, settled: false });
+		clock.increment(1000);
+		expect(s.getState().delivered).toBe(1);
+		clock.increment(10_000);
+		expect(s.getState()).toMatchObject({ delivered: w.steps[0]!.messages!.length, settled: true });
+	});
+
+	it('autoplay waits for the animation, dwells for the step at the chosen speed, then advances', () => {
+		const clock = new SimulatedClock();
+		const s = createSession(w, { clock, animation: timedAnimation(clock), speed: 2 });
+		s.play();
+		expect(s.getState().playing).toBe(true);
+		const animation = (w.steps[0]!.messages!.length) * 1000 + 1;
+		clock.increment(animation);
+		expect(s.getState().settled).toBe(true);
+		clock.increment(dwellFor(w.steps[0]) / 2 - 1);
+		expect(s.getState().index).toBe(0);
+		clock.increment(1);
+		expect(s.getState().index).toBe(1);
+	});
+
+	it('pausing stops the advance; playing to the end pauses on the last step', () => {
+		const clock = new SimulatedClock();
+		const s = createSession(w, { clock, speed: 4 });
+		s.play();
+		s.pause();
+		clock.increment(60_000);
+		expect(s.getState().index).toBe(0);
+		s.play();
+		for (let i = 0; i < w.steps.length + 2; i++) clock.increment(20_000);
+		expect(s.getState()).toMatchObject({ isLast: true, playing: false });
+		s.play(); // play at the end starts over
+		expect(s.getState().index).toBe(0);
+	});
+
+	it('a manual step during autoplay restarts the dwell rather than skipping a step', () => {
+		const clock = new SimulatedClock();
+		const s = createSession(w, { clock, speed: 1 });
+		s.play();
+		clock.increment(dwellFor(w.steps[0]) - 100);
+		s.next();
+		expect(s.getState().index).toBe(1);
+		clock.increment(200);
+		expect(s.getState().index).toBe(1);
+	});
+
+	it('speed is clamped to 0.25–4', () => {
+		const s = createSession(w);
+		s.setSpeed(99);
+		expect(s.getState().speed).toBe(4);
+		s.setSpeed(0);
+		expect(s.getState().speed).toBe(0.25);
+	});
+});

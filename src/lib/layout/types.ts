@@ -1,0 +1,34 @@
+// Geometry of one view of a scene, in diagram units. Plain JSON: computed at build time, shipped as data.
+
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+export interface PlacedNode extends Box {
+	id: string;
+	/** 'group' boxes enclose others and are drawn behind them. */
+	role: 'component' | 'group';
+	/** Nesting depth (0 = top level); groups are painted shallowest first. */
+	depth: number;
+}
+
+export interface PlacedEdge {
+	id: string;
+	from: string;
+	to: string;
+	/** Polyline from the sender's border to the receiver's border. */
+	points: [number, number][];
+}
+
+export interface ViewLayout {
+	view: string;
+	width: number;
+	height: number;
+	nodes: Record<string, PlacedNode>;
+	edges: Record<string, PlacedEdge>;
+}
+
+export type SceneLayout = Record<string, ViewLayout>;

@@ -1,0 +1,77 @@
+// The walkthrough as a directed graph of steps: which step follows which, and how to get anywhere.
+import type { Step, Walkthrough } from './types';
+
+/** The step "Next" leads to, or undefined at the end of a path. */
+export function defaultNext(w: Walkthrough, index: number): string | undefined {
+	const step = w.steps[index];
+	if (!step) return undefined;
+	if (step.next) return step.next;
+	if (step.choices?.length) return step.choices[0]?.to;
+	if (step.end) return undefined;
+	return w.steps[index + 1]?.id;
+}
+
+/** Every step the learner can go to from this one (default next and all choices). */
+export function successors(w: Walkthrough, index: number): string[] {
+	const step = w.steps[index];
+	if (!step) return [];
+	const out = new Set<string>();
+	const next = defaultNext(w, index);
+	if (next) out.add(next);
+	for (const c of step.choices ?? []) out.add(c.to);
+	return [...out];
+}
+
+export function indexOfStep(w: Walkthrough, id: string): number {
+	return w.steps.findIndex((s) => s.id === id);
+}
+
+export function stepById(w: Walkthrough, id: string): Step | undefined {
+	return w.steps.find((s) => s.id === id);
+}
+
+/**
+ * Shortest path of step ids from the first step to `target`, excluding the target itself.
+ * A deep link uses it as the history, so "Previous" walks back along the way a learner would have come.
+ */
+export function pathTo(w: Walkthrough, target: string): string[] | undefined {
+	const start = w.steps[0]?.id;
+	if (!start) return undefined;
+	const cameFrom = new Map<string, string | null>([[start, null]]);
+	const queue = [start];
+	while (queue.length) {
+		const id = queue.shift()!;
+		if (id === target) {
+			const path: string[] = [];
+			let at = cameFrom.get(id) ?? null;
+			while (at !== null) {
+				path.unshift(at);
+				at = cameFrom.get(at) ?? null;
+			}
+			return path;
+		}
+		for (const next of successors(w, indexOfStep(w, id))) {
+			if (!cameFrom.has(next)) {
+				cameFrom.set(next, id);
+				queue.push(next);
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Ids of steps reachable from the first step. */
+export function reachableSteps(w: Walkthrough): Set<string> {
+	const seen = new Set<string>();
+	const start = w.steps[0]?.id;
+	if (!start) return seen;
+	const stack = [start];
+	while (stack.length) {
+		const id = stack.pop()!;
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const i = indexOfStep(w, id);
+		if (i >= 0) stack.push(...successors(w, i));
+	}
+	return seen;
+}

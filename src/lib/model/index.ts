@@ -1,0 +1,4 @@
+export * from './types';
+export * from './graph';
+export * from './scene';
+export * from './validate';

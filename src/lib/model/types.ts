@@ -1,0 +1,142 @@
+// The vocabulary of Wheelhouse as plain data. Nothing here knows about Svelte, d3 or the DOM,
+// so content can be validated, laid out and stepped through in Node.
+
+/** What a box *is*; the renderer picks shape and pattern from it so colour is never the only cue. */
+export type ComponentKind =
+	| 'hardware'
+	| 'kernel'
+	| 'hypervisor'
+	| 'runtime'
+	| 'library'
+	| 'app'
+	| 'client'
+	| 'server'
+	| 'store'
+	| 'registry'
+	| 'controller'
+	| 'agent'
+	| 'pod'
+	| 'image'
+	| 'container'
+	| 'network'
+	| 'person';
+
+/** A group is a box that holds other boxes: a machine, a VM, a layer, the control plane, a node. */
+export type GroupKind = 'machine' | 'vm' | 'container' | 'layer' | 'plane' | 'node' | 'boundary';
+
+export interface Size {
+	width: number;
+	height: number;
+}
+
+export interface Component {
+	id: string;
+	/** Display name: what the diagram, the inspector and the message log call it. */
+	name: string;
+	kind: ComponentKind;
+	/** Group that holds this component; absent = top level of the scene. */
+	parent?: string;
+	/** What it is, in one or two plain sentences (the inspector's first paragraph). */
+	description: string;
+	/** Stretch to the full inner width of its group (a layer in a stack, like hardware or a kernel). */
+	span?: boolean;
+	/** Preferred box size; the layout uses it as the node size. */
+	size?: Partial<Size>;
+}
+
+export interface Group {
+	id: string;
+	name: string;
+	kind: GroupKind;
+	parent?: string;
+	description: string;
+}
+
+export type ConnectionKind = 'call' | 'watch' | 'data';
+
+/** A path a message can travel. Messages may travel either way along it. */
+export interface Connection {
+	id: string;
+	from: string;
+	to: string;
+	kind?: ConnectionKind;
+}
+
+/**
+ * A view is one arrangement of the scene: which components and groups are shown.
+ * A group in a view is shown only with at least one of its members.
+ */
+export interface View {
+	id: string;
+	name: string;
+	/** Ids of the components shown; their ancestor groups are shown with them. */
+	components: string[];
+	/**
+	 * Moves a component or group into another group for this view only (null = top level), so one
+	 * component can travel between views: App A moves from the OS into a VM and then into a container.
+	 */
+	place?: Record<string, string | null>;
+	/** Layout direction of the layered algorithm (default DOWN). */
+	direction?: 'DOWN' | 'UP' | 'RIGHT' | 'LEFT';
+}
+
+export interface Scene {
+	id: string;
+	title: string;
+	summary: string;
+	components: Component[];
+	groups: Group[];
+	connections: Connection[];
+	views: View[];
+}
+
+export type MessageKind = 'request' | 'response' | 'event' | 'data';
+
+export interface Message {
+	from: string;
+	to: string;
+	/** The connection it travels along (in either direction). */
+	via: string;
+	kind: MessageKind;
+	/** Log text after "FROM → TO: ". */
+	summary: string;
+}
+
+export interface Choice {
+	label: string;
+	/** Step id the choice leads to. */
+	to: string;
+}
+
+export interface Step {
+	id: string;
+	title: string;
+	/** View id shown during this step. */
+	view: string;
+	/** What the learner reads (and a screen reader announces) at this step. */
+	narration: string;
+	/** Notes for the teacher's speaker view. */
+	notes?: string;
+	/** Component or group ids drawn emphasised. */
+	highlight?: string[];
+	/** Messages that travel during this step, in order. */
+	messages?: Message[];
+	/** What a component does in this step, shown in its inspector. */
+	roles?: Record<string, string>;
+	/** Explicit next step id; default is the following step in the list, none after the last. */
+	next?: string;
+	/** A branch point: the learner picks one. "Next" follows the first choice unless `next` is set. */
+	choices?: Choice[];
+	/** Marks the end of a path even if more steps follow in the list (e.g. the end of a branch). */
+	end?: boolean;
+	/** How long autoplay lingers on the step at 1× (ms); default grows with the narration. */
+	dwellMs?: number;
+}
+
+export interface Walkthrough {
+	id: string;
+	scene: string;
+	title: string;
+	summary: string;
+	steps: Step[];
+}

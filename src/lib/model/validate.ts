@@ -1,0 +1,149 @@
+// Content is data written by people; this catches the mistakes before a learner does.
+// Every problem names where it is (scene or walkthrough, step, id) so it can be fixed from the message alone.
+import { reachableSteps } from './graph';
+import type { Scene, Walkthrough } from './types';
+
+export interface ContentProblem {
+	/** "scene stacks" or "walkthrough stacks/overview". */
+	where: string;
+	step?: string;
+	id?: string;
+	message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+	const parts = [p.where];
+	if (p.step) parts.push(`step "${p.step}"`);
+	if (p.id) parts.push(`id "${p.id}"`);
+	return `${parts.join(', ')}: ${p.message}`;
+}
+
+export class ContentError extends Error {
+	constructor(readonly problems: ContentProblem[]) {
+		super(`Invalid content:\n${problems.map((p) => '  - ' + formatProblem(p)).join('\n')}`);
+		this.name = 'ContentError';
+	}
+}
+
+/** Ids of a group's ancestors, nearest first; stops at a cycle. */
+export function ancestors(scene: Scene, id: string): string[] {
+	const parents = new Map<string, string | undefined>();
+	for (const c of scene.components) parents.set(c.id, c.parent);
+	for (const g of scene.groups) parents.set(g.id, g.parent);
+	const out: string[] = [];
+	let at = parents.get(id);
+	while (at && !out.includes(at)) {
+		out.push(at);
+		at = parents.get(at);
+	}
+	return out;
+}
+
+export function validateScene(scene: Scene): ContentProblem[] {
+	const where = `scene ${scene.id}`;
+	const problems: ContentProblem[] = [];
+	const add = (id: string | undefined, message: string) => problems.push({ where, id, message });
+
+	const seen = new Set<string>();
+	for (const item of [...scene.components, ...scene.groups, ...scene.connections]) {
+		if (!item.id) add(undefined, 'an entry has an empty id');
+		else if (seen.has(item.id)) add(item.id, 'duplicate id');
+		seen.add(item.id);
+	}
+	const componentIds = new Set(scene.components.map((c) => c.id));
+	const groupIds = new Set(scene.groups.map((g) => g.id));
+
+	for (const item of [...scene.components, ...scene.groups]) {
+		if (item.parent !== undefined && !groupIds.has(item.parent))
+			add(item.id, `parent "${item.parent}" is not a group of this scene`);
+	}
+	for (const g of scene.groups) {
+		let at: string | undefined = g.parent;
+		const chain = new Set([g.id]);
+		while (at) {
+			if (chain.has(at)) {
+				add(g.id, 'groups nest in a cycle');
+				break;
+			}
+			chain.add(at);
+			at = scene.groups.find((x) => x.id === at)?.parent;
+		}
+	}
+	for (const c of scene.connections) {
+		for (const end of [c.from, c.to])
+			if (!componentIds.has(end)) add(c.id, `connection end "${end}" is not a component`);
+		if (c.from === c.to) add(c.id, 'connection joins a component to itself');
+	}
+
+	const viewIds = new Set<string>();
+	const inSomeView = new Set<string>();
+	if (scene.views.length === 0) add(undefined, 'scene has no views');
+	for (const v of scene.views) {
+		if (viewIds.has(v.id)) add(v.id, 'duplicate view id');
+		viewIds.add(v.id);
+		if (v.components.length === 0) add(v.id, 'view shows no components');
+		for (const id of v.components) {
+			if (!componentIds.has(id)) add(id, `view "${v.id}" lists an unknown component`);
+			inSomeView.add(id);
+		}
+	}
+	for (const c of scene.components)
+		if (!inSomeView.has(c.id)) add(c.id, 'component is outside every view');
+	return problems;
+}
+
+export function validateWalkthrough(w: Walkthrough, scene: Scene | undefined): ContentProblem[] {
+	const where = `walkthrough ${w.id}`;
+	const problems: ContentProblem[] = [];
+	const add = (step: string | undefined, id: string | undefined, message: string) =>
+		problems.push({ where, step, id, message });
+
+	if (!scene) {
+		add(undefined, w.scene, 'scene does not exist');
+		return problems;
+	}
+	if (w.scene !== scene.id) add(undefined, w.scene, `belongs to scene "${w.scene}", not "${scene.id}"`);
+	if (!w.id.startsWith(`${scene.id}/`)) add(undefined, w.id, `id must start with "${scene.id}/"`);
+	if (w.steps.length === 0) {
+		add(undefined, undefined, 'walkthrough has no steps');
+		return problems;
+	}
+
+	const componentIds = new Set(scene.components.map((c) => c.id));
+	const nodeIds = new Set([...componentIds, ...scene.groups.map((g) => g.id)]);
+	const connections = new Map(scene.connections.map((c) => [c.id, c]));
+	const views = new Map(scene.views.map((v) => [v.id, v]));
+	const stepIds = new Set<string>();
+	for (const s of w.steps) {
+		// Step ids become state names and URL-safe keys, so keep them plain.
+		if (!/^[a-z0-9][a-z0-9-]*$/.test(s.id)) add(s.id, s.id, 'step id must be lower-case letters, digits and dashes');
+		if (stepIds.has(s.id)) add(s.id, s.id, 'duplicate step id');
+		stepIds.add(s.id);
+	}
+
+	for (const s of w.steps) {
+		const view = views.get(s.view);
+		if (!view) add(s.id, s.view, 'unknown view');
+		if (!s.narration.trim()) add(s.id, undefined, 'narration is empty');
+		const visible = new Set(view?.components ?? []);
+		for (const id of s.highlight ?? []) if (!nodeIds.has(id)) add(s.id, id, 'highlight names an unknown component or group');
+		for (const id of Object.keys(s.roles ?? {})) if (!nodeIds.has(id)) add(s.id, id, 'role given for an unknown component or group');
+		for (const m of s.messages ?? []) {
+			for (const end of [m.from, m.to]) {
+				if (!componentIds.has(end)) add(s.id, end, 'message end is not a component');
+				else if (view && !visible.has(end)) add(s.id, end, `message end is not shown in view "${view.id}"`);
+			}
+			const c = connections.get(m.via);
+			if (!c) add(s.id, m.via, 'message travels over a connection that does not exist');
+			else if (!((c.from === m.from && c.to === m.to) || (c.from === m.to && c.to === m.from)))
+				add(s.id, m.via, `connection does not join "${m.from}" and "${m.to}"`);
+			if (!m.summary.trim()) add(s.id, m.via, 'message summary is empty');
+		}
+		for (const target of [s.next, ...(s.choices ?? []).map((c) => c.to)])
+			if (target !== undefined && !stepIds.has(target)) add(s.id, target, 'leads to an unknown step');
+	}
+
+	const reachable = reachableSteps(w);
+	for (const s of w.steps) if (!reachable.has(s.id)) add(s.id, s.id, 'step cannot be reached from the first step');
+	return problems;
+}
