@@ -3,7 +3,7 @@ import type { Walkthrough } from '$lib/model/types';
 // Narration follows the deck's "problems with traditional infrastructure", "virtual machines",
 // "physical machines with Docker", "virtual machines with Docker" and "why containers" slides,
 // and adds what the deck leaves out: a container is a process on a shared kernel, not a small VM.
-export const stacksOverview = {
+export const stacksOverview: Walkthrough = {
 	id: 'stacks/overview',
 	scene: 'stacks',
 	title: 'Physical machines, VMs and containers',
@@ -217,4 +217,4 @@ export const stacksOverview = {
 			highlight: ['ctr-a', 'ctr-b', 'ctr-c', 'guest-os-1', 'guest-os-2']
 		}
 	]
-} satisfies Walkthrough;
+};

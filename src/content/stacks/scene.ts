@@ -2,7 +2,7 @@ import type { Scene } from '$lib/model/types';
 
 // One physical server seen four ways. The same apps appear in every view, so the morph shows them
 // moving from a shared OS into VMs and into containers while the layers beneath appear and vanish.
-export const stacksScene = {
+export const stacksScene: Scene = {
 	id: 'stacks',
 	title: 'Physical machines, virtual machines and containers',
 	summary: 'Where an application runs, what it shares, and what each layer costs.',
@@ -92,4 +92,4 @@ export const stacksScene = {
 			place: { 'app-a': 'ctr-a', 'app-b': 'ctr-b', 'app-c': 'ctr-c', 'ctr-a': 'vm-1', 'ctr-b': 'vm-1', 'ctr-c': 'vm-2', 'docker-engine': 'vm-1' }
 		}
 	]
-} satisfies Scene;
+};

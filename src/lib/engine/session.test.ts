@@ -11,7 +11,7 @@ const w = walkthroughs.find((x) => x.id === 'stacks/overview')!;
 function timedAnimation(clock: SimulatedClock) {
 	return fromCallback<AnimationEvent, AnimateInput>(({ sendBack, input }) => {
 		const n = input.walkthrough.steps[input.stepIndex]?.messages?.length ?? 0;
-		const ids: unknown[] = [];
+		const ids: ReturnType<typeof clock.setTimeout>[] = [];
 		for (let i = 1; i <= n; i++) ids.push(clock.setTimeout(() => sendBack({ type: 'DELIVERED', count: i }), i * 1000));
 		ids.push(clock.setTimeout(() => sendBack({ type: 'ANIMATION_DONE' }), n * 1000 + 1));
 		return () => ids.forEach((id) => clock.clearTimeout(id));

@@ -1,6 +1,6 @@
 // One learner's run through one walkthrough: the walkthrough actor, the player actor and the wiring
 // between them, behind a small framework-free API that pages, keyboard handlers and embeds all share.
-import { createActor, type AnyActorLogic, type Clock } from 'xstate';
+import { createActor, type AnyActorLogic, type ActorOptions } from 'xstate';
 import { defaultNext } from '../model/graph';
 import type { Step, Walkthrough } from '../model/types';
 import { clampSpeed, dwellFor, playerMachine } from './player-machine';
@@ -22,7 +22,7 @@ export interface SessionOptions {
 	/** The renderer's token animation (an xstate callback actor); default delivers instantly. */
 	animation?: AnyActorLogic;
 	/** Injected time for autoplay; tests pass a SimulatedClock. */
-	clock?: Clock;
+	clock?: ActorOptions<AnyActorLogic>['clock'];
 }
 
 export interface Session {

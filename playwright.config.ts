@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium (or $CHROME_PATH); Playwright's own browser only if one was installed some other way.
+function chromiumPath(): string | undefined {
+	const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	const found = candidates.find((p) => p && existsSync(p));
+	if (found) return found;
+	try {
+		if (existsSync(chromium.executablePath())) return undefined;
+	} catch {
+		/* no bundled browser either: say so below */
+	}
+	console.error('No Chromium found: run `apt-get install chromium` (Debian) or set CHROME_PATH to a Chrome/Chromium binary.');
+	process.exit(1);
+}
+
+const port = 4318;
+const executablePath = chromiumPath();
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'line' : 'list',
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://localhost:${port}`,
+		viewport: { width: 1280, height: 720 },
+		trace: 'off',
+		launchOptions: {
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
+	webServer: {
+		command: `node scripts/serve.js --port ${port}`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 20_000
+	}
+});

@@ -1,0 +1,67 @@
+// A message drawn as a token that travels its connection, with its summary riding beside it.
+// Shapes differ by kind (request ●, response ◆, event ■, data ▲) so colour is never the only cue.
+import { easeQuadInOut } from 'd3-ease';
+import { timer } from 'd3-timer';
+import { pointAlong } from '$lib/layout/geometry';
+import type { MessageKind } from '$lib/model/types';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const R = 13;
+
+export const TOKEN_SHAPES: Record<MessageKind, string> = {
+	request: `M ${-R} 0 A ${R} ${R} 0 1 0 ${R} 0 A ${R} ${R} 0 1 0 ${-R} 0 Z`,
+	response: `M 0 ${-R - 3} L ${R + 3} 0 L 0 ${R + 3} L ${-R - 3} 0 Z`,
+	event: `M ${-R + 1} ${-R + 1} H ${R - 1} V ${R - 1} H ${-R + 1} Z`,
+	data: `M 0 ${-R - 2} L ${R + 2} ${R} L ${-R - 2} ${R} Z`
+};
+
+export interface TokenOptions {
+	kind: MessageKind;
+	label: string;
+	/** ms; 0 resolves at once without drawing. */
+	duration: number;
+	signal?: AbortSignal;
+}
+
+/** Moves a token along `points` inside `layer`; resolves on arrival (or when aborted). */
+export function sendToken(layer: SVGGElement, points: [number, number][], options: TokenOptions): Promise<void> {
+	if (options.duration <= 0 || points.length < 2 || options.signal?.aborted) return Promise.resolve();
+	const g = document.createElementNS(SVG, 'g');
+	g.setAttribute('class', `token token-${options.kind}`);
+	g.setAttribute('aria-hidden', 'true');
+	const shape = document.createElementNS(SVG, 'path');
+	shape.setAttribute('d', TOKEN_SHAPES[options.kind]);
+	shape.setAttribute('class', 'token-shape');
+	const text = document.createElementNS(SVG, 'text');
+	text.setAttribute('class', 'token-label');
+	text.setAttribute('x', String(R + 10));
+	text.setAttribute('y', '7');
+	text.textContent = options.label.length > 34 ? `${options.label.slice(0, 33)}…` : options.label;
+	g.append(shape, text);
+	layer.append(g);
+	// A pill behind the label keeps it legible over lines and boxes.
+	const bbox = text.getBBox();
+	const pill = document.createElementNS(SVG, 'rect');
+	pill.setAttribute('class', 'token-pill');
+	pill.setAttribute('x', String(bbox.x - 6));
+	pill.setAttribute('y', String(bbox.y - 3));
+	pill.setAttribute('width', String(bbox.width + 12));
+	pill.setAttribute('height', String(bbox.height + 6));
+	pill.setAttribute('rx', '6');
+	g.insertBefore(pill, text);
+
+	return new Promise((resolve) => {
+		const done = () => {
+			t.stop();
+			g.remove();
+			resolve();
+		};
+		const t = timer((elapsed) => {
+			const f = Math.min(1, elapsed / options.duration);
+			const [x, y] = pointAlong(points, easeQuadInOut(f));
+			g.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+			if (f >= 1) done();
+		});
+		options.signal?.addEventListener('abort', done, { once: true });
+	});
+}

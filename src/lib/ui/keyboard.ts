@@ -1,0 +1,57 @@
+// Keys → commands, as DESIGN.md lists them. Pure, so the table is tested without a browser.
+
+export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape';
+
+const KEYS: Record<string, Command> = {
+	ArrowRight: 'next',
+	PageDown: 'next',
+	' ': 'next',
+	n: 'next',
+	N: 'next',
+	ArrowLeft: 'previous',
+	PageUp: 'previous',
+	p: 'previous',
+	P: 'previous',
+	Home: 'first',
+	End: 'last',
+	k: 'togglePlay',
+	K: 'togglePlay',
+	'?': 'help',
+	Escape: 'escape'
+};
+
+export interface KeyInfo {
+	key: string;
+	ctrlKey?: boolean;
+	metaKey?: boolean;
+	altKey?: boolean;
+	shiftKey?: boolean;
+	/** The focused element's tag and role, to leave keys to the control that has them. */
+	targetTag?: string;
+	targetRole?: string | null;
+}
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Space and Enter activate a focused control; the page must not also step. */
+const ACTIVATES = new Set([' ', 'Enter']);
+
+export function commandFor(e: KeyInfo): Command | undefined {
+	if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+	const tag = e.targetTag?.toUpperCase() ?? '';
+	if (TYPING.has(tag)) return e.key === 'Escape' ? 'escape' : undefined;
+	const onControl = tag === 'BUTTON' || tag === 'A' || e.targetRole === 'button' || e.targetRole === 'link';
+	if (onControl && ACTIVATES.has(e.key)) return undefined;
+	if (e.key === ' ' && e.shiftKey) return 'previous';
+	return KEYS[e.key];
+}
+
+export const KEY_HELP: [string, string][] = [
+	['→  PageDown  Space  N', 'Next step'],
+	['←  PageUp  P', 'Previous step'],
+	['Home  /  End', 'First / last step'],
+	['K', 'Play or pause'],
+	['Tab, then arrow keys', 'Move between parts of the diagram'],
+	['Enter on a part', 'Open its inspector'],
+	['Esc', 'Close the inspector or this help'],
+	['?', 'Show or hide this help']
+];

@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const EXPLORE = '/explore/stacks/overview/';
+
+/** Reduced motion makes every step settle at once, so tests wait for state, not for animation. */
+export async function openExplore(page: Page, query = '', reduced = true) {
+	if (reduced) await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${EXPLORE}${query}`);
+	await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+export function stepIndicator(page: Page) {
+	return page.getByText(/^Step \d+ of \d+$/);
+}
+
+export function messageLog(page: Page) {
+	return page.getByRole('log', { name: 'Message log' });
+}
+
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+	expect(summary).toEqual([]);
+}
