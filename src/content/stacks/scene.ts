@@ -30,7 +30,7 @@ export const stacksScene: Scene = {
 		{ id: 'guest-os-2', span: true, name: 'Guest OS 2', kind: 'kernel', parent: 'vm-2', description: 'Another complete operating system, booted inside VM 2.' },
 		{ id: 'guest-os-3', span: true, name: 'Guest OS 3', kind: 'kernel', parent: 'vm-3', description: 'Another complete operating system, booted inside VM 3.' },
 		{ id: 'docker-engine', name: 'Docker Engine', kind: 'runtime', description: 'The daemon that builds images and starts containers. It asks the kernel to create the isolation (namespaces) and limits (cgroups); it is not on the path of every system call.' },
-		{ id: 'docker-engine-2', name: 'Docker Engine (VM 2)', kind: 'runtime', parent: 'vm-2', description: 'A second Docker Engine, running inside VM 2, starting containers on that guest kernel.' },
+		{ id: 'docker-engine-2', name: 'Docker Engine 2', kind: 'runtime', parent: 'vm-2', description: 'A second Docker Engine, running inside VM 2, starting containers on that guest kernel.' },
 		{ id: 'hypervisor', span: true, name: 'Hypervisor', kind: 'hypervisor', description: 'Software (such as KVM, Hyper-V, ESXi) that divides one physical machine into several virtual ones and steps in whenever a guest touches hardware.', size: { width: 560 } },
 		{ id: 'hardware', span: true, name: 'Hardware', kind: 'hardware', description: 'The physical server: CPUs, memory, disks and network cards.', size: { width: 640 } }
 	],

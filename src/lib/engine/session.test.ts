@@ -84,3 +84,14 @@ describe('session', () => {
 		expect(s.getState().speed).toBe(0.25);
 	});
 });
+
+describe('session on the real clock', () => {
+	it('autoplay schedules its dwell without an injected clock', () => {
+		const s = createSession(w);
+		expect(() => s.play()).not.toThrow();
+		expect(s.getState().playing).toBe(true);
+		s.togglePlay();
+		expect(s.getState().playing).toBe(false);
+		s.stop();
+	});
+});

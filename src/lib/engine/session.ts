@@ -50,10 +50,12 @@ export function createSession(walkthrough: Walkthrough, options: SessionOptions 
 	const startIndex = clampIndex(walkthrough, options.startIndex ?? 0);
 	let machine = createWalkthroughMachine(walkthrough, startIndex);
 	if (options.animation) machine = machine.provide({ actors: { animateStep: options.animation } }) as typeof machine;
-	const stepper = createActor(machine, { clock: options.clock });
+	// An explicit `clock: undefined` would replace xstate's default clock, so pass it only when given.
+	const clock = options.clock ? { clock: options.clock } : {};
+	const stepper = createActor(machine, clock);
 	const player = createActor(
 		playerMachine.provide({ actions: { advance: () => stepper.send({ type: 'NEXT' }) } }),
-		{ clock: options.clock, input: { speed: options.speed } }
+		{ ...clock, input: { speed: options.speed } }
 	);
 
 	const compute = (): SessionState => {

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+p.on('pageerror', e => console.log('pageerror', e.stack));
+await p.goto('http://localhost:4318/explore/stacks/overview/');
+await p.waitForTimeout(1000);
+await p.keyboard.press('k');
+await p.waitForTimeout(300);
+console.log(await p.locator('.controls button').evaluateAll(bs => bs.map(b => b.getAttribute('aria-label'))));
+await p.keyboard.press('k');
+await p.waitForTimeout(300);
+console.log(await p.locator('.controls button').evaluateAll(bs => bs.map(b => b.getAttribute('aria-label'))));
+await b.close();
