@@ -5,7 +5,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { parentIn, visibleIds, componentById } from '../model/scene';
 import type { Scene, View } from '../model/types';
 import { connector } from './geometry';
-import { componentSize, GROUP_LABEL_SIZE } from './sizing';
+import { componentSize, GROUP_LABEL_SIZE, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
 const GROUP_PAD = { top: GROUP_LABEL_SIZE + 30, side: 18 };
@@ -22,6 +22,7 @@ function baseOptions(view: View): Record<string, string> {
 		'elk.layered.spacing.edgeNodeBetweenLayers': '20',
 		'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 		'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+		'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
 		'elk.randomSeed': '1',
 		'elk.padding': `[top=${ROOT_PAD},left=${ROOT_PAD},bottom=${ROOT_PAD},right=${ROOT_PAD}]`
 	};
@@ -32,7 +33,16 @@ function buildGraph(scene: Scene, view: View): ElkNode {
 	const nodes = new Map<string, ElkNode>();
 	// Keep the order the author wrote: ELK's model-order option then keeps siblings left-to-right.
 	for (const g of scene.groups.filter((g) => groups.includes(g.id)))
-		nodes.set(g.id, { id: g.id, children: [], layoutOptions: { 'elk.padding': GROUP_PADDING } });
+		nodes.set(g.id, {
+			id: g.id,
+			children: [],
+			layoutOptions: {
+				'elk.padding': GROUP_PADDING,
+				// Wide enough for its own label, which sits inside the top padding.
+				'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+				'elk.nodeSize.minimum': `(${textWidth(g.name, GROUP_LABEL_SIZE) + 2 * GROUP_PAD.side + 8}, 60)`
+			}
+		});
 	for (const id of components) {
 		const c = componentById(scene, id);
 		if (c) nodes.set(id, { id, ...componentSize(c) });
