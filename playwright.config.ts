@@ -16,6 +16,7 @@ function chromiumPath(): string | undefined {
 }
 
 const port = 4318;
+export const SUBPATH = '/courses/wheelhouse';
 const executablePath = chromiumPath();
 
 export default defineConfig({
@@ -35,11 +36,21 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
-	webServer: {
-		command: `node scripts/serve.js --port ${port}`,
-		url: `http://localhost:${port}/`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 20_000
-	}
+	projects: [
+		{ name: 'chromium', testIgnore: /subpath\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } },
+		{
+			name: 'subpath',
+			testMatch: /subpath\.spec/,
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, baseURL: `http://localhost:${port + 1}` }
+		}
+	],
+	webServer: [
+		{ command: `node scripts/serve.js --port ${port}`, url: `http://localhost:${port}/`, reuseExistingServer: !process.env.CI, timeout: 20_000 },
+		{
+			command: `node scripts/serve.js --port ${port + 1} --dir build-subpath --base ${SUBPATH}`,
+			url: `http://localhost:${port + 1}${SUBPATH}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 20_000
+		}
+	]
 });
