@@ -3,6 +3,8 @@
 import type { Scene, Walkthrough } from '$lib/model/types';
 import { stacksScene } from './stacks/scene';
 import { stacksOverview } from './stacks/overview';
+import { kubernetesScene } from './kubernetes/scene';
+import { createDeployment } from './kubernetes/create-deployment';
 import { catalog } from './catalog';
 
 export interface WalkthroughEntry {
@@ -12,8 +14,8 @@ export interface WalkthroughEntry {
 	summary: string;
 }
 
-export const scenes: Scene[] = [stacksScene];
-export const walkthroughs: Walkthrough[] = [stacksOverview];
+export const scenes: Scene[] = [stacksScene, kubernetesScene];
+export const walkthroughs: Walkthrough[] = [stacksOverview, createDeployment];
 
 export function findScene(id: string): Scene | undefined {
 	return scenes.find((s) => s.id === id);

@@ -8,35 +8,75 @@ import { connector } from './geometry';
 import { componentSize, GROUP_LABEL_SIZE, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
-const GROUP_PAD = { top: GROUP_LABEL_SIZE + 30, side: 18 };
+const GROUP_PAD = { top: GROUP_LABEL_SIZE + 28, side: 14 };
 const ROOT_PAD = 12;
 const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.side},right=${GROUP_PAD.side}]`;
 
-function baseOptions(view: View): Record<string, string> {
+type Direction = NonNullable<View['direction']>;
+
+function layeredOptions(direction: Direction): Record<string, string> {
 	return {
 		'elk.algorithm': 'layered',
-		'elk.direction': view.direction ?? 'DOWN',
-		'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-		'elk.spacing.nodeNode': '28',
+		'elk.direction': direction,
+		// Each group is laid out on its own and then placed as one box: groups stay compact, and edges
+		// between members of different groups are lifted to the groups (see liftedEdges).
+		'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+		'elk.spacing.nodeNode': '24',
 		'elk.layered.spacing.nodeNodeBetweenLayers': '44',
-		'elk.layered.spacing.edgeNodeBetweenLayers': '20',
 		'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 		'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 		'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
 		'elk.randomSeed': '1',
-		'elk.padding': `[top=${ROOT_PAD},left=${ROOT_PAD},bottom=${ROOT_PAD},right=${ROOT_PAD}]`
+		// Unconnected parts stay in their layer instead of being packed into a grid elsewhere.
+		'elk.separateConnectedComponents': 'false'
 	};
+}
+
+/** The chain from a node up to the top level, itself first. */
+function chain(scene: Scene, view: View, id: string): string[] {
+	const out = [id];
+	let at = parentIn(scene, view, id);
+	while (at && !out.includes(at)) {
+		out.push(at);
+		at = parentIn(scene, view, at);
+	}
+	return out;
+}
+
+/**
+ * Each connection becomes an edge between the two siblings that contain its ends, inside their
+ * nearest common group: kubelet (node-1) → kube-apiserver becomes node-1 → control plane at the top.
+ */
+function liftedEdges(scene: Scene, view: View, shown: Set<string>): Map<string, [string, string][]> {
+	const byContainer = new Map<string, [string, string][]>();
+	for (const c of scene.connections) {
+		if (!shown.has(c.from) || !shown.has(c.to)) continue;
+		const a = chain(scene, view, c.from);
+		const b = chain(scene, view, c.to);
+		const common = a.find((x) => b.includes(x) && x !== c.from && x !== c.to);
+		const container = common ?? '__root';
+		const sa = common ? a[a.indexOf(common) - 1] : a.at(-1);
+		const sb = common ? b[b.indexOf(common) - 1] : b.at(-1);
+		if (!sa || !sb || sa === sb) continue;
+		const list = byContainer.get(container) ?? [];
+		if (!list.some(([x, y]) => x === sa && y === sb)) list.push([sa, sb]);
+		byContainer.set(container, list);
+	}
+	return byContainer;
 }
 
 function buildGraph(scene: Scene, view: View): ElkNode {
 	const { components, groups } = visibleIds(scene, view);
 	const nodes = new Map<string, ElkNode>();
+	const direction = view.direction ?? 'DOWN';
 	// Keep the order the author wrote: ELK's model-order option then keeps siblings left-to-right.
 	for (const g of scene.groups.filter((g) => groups.includes(g.id)))
 		nodes.set(g.id, {
 			id: g.id,
 			children: [],
+			edges: [],
 			layoutOptions: {
+				...layeredOptions(direction),
 				'elk.padding': GROUP_PADDING,
 				// Wide enough for its own label, which sits inside the top padding.
 				'elk.nodeSize.constraints': 'MINIMUM_SIZE',
@@ -47,15 +87,28 @@ function buildGraph(scene: Scene, view: View): ElkNode {
 		const c = componentById(scene, id);
 		if (c) nodes.set(id, { id, ...componentSize(c) });
 	}
-	const root: ElkNode = { id: '__root', layoutOptions: baseOptions(view), children: [], edges: [] };
+	const root: ElkNode = {
+		id: '__root',
+		layoutOptions: { ...layeredOptions(direction), 'elk.padding': `[top=${ROOT_PAD},left=${ROOT_PAD},bottom=${ROOT_PAD},right=${ROOT_PAD}]` },
+		children: [],
+		edges: []
+	};
 	for (const [id, node] of nodes) {
 		const parent = parentIn(scene, view, id);
-		const holder = parent ? nodes.get(parent) : root;
-		(holder ?? root).children!.push(node);
+		const holder = (parent ? nodes.get(parent) : root) ?? root;
+		holder.children!.push(node);
+		const row = view.partitions?.[id];
+		if (row !== undefined) {
+			node.layoutOptions = { ...node.layoutOptions, 'elk.partitioning.partition': String(row) };
+			holder.layoutOptions = { ...holder.layoutOptions, 'elk.partitioning.activate': 'true' };
+		}
 	}
-	const shown = new Set(components);
-	for (const c of scene.connections)
-		if (shown.has(c.from) && shown.has(c.to)) root.edges!.push({ id: c.id, sources: [c.from], targets: [c.to] });
+	let n = 0;
+	for (const [container, pairs] of liftedEdges(scene, view, new Set(components))) {
+		if (view.unlinked?.includes(container === '__root' ? 'top' : container)) continue;
+		const holder = container === '__root' ? root : nodes.get(container);
+		for (const [a, b] of pairs) holder?.edges!.push({ id: `e${n++}`, sources: [a], targets: [b] });
+	}
 	return root;
 }
 

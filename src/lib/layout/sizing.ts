@@ -11,8 +11,31 @@ export function textWidth(text: string, size = LABEL_SIZE): number {
 	return Math.ceil(text.length * size * CHAR_WIDTH);
 }
 
+/** Names longer than this wrap onto two lines, so long names do not make boxes (and layouts) wide. */
+export const WRAP_AT = 15;
+export const LINE_HEIGHT = 1.2;
+
+/**
+ * The visible lines of a label: the whole name, or two lines broken at the space or hyphen that
+ * keeps the longer line shortest. The text is the name itself, so the accessible name still contains it.
+ */
+export function labelLines(name: string, wrapAt = WRAP_AT): string[] {
+	if (name.length <= wrapAt) return [name];
+	let best: [string, string] | undefined;
+	for (let i = 1; i < name.length - 1; i++) {
+		const ch = name[i]!;
+		if (ch !== ' ' && ch !== '-') continue;
+		const first = ch === ' ' ? name.slice(0, i) : name.slice(0, i + 1);
+		const second = name.slice(i + 1);
+		if (!best || Math.max(first.length, second.length) < Math.max(best[0].length, best[1].length)) best = [first, second];
+	}
+	return best ?? [name];
+}
+
 export function componentSize(c: Component): { width: number; height: number } {
-	const width = Math.max(c.size?.width ?? 0, textWidth(c.name) + 40, 120);
-	const height = Math.max(c.size?.height ?? 0, 60);
+	const lines = labelLines(c.label ?? c.name);
+	const longest = Math.max(...lines.map((l) => textWidth(l)));
+	const width = Math.max(c.size?.width ?? 0, longest + 40, 120);
+	const height = Math.max(c.size?.height ?? 0, 60, Math.ceil(lines.length * LABEL_SIZE * LINE_HEIGHT + 30));
 	return { width, height };
 }

@@ -38,6 +38,11 @@ export interface Component {
 	parent?: string;
 	/** What it is, in one or two plain sentences (the inspector's first paragraph). */
 	description: string;
+	/**
+	 * Shorter visible label, for names that repeat what the enclosing box says ("kubelet" inside node-1
+	 * for "kubelet (node-1)"). Must be part of the name, so the accessible name contains what is seen.
+	 */
+	label?: string;
 	/** Stretch to the full inner width of its group (a layer in a stack, like hardware or a kernel). */
 	span?: boolean;
 	/** Preferred box size; the layout uses it as the node size. */
@@ -78,6 +83,13 @@ export interface View {
 	place?: Record<string, string | null>;
 	/** Layout direction of the layered algorithm (default DOWN). */
 	direction?: 'DOWN' | 'UP' | 'RIGHT' | 'LEFT';
+	/**
+	 * Groups (or 'top' for the top level) whose connections are not used to arrange their members, so
+	 * the members line up in one row in the order written, e.g. a control plane's five components.
+	 */
+	unlinked?: string[];
+	/** Forces siblings into ordered rows (or columns) of the layered layout: lower numbers first. */
+	partitions?: Record<string, number>;
 }
 
 export interface Scene {
@@ -108,6 +120,21 @@ export interface Choice {
 	to: string;
 }
 
+export interface Terminal {
+	/** e.g. "$" or "PS>"; default "$". */
+	prompt?: string;
+	command: string;
+	output?: string;
+	/** The REST call(s) the command becomes, e.g. "POST /apis/apps/v1/namespaces/default/deployments". */
+	api?: string;
+}
+
+export interface StateTable {
+	title: string;
+	columns: string[];
+	rows: string[][];
+}
+
 export interface Step {
 	id: string;
 	title: string;
@@ -129,6 +156,14 @@ export interface Step {
 	choices?: Choice[];
 	/** Marks the end of a path even if more steps follow in the list (e.g. the end of a branch). */
 	end?: boolean;
+	/** The command typed at this step, its output, and the API call it becomes. */
+	terminal?: Terminal;
+	/** State tables (like `kubectl get` or `docker ps -a`) as they stand after this step; carried forward. */
+	tables?: StateTable[];
+	/** Simulated time shown on screen, e.g. "t = 50 s"; carried forward. */
+	clock?: string;
+	/** Short status badges on parts, e.g. { 'pod-1a': 'Pending', 'node-2': 'NotReady' }. */
+	badges?: Record<string, string>;
 	/** How long autoplay lingers on the step at 1× (ms); default grows with the narration. */
 	dwellMs?: number;
 }

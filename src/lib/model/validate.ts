@@ -53,6 +53,8 @@ export function validateScene(scene: Scene): ContentProblem[] {
 	const componentIds = new Set(scene.components.map((c) => c.id));
 	const groupIds = new Set(scene.groups.map((g) => g.id));
 
+	for (const c of scene.components)
+		if (c.label !== undefined && !c.name.includes(c.label)) add(c.id, `label "${c.label}" must be part of the name "${c.name}"`);
 	for (const item of [...scene.components, ...scene.groups]) {
 		if (item.parent !== undefined && !groupIds.has(item.parent))
 			add(item.id, `parent "${item.parent}" is not a group of this scene`);
@@ -82,6 +84,10 @@ export function validateScene(scene: Scene): ContentProblem[] {
 		if (viewIds.has(v.id)) add(v.id, 'duplicate view id');
 		viewIds.add(v.id);
 		if (v.components.length === 0) add(v.id, 'view shows no components');
+		for (const id of [...Object.keys(v.place ?? {}), ...Object.keys(v.partitions ?? {}), ...(v.unlinked ?? []).filter((x) => x !== 'top')])
+			if (!componentIds.has(id) && !groupIds.has(id)) add(id, `view "${v.id}" arranges an unknown component or group`);
+		for (const [id, parent] of Object.entries(v.place ?? {}))
+			if (parent !== null && !groupIds.has(parent)) add(id, `view "${v.id}" places it in unknown group "${parent}"`);
 		for (const id of v.components) {
 			if (!componentIds.has(id)) add(id, `view "${v.id}" lists an unknown component`);
 			inSomeView.add(id);
@@ -127,6 +133,9 @@ export function validateWalkthrough(w: Walkthrough, scene: Scene | undefined): C
 		if (!s.narration.trim()) add(s.id, undefined, 'narration is empty');
 		const visible = new Set(view?.components ?? []);
 		for (const id of s.highlight ?? []) if (!nodeIds.has(id)) add(s.id, id, 'highlight names an unknown component or group');
+		for (const id of Object.keys(s.badges ?? {})) if (!nodeIds.has(id)) add(s.id, id, 'badge on an unknown component or group');
+		for (const t of s.tables ?? [])
+			for (const row of t.rows) if (row.length !== t.columns.length) add(s.id, t.title, `table row has ${row.length} cells for ${t.columns.length} columns`);
 		for (const id of Object.keys(s.roles ?? {})) if (!nodeIds.has(id)) add(s.id, id, 'role given for an unknown component or group');
 		for (const m of s.messages ?? []) {
 			for (const end of [m.from, m.to]) {

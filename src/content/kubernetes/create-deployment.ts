@@ -1,0 +1,244 @@
+import type { Walkthrough } from '$lib/model/types';
+import { deployment, healthyNodes, pods, POD, replicaSet, settledThree } from './tables';
+
+// K1 in flows.md: from one kubectl command to three running Pods. Everything after the 201 is
+// asynchronous: components react to watch events and write back through the API server.
+const pending = (node: string) => [
+	[POD.a, 'Pending', node === 'bound' ? 'node-1' : '<none>', '<none>'],
+	[POD.b, 'Pending', node === 'bound' ? 'node-2' : '<none>', '<none>'],
+	[POD.c, 'Pending', node === 'bound' ? 'node-3' : '<none>', '<none>']
+] as [string, string, string, string][];
+
+export const createDeployment: Walkthrough = {
+	id: 'kubernetes/create-deployment',
+	scene: 'kubernetes',
+	title: 'Create a Deployment',
+	summary: 'From kubectl to three running Pods: admission, etcd, controllers, scheduler, kubelets and the runtime.',
+	steps: [
+		{
+			id: 'watches',
+			title: 'Before the command: everyone is watching',
+			view: 'empty',
+			narration:
+				'Before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
+			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver.',
+			highlight: ['kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kubelet-3'],
+			tables: [{ title: 'Deployments', columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'REPLICAS'], rows: [] }, healthyNodes],
+			roles: {
+				'kube-apiserver': 'Holds open watch streams to every controller, the scheduler and each kubelet.',
+				etcd: 'Stores the cluster state; the API server keeps its own watch on it to feed everyone else.'
+			}
+		},
+		{
+			id: 'post',
+			title: 'kubectl sends one REST request',
+			view: 'empty',
+			narration:
+				'kubectl turns the command into a Deployment object and sends it to the API server: one HTTPS POST, authenticated with the credentials in your kubeconfig. That is all kubectl does; it never talks to nodes.',
+			terminal: {
+				command: 'kubectl create deployment nginx --image=nginx --replicas=3',
+				api: 'POST /apis/apps/v1/namespaces/default/deployments'
+			},
+			highlight: ['kubectl', 'kube-apiserver'],
+			messages: [{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'POST /apis/apps/v1/namespaces/default/deployments (nginx, replicas 3)' }],
+			roles: { kubectl: 'Builds the Deployment object and POSTs it.', 'kube-apiserver': 'Receives the request.' }
+		},
+		{
+			id: 'admission',
+			title: 'Authentication, authorisation, admission',
+			view: 'empty',
+			narration:
+				'Inside the API server the request passes a chain of checks: who are you (authentication), may you create Deployments in this namespace (RBAC authorisation), mutating admission (which can fill in defaults), schema validation, and validating admission. Any failure ends here with an error and nothing stored.',
+			notes: 'Offer the branch: what if RBAC says no?',
+			highlight: ['kube-apiserver'],
+			badges: { 'kube-apiserver': 'authn → authz → admission' },
+			choices: [
+				{ label: 'Allowed: store it', to: 'store' },
+				{ label: 'What if RBAC says no?', to: 'forbidden' }
+			],
+			roles: { 'kube-apiserver': 'Runs authentication, authorisation, mutating admission, validation and validating admission, in that order.' }
+		},
+		{
+			id: 'store',
+			title: 'Stored in etcd: 201 Created',
+			view: 'empty',
+			narration:
+				'The API server writes the Deployment to etcd under /registry/deployments/default/nginx. The etcd revision becomes the object\'s resourceVersion. Only then does kubectl get 201 Created, and it exits. No Pod exists yet: everything from here on happens asynchronously.',
+			terminal: {
+				command: 'kubectl create deployment nginx --image=nginx --replicas=3',
+				output: 'deployment.apps/nginx created',
+				api: 'POST /apis/apps/v1/namespaces/default/deployments → 201 Created'
+			},
+			highlight: ['kube-apiserver', 'etcd'],
+			messages: [
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write /registry/deployments/default/nginx' },
+				{ from: 'etcd', to: 'kube-apiserver', via: 'api-etcd', kind: 'response', summary: 'committed at revision 48213' },
+				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '201 Created (resourceVersion 48213)' }
+			],
+			tables: [deployment('0/3', 0, 0), healthyNodes],
+			roles: { etcd: 'Stores the desired state: a Deployment asking for 3 replicas.', kubectl: 'Prints "created" and exits. It does not wait for Pods.' }
+		},
+		{
+			id: 'deployment-controller',
+			title: 'The Deployment controller creates a ReplicaSet',
+			view: 'empty',
+			narration:
+				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet named after the Pod template\'s hash, asking for 3 replicas and owned by the Deployment. It writes it through the API server, never to etcd directly.',
+			highlight: ['kube-controller-manager', 'kube-apiserver'],
+			messages: [
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Deployment nginx ADDED' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'POST ReplicaSet nginx-7d4b9 (replicas 3, owner Deployment nginx)' },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write /registry/replicasets/default/nginx-7d4b9' }
+			],
+			tables: [deployment('0/3', 0, 0), replicaSet(3, 0, 0), healthyNodes],
+			roles: { 'kube-controller-manager': 'Its Deployment controller turns the Deployment into a ReplicaSet.' }
+		},
+		{
+			id: 'replicaset-controller',
+			title: 'The ReplicaSet controller creates three Pods',
+			view: 'empty',
+			narration:
+				'Next the ReplicaSet controller hears "ReplicaSet ADDED", counts zero Pods against three wanted, and creates Pods in slow-start batches (1, then 2). Admission gives each Pod default tolerations of 300 seconds for unreachable nodes. The Pods have no node yet: they are Pending, so none is drawn on a node.',
+			notes: 'The deck calls this the replication controller. ReplicationController is legacy; Deployments and ReplicaSets replaced it.',
+			highlight: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
+			messages: [
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 ADDED' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.a} (batch 1)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.b}, POST Pod ${POD.c} (batch 2)` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write 3 Pods, spec.nodeName empty' }
+			],
+			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('none'))],
+			roles: { 'kube-controller-manager': 'Its ReplicaSet controller creates the missing Pods.' }
+		},
+		{
+			id: 'schedule',
+			title: 'The scheduler binds each Pod to a node',
+			view: 'three',
+			narration:
+				'The scheduler sees three Pods with no node. For each it filters out nodes that cannot run it (resources, taints, affinity), scores the rest, and binds the Pod to the best one with a POST to the Pod\'s binding subresource. The API server records spec.nodeName and PodScheduled=True. The scheduler starts nothing itself.',
+			highlight: ['kube-scheduler', 'kube-apiserver'],
+			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
+			messages: [
+				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: 3 Pods ADDED with no nodeName' },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.a} to node-1` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.b} to node-2` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.c} to node-3` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write spec.nodeName, PodScheduled=True' }
+			],
+			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('bound'))],
+			roles: { 'kube-scheduler': 'Filters and scores nodes, then binds each Pod by writing to the API server.' }
+		},
+		{
+			id: 'kubelet-hears',
+			title: 'Each kubelet hears about its Pod',
+			view: 'three',
+			narration:
+				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 now has work to do; so do the kubelets on node-2 and node-3, in parallel. We follow node-1.',
+			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
+			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
+			messages: [
+				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'event', summary: `watch: Pod ${POD.a} bound to node-1` },
+				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${POD.b} bound to node-2` },
+				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.c} bound to node-3` }
+			],
+			roles: { 'kubelet-1': 'Receives its Pod from the watch stream and starts working on it.' }
+		},
+		{
+			id: 'sandbox',
+			title: 'Sandbox and network: RunPodSandbox and CNI',
+			view: 'three',
+			narration:
+				'The kubelet asks the container runtime (containerd here) over the CRI, a gRPC API, to create the Pod sandbox. The runtime creates the Pod\'s network namespace and calls the CNI plugin, which gives the Pod its IP, 10.244.1.5. Since Kubernetes 1.24 the runtime, not the kubelet, drives CNI.',
+			notes: 'The deck says "we are using Docker" as the runtime. dockershim was removed in 1.24; containerd and CRI-O are typical, and AKS uses containerd.',
+			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
+			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
+			messages: [
+				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: `CRI RunPodSandbox(${POD.a})` },
+				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create sandbox + network namespace; CNI ADD → IP 10.244.1.5' },
+				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'sandbox ready' }
+			],
+			roles: { 'runtime-1': 'Creates the sandbox and calls the CNI plugin for the Pod IP.', 'kubelet-1': 'Drives the runtime through the CRI.' }
+		},
+		{
+			id: 'pull',
+			title: 'Pull the image',
+			view: 'three',
+			narration:
+				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. The runtime asks Docker Hub for the manifest, picks the one for this platform, and downloads the layers it does not already have, checking every digest.',
+			highlight: ['runtime-1', 'registry'],
+			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
+			messages: [
+				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI PullImage(docker.io/library/nginx:latest)' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/latest (with a pull token)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'data', summary: 'manifest, config and layer blobs (digests verified)' }
+			],
+			roles: { registry: 'Serves the image manifest and layers.', 'runtime-1': 'Pulls and unpacks the layers.' }
+		},
+		{
+			id: 'start',
+			title: 'Create and start the container',
+			view: 'three',
+			narration:
+				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces and cgroups.',
+			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
+			badges: { 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
+			messages: [
+				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI CreateContainer(nginx), StartContainer' },
+				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'shim → runc: start nginx process' }
+			],
+			roles: { 'pod-1a': 'Its nginx container is now running.' }
+		},
+		{
+			id: 'status',
+			title: 'Kubelets report: Running',
+			view: 'three',
+			narration:
+				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True, and Events (Pulled, Created, Started). The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
+			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3', 'kube-apiserver'],
+			messages: [
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: Running, podIP 10.244.1.5, Ready=True` },
+				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `PATCH Pod ${POD.b} status: Running, podIP 10.244.2.7, Ready=True` },
+				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.c} status: Running, podIP 10.244.3.4, Ready=True` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write Pod status and Events' }
+			],
+			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']])],
+			roles: { 'kubelet-1': 'Reports the Pod\'s real state: the "actual" half of desired vs actual.' }
+		},
+		{
+			id: 'available',
+			title: 'Desired equals actual: 3/3 available',
+			view: 'three',
+			narration:
+				'The ReplicaSet controller sees three ready Pods and updates the ReplicaSet\'s status; the Deployment controller then marks the Deployment 3/3 available. From now on these loops keep comparing desired with actual state and act whenever they differ.',
+			terminal: {
+				command: 'kubectl get deployment nginx',
+				output: 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     3            3           14s',
+				api: 'GET /apis/apps/v1/namespaces/default/deployments/nginx'
+			},
+			highlight: ['kube-controller-manager'],
+			messages: [
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: 3 Pods now Ready' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9 status: readyReplicas 3' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update Deployment nginx status: availableReplicas 3' },
+				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET deployments/nginx' },
+				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: READY 3/3' }
+			],
+			tables: settledThree
+		},
+		{
+			id: 'forbidden',
+			title: 'Branch: the request is refused',
+			view: 'empty',
+			narration:
+				'Had your user lacked permission, the API server would answer 403 Forbidden. Nothing is written to etcd, no watcher hears anything, and no Pod is ever created. Use Previous to go back and take the allowed path.',
+			terminal: {
+				command: 'kubectl create deployment nginx --image=nginx --replicas=3',
+				output: 'error: failed to create deployment: deployments.apps is forbidden: User "student" cannot create resource "deployments" in API group "apps" in the namespace "default"',
+				api: 'POST /apis/apps/v1/namespaces/default/deployments → 403'
+			},
+			highlight: ['kubectl', 'kube-apiserver'],
+			messages: [{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '403 Forbidden (RBAC denied create deployments)' }],
+			end: true
+		}
+	]
+};

@@ -1,0 +1,51 @@
+// `kubectl get`-style tables shared by the Kubernetes walkthroughs, so a Pod looks the same everywhere.
+import type { StateTable } from '$lib/model/types';
+
+export const POD = {
+	a: 'nginx-7d4b9-x2x1w',
+	b: 'nginx-7d4b9-p5m7c',
+	c: 'nginx-7d4b9-b9d2f',
+	d: 'nginx-7d4b9-k8jqz',
+	e: 'nginx-7d4b9-r4t6n',
+	f: 'nginx-7d4b9-h3v8s'
+} as const;
+
+export const deployment = (ready: string, upToDate: number, available: number, replicas = 3): StateTable => ({
+	title: 'Deployments',
+	columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'REPLICAS'],
+	rows: [['nginx', ready, String(upToDate), String(available), String(replicas)]]
+});
+
+export const replicaSet = (desired: number, current: number, ready: number): StateTable => ({
+	title: 'ReplicaSets',
+	columns: ['NAME', 'DESIRED', 'CURRENT', 'READY'],
+	rows: [['nginx-7d4b9', String(desired), String(current), String(ready)]]
+});
+
+/** rows: [name, status, node, ip] */
+export const pods = (rows: [string, string, string, string][]): StateTable => ({
+	title: 'Pods',
+	columns: ['NAME', 'STATUS', 'NODE', 'IP'],
+	rows: rows.map((r) => [...r])
+});
+
+export const nodes = (rows: [string, string, string][]): StateTable => ({
+	title: 'Nodes',
+	columns: ['NAME', 'STATUS', 'TAINTS'],
+	rows: rows.map((r) => [...r])
+});
+
+export const healthyNodes = nodes([
+	['node-1', 'Ready', '<none>'],
+	['node-2', 'Ready', '<none>'],
+	['node-3', 'Ready', '<none>']
+]);
+
+export const threeRunning = pods([
+	[POD.a, 'Running', 'node-1', '10.244.1.5'],
+	[POD.b, 'Running', 'node-2', '10.244.2.7'],
+	[POD.c, 'Running', 'node-3', '10.244.3.4']
+]);
+
+/** The cluster after `kubectl create deployment nginx --image=nginx --replicas=3` has settled. */
+export const settledThree: StateTable[] = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), threeRunning];
