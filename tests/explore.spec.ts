@@ -30,6 +30,7 @@ test.describe('stepping', () => {
 		await expectStep(2);
 		await page.keyboard.press('End');
 		await expectStep(12);
+		await expect(page.getByRole('status')).toContainText('Summary');
 		await page.keyboard.press('Home');
 		await expectStep(1);
 		await page.keyboard.press('k');

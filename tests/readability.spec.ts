@@ -1,17 +1,27 @@
 import { expect, test } from '@playwright/test';
-import { openExplore } from './helpers';
 
 // From the back of a classroom: every label in the diagram at least 2.2% of the viewport height.
-const steps = { physical: 1, vms: 3, containers: 5, 'vm-containers': 10 };
+const steps = {
+	physical: 'stacks/overview/?step=1',
+	vms: 'stacks/overview/?step=3',
+	containers: 'stacks/overview/?step=5',
+	'vm-containers': 'stacks/overview/?step=10',
+	'kubernetes full': 'kubernetes/architecture/?step=1',
+	'kubernetes five Pods': 'kubernetes/scale/?step=5',
+	'kubernetes service': 'kubernetes/expose-service/?step=5',
+	'kubernetes AKS': 'kubernetes/managed-aks/?step=1'
+};
 
 for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }])
 	for (const [view, step] of Object.entries(steps))
 		test(`labels are readable in view ${view} at ${size.width}×${size.height}`, async ({ page }) => {
 			await page.setViewportSize(size);
-			await openExplore(page, `?step=${step}`);
+			await page.emulateMedia({ reducedMotion: 'reduce' });
+			await page.goto(`/explore/${step}`);
+			await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 			const smallest = await page.evaluate(() => {
 				let min = Infinity;
-				for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label')) {
+				for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label, svg.diagram .badge text')) {
 					const part = t.closest('[data-part]');
 					if (part?.getAttribute('aria-hidden') === 'true') continue;
 					const px = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0);

@@ -4,7 +4,13 @@ import type { Scene, Walkthrough } from '$lib/model/types';
 import { stacksScene } from './stacks/scene';
 import { stacksOverview } from './stacks/overview';
 import { kubernetesScene } from './kubernetes/scene';
+import { architecture } from './kubernetes/architecture';
 import { createDeployment } from './kubernetes/create-deployment';
+import { crashLoop } from './kubernetes/crash-loop';
+import { exposeService } from './kubernetes/expose-service';
+import { managedAks } from './kubernetes/managed-aks';
+import { nodeFailure } from './kubernetes/node-failure';
+import { scale } from './kubernetes/scale';
 import { catalog } from './catalog';
 
 export interface WalkthroughEntry {
@@ -15,7 +21,16 @@ export interface WalkthroughEntry {
 }
 
 export const scenes: Scene[] = [stacksScene, kubernetesScene];
-export const walkthroughs: Walkthrough[] = [stacksOverview, createDeployment];
+export const walkthroughs: Walkthrough[] = [
+	stacksOverview,
+	architecture,
+	createDeployment,
+	scale,
+	nodeFailure,
+	exposeService,
+	crashLoop,
+	managedAks
+];
 
 export function findScene(id: string): Scene | undefined {
 	return scenes.find((s) => s.id === id);

@@ -223,7 +223,8 @@ export const createDeployment: Walkthrough = {
 				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET deployments/nginx' },
 				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: READY 3/3' }
 			],
-			tables: settledThree
+			tables: settledThree,
+			end: true
 		},
 		{
 			id: 'forbidden',

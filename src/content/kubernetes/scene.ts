@@ -71,11 +71,11 @@ const agents = NODES.flatMap((n) => [`kubelet-${n}`, `kube-proxy-${n}`, `runtime
 // (registry, load balancer, end user) below them, so lines rarely cross the control plane.
 const rows = { kubectl: 0, 'cloud-api': 0, 'control-plane': 1, 'node-1': 2, 'node-2': 2, 'node-3': 2, registry: 3, 'load-balancer': 3, 'end-user': 3 };
 
-function view(id: string, name: string, extra: string[], pods: string[]) {
+function view(id: string, name: string, extra: string[], pods: string[], without: string[] = []) {
 	return {
 		id,
 		name,
-		components: ['kubectl', ...extra, ...controlPlane, ...agents, ...pods],
+		components: ['kubectl', ...extra, ...controlPlane, ...agents, ...pods].filter((c) => !without.includes(c)),
 		partitions: rows,
 		unlinked: ['top', 'control-plane']
 	};
@@ -97,8 +97,8 @@ export const kubernetesScene: Scene = {
 		{ id: 'kubectl', name: 'kubectl', kind: 'client', description: 'The command-line client. It turns commands into REST calls to the API server, using the address and credentials in your kubeconfig file.' },
 		{ id: 'registry', name: 'Docker Hub', kind: 'registry', description: 'An image registry. Container runtimes pull image manifests and layers from it when a Pod needs an image the node does not have.' },
 		{ id: 'end-user', name: 'End user', kind: 'person', description: "Someone using the application from outside the cluster, e.g. a browser." },
-		{ id: 'load-balancer', name: 'Cloud load balancer', kind: 'network', description: "The cloud provider's load balancer. It gets a public IP and forwards traffic to the NodePort on every healthy node." },
-		{ id: 'cloud-api', name: 'Cloud provider API', kind: 'server', description: "The cloud's own API (e.g. Azure Resource Manager). Only the cloud-controller-manager calls it, to create load balancers and routes and to check whether VMs still exist." },
+		{ id: 'load-balancer', name: 'Load balancer', kind: 'network', description: "The cloud provider's load balancer. It gets a public IP and forwards traffic to the NodePort on every healthy node." },
+		{ id: 'cloud-api', name: 'Cloud API', kind: 'server', description: "The cloud's own API (e.g. Azure Resource Manager). Only the cloud-controller-manager calls it, to create load balancers and routes and to check whether VMs still exist." },
 		{ id: 'kube-apiserver', name: 'kube-apiserver', kind: 'server', parent: 'control-plane', description: 'The front door and the hub: every component and every user talks only to it. It authenticates, authorises and admits each request, stores objects in etcd and streams changes to watchers.' },
 		{ id: 'etcd', name: 'etcd', kind: 'store', parent: 'control-plane', description: 'A consistent, replicated key-value store holding the whole cluster state (desired and reported). Only the API server reads or writes it.' },
 		{ id: 'kube-scheduler', name: 'kube-scheduler', kind: 'controller', parent: 'control-plane', description: 'Watches for Pods with no node, filters out nodes that cannot run them, scores the rest, and binds each Pod to the best node by writing to the API server.' },
@@ -129,10 +129,11 @@ export const kubernetesScene: Scene = {
 		view('two', 'Two nginx Pods', ['registry'], ['pod-1a', 'pod-3a']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a', 'pod-3b']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-3a']),
+		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2a', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-2a', 'pod-3a']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
-			partitions: { kubectl: 0, azure: 1, 'node-pool': 2, registry: 3 },
+			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']
 		}
 	]

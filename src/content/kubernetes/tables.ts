@@ -49,3 +49,16 @@ export const threeRunning = pods([
 
 /** The cluster after `kubectl create deployment nginx --image=nginx --replicas=3` has settled. */
 export const settledThree: StateTable[] = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), threeRunning];
+
+export const service = (externalIp: string): StateTable => ({
+	title: 'Services',
+	columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)'],
+	rows: [['nginx', 'LoadBalancer', '10.0.171.239', externalIp, '80:31380/TCP']]
+});
+
+/** rows: [name, endpoints] */
+export const endpointSlices = (endpoints: string): StateTable => ({
+	title: 'EndpointSlices',
+	columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS'],
+	rows: [['nginx-6qkz2', 'IPv4', '80', endpoints]]
+});

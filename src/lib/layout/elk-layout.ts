@@ -8,7 +8,7 @@ import { connector } from './geometry';
 import { componentSize, GROUP_LABEL_SIZE, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
-const GROUP_PAD = { top: GROUP_LABEL_SIZE + 28, side: 14 };
+const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 };
 const ROOT_PAD = 12;
 const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.side},right=${GROUP_PAD.side}]`;
 
@@ -22,7 +22,7 @@ function layeredOptions(direction: Direction): Record<string, string> {
 		// between members of different groups are lifted to the groups (see liftedEdges).
 		'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
 		'elk.spacing.nodeNode': '24',
-		'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+		'elk.layered.spacing.nodeNodeBetweenLayers': '32',
 		'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
 		'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 		'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',

@@ -60,6 +60,17 @@ export function pathTo(w: Walkthrough, target: string): string[] | undefined {
 	return undefined;
 }
 
+/** The step indices "Next" visits from the first step: the main path, without branches. */
+export function mainPath(w: Walkthrough): number[] {
+	const path: number[] = [];
+	for (let i = 0; i >= 0 && !path.includes(i); ) {
+		path.push(i);
+		const next = defaultNext(w, i);
+		i = next ? indexOfStep(w, next) : -1;
+	}
+	return path;
+}
+
 /** Ids of steps reachable from the first step. */
 export function reachableSteps(w: Walkthrough): Set<string> {
 	const seen = new Set<string>();

@@ -64,7 +64,16 @@ describe('validateWalkthrough', () => {
 		['highlight of unknown id', (w) => (w.steps[1]!.highlight = ['ghost']), 'two', 'highlight'],
 		['choice to unknown step', (w) => (w.steps[0]!.choices = [{ label: 'x', to: 'nowhere' }]), 'one', 'unknown step'],
 		['unreachable step', (w) => (w.steps[0]!.end = true), 'two', 'cannot be reached'],
-		['bad step id', (w) => (w.steps[1]!.id = 'Two.5'), 'Two.5', 'lower-case']
+		['bad step id', (w) => (w.steps[1]!.id = 'Two.5'), 'Two.5', 'lower-case'],
+		[
+			'main path running into a side branch',
+			(w) => {
+				w.steps[0]!.choices = [{ label: 'main', to: 'two' }, { label: 'side', to: 'side' }];
+				w.steps.push({ id: 'side', title: 's', view: 'v', narration: 'side', end: true });
+			},
+			'two',
+			'side branch'
+		]
 	];
 	it.each(cases)('rejects %s, naming walkthrough and step', (_name, breakIt, step, text) => {
 		const w = walkthrough();
@@ -83,5 +92,17 @@ describe('validateWalkthrough', () => {
 	it('ContentError lists every problem', () => {
 		const err = new ContentError([{ where: 'walkthrough x/y', step: 's', id: 'i', message: 'broken' }]);
 		expect(err.message).toContain('walkthrough x/y, step "s", id "i": broken');
+	});
+});
+
+describe('mainPath', () => {
+	it('follows Next from the first step and skips branches', async () => {
+		const { mainPath } = await import('./graph');
+		const w = walkthrough();
+		w.steps[0]!.choices = [{ label: 'b', to: 'two' }];
+		w.steps.push({ id: 'side', title: 's', view: 'v', narration: 'side', end: true });
+		w.steps[0]!.choices.push({ label: 's', to: 'side' });
+		w.steps[1]!.end = true;
+		expect(mainPath(w)).toEqual([0, 1]);
 	});
 });

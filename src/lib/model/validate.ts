@@ -1,6 +1,6 @@
 // Content is data written by people; this catches the mistakes before a learner does.
 // Every problem names where it is (scene or walkthrough, step, id) so it can be fixed from the message alone.
-import { reachableSteps } from './graph';
+import { defaultNext, reachableSteps } from './graph';
 import type { Scene, Walkthrough } from './types';
 
 export interface ContentProblem {
@@ -151,6 +151,17 @@ export function validateWalkthrough(w: Walkthrough, scene: Scene | undefined): C
 		for (const target of [s.next, ...(s.choices ?? []).map((c) => c.to)])
 			if (target !== undefined && !stepIds.has(target)) add(s.id, target, 'leads to an unknown step');
 	}
+
+	// A dead-end side branch (a choice other than the first, ending the walkthrough) should only be
+	// entered by choosing it. If Next also runs into it from the end of the main story, the story never
+	// ends: the step before needs `end: true`. (A choice that rejoins the story is fine.)
+	const endsHere = (id: string) => defaultNext(w, w.steps.findIndex((s) => s.id === id)) === undefined;
+	const sideBranches = new Set(w.steps.flatMap((s) => (s.choices ?? []).slice(1).map((c) => c.to)).filter(endsHere));
+	w.steps.forEach((s, i) => {
+		const next = defaultNext(w, i);
+		if (next && sideBranches.has(next) && !(s.choices ?? []).some((c) => c.to === next))
+			add(s.id, next, `Next runs into the side branch "${next}"; end the main path here with \`end: true\``);
+	});
 
 	const reachable = reachableSteps(w);
 	for (const s of w.steps) if (!reachable.has(s.id)) add(s.id, s.id, 'step cannot be reached from the first step');

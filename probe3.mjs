@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+p.on('pageerror', e => console.log('pageerror', e.stack));
+p.on('console', m => console.log('console', m.text()));
+await p.goto('http://localhost:4318/explore/kubernetes/create-deployment/?step=5');
+await p.waitForTimeout(800);
+await p.getByRole('tab', { name: /Cluster state/ }).click();
+await p.waitForTimeout(300);
+console.log(await p.locator('[role=tab]').evaluateAll(ts => ts.map(t => t.getAttribute('aria-selected'))));
+await b.close();

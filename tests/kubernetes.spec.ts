@@ -1,0 +1,107 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, messageLog, stepIndicator } from './helpers';
+
+async function open(page: Page, walkthrough: string, step = 1) {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`/explore/kubernetes/${walkthrough}/?step=${step}`);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+async function toEnd(page: Page) {
+	const next = page.getByRole('button', { name: 'Next step' });
+	while (await next.isEnabled()) await page.keyboard.press('ArrowRight');
+}
+
+async function logTexts(page: Page) {
+	return (await messageLog(page).getByRole('listitem').allTextContents()).map((t) => t.trim().replace(/^(request|response|event|data): ?/, ''));
+}
+
+test('create-deployment: the key messages come in the order of K1', async ({ page }) => {
+	await open(page, 'create-deployment');
+	await toEnd(page);
+	const log = (await logTexts(page)).join('\n');
+	const order = [
+		'kubectl → kube-apiserver: POST /apis/apps/v1/namespaces/default/deployments',
+		'kube-apiserver → etcd: write /registry/deployments/default/nginx',
+		'kube-apiserver → kubectl: 201 Created',
+		'kube-apiserver → kube-controller-manager: watch: Deployment nginx ADDED',
+		'kube-controller-manager → kube-apiserver: POST ReplicaSet nginx-7d4b9',
+		'kube-controller-manager → kube-apiserver: POST Pod nginx-7d4b9-x2x1w',
+		'kube-scheduler → kube-apiserver: bind Pod nginx-7d4b9-x2x1w to node-1',
+		'kube-apiserver → kubelet (node-1): watch: Pod nginx-7d4b9-x2x1w bound to node-1',
+		'kubelet (node-1) → container runtime (node-1): CRI RunPodSandbox',
+		'kubelet (node-1) → container runtime (node-1): CRI PullImage',
+		'kubelet (node-1) → container runtime (node-1): CRI CreateContainer(nginx), StartContainer',
+		'kubelet (node-1) → kube-apiserver: PATCH Pod nginx-7d4b9-x2x1w status: Running',
+		'kube-controller-manager → kube-apiserver: update Deployment nginx status: availableReplicas 3'
+	];
+	let at = -1;
+	for (const line of order) {
+		const found = log.indexOf(line, at + 1);
+		expect(found, `"${line}" after position ${at}`).toBeGreaterThan(at);
+		at = found;
+	}
+});
+
+for (const w of ['architecture', 'create-deployment', 'scale', 'node-failure', 'expose-service', 'crash-loop', 'managed-aks'])
+	test(`${w}: in the log, etcd talks only to kube-apiserver and controllers only to kube-apiserver`, async ({ page }) => {
+		await open(page, w);
+		await toEnd(page);
+		const lines = await logTexts(page);
+		expect(lines.length).toBeGreaterThan(0);
+		for (const line of lines) {
+			const [from = '', rest = ''] = line.split(' → ');
+			const to = rest.split(':')[0]!;
+			if (from === 'etcd' || to === 'etcd') expect([from, to], line).toContain('kube-apiserver');
+			for (const c of ['kubectl', 'kube-scheduler', 'kube-controller-manager']) {
+				if (from === c) expect(to, line).toBe('kube-apiserver');
+				if (to === c) expect(from, line).toBe('kube-apiserver');
+			}
+		}
+	});
+
+test('create-deployment: the RBAC branch refuses and stores nothing; Previous returns', async ({ page }) => {
+	await open(page, 'create-deployment', 3);
+	await page.getByRole('button', { name: 'What if RBAC says no?' }).click();
+	await expect(page.getByRole('status')).toContainText('refused');
+	await expect(messageLog(page)).toContainText('kube-apiserver → kubectl: 403 Forbidden');
+	await expect(messageLog(page)).not.toContainText('etcd');
+	await expect(page.getByLabel('Terminal')).toContainText('forbidden');
+	await page.getByRole('button', { name: 'Previous step' }).click();
+	await expect(stepIndicator(page)).toHaveText('Step 3 of 14');
+});
+
+test('expose-service: the on-premises branch keeps EXTERNAL-IP <pending>', async ({ page }) => {
+	await open(page, 'expose-service', 4);
+	await page.getByRole('button', { name: 'What happens on-premises?' }).click();
+	await expect(page.getByLabel('Terminal')).toContainText('<pending>');
+	await expect(page.getByRole('button', { name: 'cloud-controller-manager', exact: true })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
+test('node-failure: a simulated clock jumps ahead and the node is tainted', async ({ page }) => {
+	await open(page, 'node-failure', 4);
+	await expect(page.getByRole('status')).toContainText('t = 50 s');
+	await page.getByRole('tab', { name: /Cluster/ }).click();
+	await expect(page.getByRole('tabpanel')).toContainText('unreachable:NoExecute');
+	await page.keyboard.press('End');
+	await expect(page.getByRole('status')).toContainText('later');
+});
+
+test('the object panel shows desired vs actual state changing step by step', async ({ page }) => {
+	await open(page, 'create-deployment', 5);
+	await page.getByRole('tab', { name: /Cluster/ }).click();
+	const panel = page.getByRole('tabpanel');
+	await expect(panel).toContainText('0/3');
+	await expect(panel).not.toContainText('10.244.2.7');
+	await page.keyboard.press('End');
+	await expect(stepIndicator(page)).toHaveText('Step 13 of 14');
+	await expect(panel).toContainText('3/3');
+	await expect(panel).toContainText('10.244.2.7');
+});
+
+test('inspector says what a component does in this step', async ({ page }) => {
+	await open(page, 'create-deployment', 7);
+	await page.getByRole('button', { name: 'kube-scheduler', exact: true }).click();
+	await expect(page.getByRole('dialog', { name: 'kube-scheduler' })).toContainText('Filters and scores nodes');
+});
