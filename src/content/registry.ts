@@ -4,6 +4,11 @@ import type { Scene, Walkthrough } from '$lib/model/types';
 import { stacksScene } from './stacks/scene';
 import { stacksOverview } from './stacks/overview';
 import { kubernetesScene } from './kubernetes/scene';
+import { dockerScene } from './docker/scene';
+import { buildAndPush } from './docker/build-and-push';
+import { inspectContainers } from './docker/inspect-containers';
+import { pullAndRun } from './docker/pull-and-run';
+import { pushToAcr } from './docker/push-to-acr';
 import { architecture } from './kubernetes/architecture';
 import { createDeployment } from './kubernetes/create-deployment';
 import { crashLoop } from './kubernetes/crash-loop';
@@ -20,9 +25,13 @@ export interface WalkthroughEntry {
 	summary: string;
 }
 
-export const scenes: Scene[] = [stacksScene, kubernetesScene];
+export const scenes: Scene[] = [stacksScene, dockerScene, kubernetesScene];
 export const walkthroughs: Walkthrough[] = [
 	stacksOverview,
+	pullAndRun,
+	buildAndPush,
+	pushToAcr,
+	inspectContainers,
 	architecture,
 	createDeployment,
 	scale,

@@ -3,7 +3,7 @@
 import { stepById } from '../model/graph';
 import type { Step, Walkthrough } from '../model/types';
 
-export function carried<K extends 'tables' | 'clock' | 'terminal'>(
+export function carried<K extends 'tables' | 'clock' | 'terminal' | 'file'>(
 	w: Walkthrough,
 	history: string[],
 	currentId: string,

@@ -129,6 +129,13 @@ export interface Terminal {
 	api?: string;
 }
 
+export interface SourceFile {
+	name: string;
+	lines: string[];
+	/** 1-based line numbers lit up at this step. */
+	focus?: number[];
+}
+
 export interface StateTable {
 	title: string;
 	columns: string[];
@@ -158,6 +165,8 @@ export interface Step {
 	end?: boolean;
 	/** The command typed at this step, its output, and the API call it becomes. */
 	terminal?: Terminal;
+	/** A source file shown beside the diagram (e.g. a Dockerfile) with the lines this step is about; carried forward. */
+	file?: SourceFile;
 	/** State tables (like `kubectl get` or `docker ps -a`) as they stand after this step; carried forward. */
 	tables?: StateTable[];
 	/** Simulated time shown on screen, e.g. "t = 50 s"; carried forward. */

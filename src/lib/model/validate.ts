@@ -134,6 +134,8 @@ export function validateWalkthrough(w: Walkthrough, scene: Scene | undefined): C
 		const visible = new Set(view?.components ?? []);
 		for (const id of s.highlight ?? []) if (!nodeIds.has(id)) add(s.id, id, 'highlight names an unknown component or group');
 		for (const id of Object.keys(s.badges ?? {})) if (!nodeIds.has(id)) add(s.id, id, 'badge on an unknown component or group');
+		for (const n of s.file?.focus ?? [])
+			if (!Number.isInteger(n) || n < 1 || n > (s.file?.lines.length ?? 0)) add(s.id, s.file?.name, `focus line ${n} is not a line of the file`);
 		for (const t of s.tables ?? [])
 			for (const row of t.rows) if (row.length !== t.columns.length) add(s.id, t.title, `table row has ${row.length} cells for ${t.columns.length} columns`);
 		for (const id of Object.keys(s.roles ?? {})) if (!nodeIds.has(id)) add(s.id, id, 'role given for an unknown component or group');
