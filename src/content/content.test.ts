@@ -20,3 +20,11 @@ describe('all content', () => {
 		for (const w of walkthroughs) for (const s of w.steps) expect(s.narration.split(' ').length, `${w.id}/${s.id}`).toBeGreaterThan(15);
 	});
 });
+
+describe('gallery cards', () => {
+	it('mark a catalogued walkthrough without content as coming soon', async () => {
+		const { galleryCards } = await import('./registry');
+		const cards = galleryCards([{ id: 'docker/not-yet', title: 'Not yet', summary: '' }, catalog[1]!]);
+		expect(cards.map((c) => [c.id, c.ready])).toEqual([['docker/not-yet', false], [catalog[1]!.id, true]]);
+	});
+});

@@ -2,6 +2,8 @@
 // data file and listing it here; no code elsewhere changes.
 import type { Scene, Walkthrough } from '$lib/model/types';
 import { stacksScene } from './stacks/scene';
+import { microservicesScene } from './microservices/scene';
+import { monolithVsMicroservices } from './microservices/monolith-vs-microservices';
 import { stacksOverview } from './stacks/overview';
 import { kubernetesScene } from './kubernetes/scene';
 import { dockerScene } from './docker/scene';
@@ -25,8 +27,9 @@ export interface WalkthroughEntry {
 	summary: string;
 }
 
-export const scenes: Scene[] = [stacksScene, dockerScene, kubernetesScene];
+export const scenes: Scene[] = [microservicesScene, stacksScene, dockerScene, kubernetesScene];
 export const walkthroughs: Walkthrough[] = [
+	monolithVsMicroservices,
 	stacksOverview,
 	pullAndRun,
 	buildAndPush,
@@ -56,10 +59,10 @@ export interface GalleryCard extends WalkthroughEntry {
 	steps: number;
 }
 
-export function galleryCards(): GalleryCard[] {
-	return catalog.map((entry) => {
+export function galleryCards(entries: WalkthroughEntry[] = catalog, built: Walkthrough[] = walkthroughs): GalleryCard[] {
+	return entries.map((entry) => {
 		const [scene = '', name = ''] = entry.id.split('/');
-		const w = findWalkthrough(scene, name);
+		const w = built.find((x) => x.id === entry.id);
 		return { ...entry, scene, name, ready: Boolean(w), steps: w?.steps.length ?? 0 };
 	});
 }

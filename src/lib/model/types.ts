@@ -57,7 +57,8 @@ export interface Group {
 	description: string;
 }
 
-export type ConnectionKind = 'call' | 'watch' | 'data';
+/** call: a request over the network; watch: a standing stream of events; data: traffic; local: an in-process call. */
+export type ConnectionKind = 'call' | 'watch' | 'data' | 'local';
 
 /** A path a message can travel. Messages may travel either way along it. */
 export interface Connection {

@@ -1,0 +1,165 @@
+import type { Walkthrough } from '$lib/model/types';
+
+const MODULES = ['m-ui', 'm-catalog', 'm-cart', 'm-checkout', 'm-payments', 'm-orders'];
+const redeploy = Object.fromEntries(MODULES.map((m) => [m, 'redeploy']));
+
+// The deck's Module 1: monolithic applications (benefits, challenges), microservices (one service per
+// functional area, APIs, the UI invoking checkout, asynchronous messages), and the small Flask service.
+export const monolithVsMicroservices: Walkthrough = {
+	id: 'microservices/monolith-vs-microservices',
+	scene: 'microservices',
+	title: 'Monolith vs microservices',
+	summary: 'One e-commerce shop built two ways: what each makes easy, what each makes hard, and how a request travels.',
+	steps: [
+		{
+			id: 'monolith',
+			title: 'A monolith: one deployable',
+			view: 'monolith',
+			narration:
+				'Here is a web shop built the classic way. The storefront UI, catalog, cart, checkout, payments and orders are modules of one application, built into one package, running on one server over one shared database.',
+			notes: 'Ask who has worked on an application like this. Most have.',
+			highlight: ['mono-app', 'm-db']
+		},
+		{
+			id: 'monolith-request',
+			title: 'Checkout inside a monolith: function calls',
+			view: 'monolith',
+			narration:
+				'When a customer checks out, one HTTP request arrives. From there, the UI module calls checkout, which calls payments and orders, all as ordinary function calls in the same process: nanoseconds each, no network, and one database transaction can cover the whole order.',
+			highlight: ['m-ui', 'm-checkout', 'm-payments', 'm-orders', 'm-db'],
+			messages: [
+				{ from: 'customer', to: 'm-ui', via: 'c-mui', kind: 'data', summary: 'POST /checkout (HTTP)' },
+				{ from: 'm-ui', to: 'm-checkout', via: 'mui-checkout', kind: 'request', summary: 'checkout(cart) (in-process call)' },
+				{ from: 'm-checkout', to: 'm-payments', via: 'mcheckout-payments', kind: 'request', summary: 'charge(card, 42.00) (in-process call)' },
+				{ from: 'm-checkout', to: 'm-orders', via: 'mcheckout-orders', kind: 'request', summary: 'createOrder(cart) (in-process call)' },
+				{ from: 'm-orders', to: 'm-db', via: 'morders-db', kind: 'request', summary: 'INSERT order, same transaction as the payment record' },
+				{ from: 'm-ui', to: 'customer', via: 'c-mui', kind: 'data', summary: '200: "Thank you for your order"' }
+			]
+		},
+		{
+			id: 'benefits',
+			title: 'What a monolith makes easy',
+			view: 'monolith',
+			narration:
+				'Benefits: you can test the whole application end to end (for example with Selenium) because it is all one thing. Deployment means copying one package to a server. And modules call each other directly, which is fast. For a small team and a young product, this is often the right choice.',
+			highlight: ['mono-app']
+		},
+		{
+			id: 'redeploy',
+			title: 'Challenge: a small change redeploys everything',
+			view: 'monolith',
+			narration:
+				'Now the payments team fixes one line. Because everything is one package, the whole application must be rebuilt, retested and redeployed, and every other team\'s unfinished work must be coordinated around the release. As the code grows, changes get slower and riskier, and continuous delivery gets hard.',
+			highlight: MODULES,
+			badges: redeploy
+		},
+		{
+			id: 'scale',
+			title: 'Challenge: to scale checkout, copy the whole shop',
+			view: 'monolith-scaled',
+			narration:
+				'A sales peak needs three times the checkout capacity. The monolith cannot scale one module, so a second server runs a copy of everything, catalog and cart included. Modules with conflicting needs (memory-hungry catalog, CPU-hungry payments) must share each machine, and moving to a new framework or language means rewriting the whole application.',
+			highlight: ['mono-copy', 'mono-server-2'],
+			messages: [{ from: 'customer', to: 'mono-copy', via: 'c-copy', kind: 'data', summary: 'POST /checkout (sent to the copy by a load balancer)' }]
+		},
+		{
+			id: 'microservices',
+			title: 'The same shop as microservices',
+			view: 'microservices',
+			narration:
+				'Now each functional area is its own small service in its own container: UI, catalog, cart, checkout, payments, orders and email. Each owns its data; no service reads another\'s database. Services expose APIs and call each other\'s APIs, and some talk through a message broker instead.',
+			notes: 'The deck: "a dedicated microservice implements each functional area of the ecommerce application".',
+			highlight: ['ui', 'catalog', 'cart', 'checkout', 'payments', 'orders', 'email']
+		},
+		{
+			id: 'sync',
+			title: 'Checkout as network calls',
+			view: 'microservices',
+			narration:
+				'The same checkout now crosses the network. The UI service calls the checkout service\'s API; checkout calls the payment service\'s API and waits for the answer. Each hop is an HTTP request that takes milliseconds and can fail or time out, so callers need timeouts and retries.',
+			highlight: ['ui', 'checkout', 'payments'],
+			messages: [
+				{ from: 'customer', to: 'ui', via: 'c-ui', kind: 'data', summary: 'POST /checkout (HTTP)' },
+				{ from: 'ui', to: 'checkout', via: 'ui-checkout', kind: 'request', summary: 'POST /orders {cartId: 881} (HTTP over the network)' },
+				{ from: 'checkout', to: 'payments', via: 'checkout-payments', kind: 'request', summary: 'POST /charges {amount: 42.00} (synchronous)' },
+				{ from: 'payments', to: 'checkout', via: 'checkout-payments', kind: 'response', summary: '201 {chargeId: "ch_19"}' }
+			]
+		},
+		{
+			id: 'async',
+			title: 'An event, delivered asynchronously',
+			view: 'microservices',
+			narration:
+				'Checkout does not call the order and email services. It publishes one OrderPlaced event to the broker and answers the UI at once. The order service and the email service each receive the event when they are ready: if the email service is down for a minute, the event simply waits in the queue.',
+			highlight: ['checkout', 'broker', 'orders', 'email'],
+			messages: [
+				{ from: 'checkout', to: 'broker', via: 'checkout-broker', kind: 'event', summary: 'publish OrderPlaced {order 7731}' },
+				{ from: 'checkout', to: 'ui', via: 'ui-checkout', kind: 'response', summary: '202 Accepted {order 7731}' },
+				{ from: 'broker', to: 'orders', via: 'broker-orders', kind: 'event', summary: 'deliver OrderPlaced' },
+				{ from: 'orders', to: 'orders-db', via: 'orders-ordersdb', kind: 'request', summary: 'INSERT order 7731' },
+				{ from: 'broker', to: 'email', via: 'broker-email', kind: 'event', summary: 'deliver OrderPlaced (confirmation email)' }
+			]
+		},
+		{
+			id: 'independent',
+			title: 'Deploy and scale one service alone',
+			view: 'microservices-scaled',
+			narration:
+				'For the sales peak, only the checkout service gets three instances; the others are untouched. The payments team can deploy a new version of their service on their own schedule, and a team could even rewrite one service in another language without touching the rest.',
+			highlight: ['checkout', 'checkout-2', 'checkout-3'],
+			badges: { payments: 'v2 deployed alone' },
+			messages: [
+				{ from: 'ui', to: 'checkout-2', via: 'ui-checkout-2', kind: 'request', summary: 'POST /orders (spread across 3 checkout instances)' },
+				{ from: 'ui', to: 'checkout-3', via: 'ui-checkout-3', kind: 'request', summary: 'POST /orders' }
+			]
+		},
+		{
+			id: 'advantages',
+			title: 'Advantages of microservices',
+			view: 'microservices-scaled',
+			narration:
+				'Advantages: each service is deployed independently, so releases are small and frequent; each scales on its own; each team picks the technology that fits; and faults are isolated, so a failing email service does not stop people buying.',
+			highlight: ['checkout', 'checkout-2', 'checkout-3', 'email', 'broker']
+		},
+		{
+			id: 'disadvantages',
+			title: 'Disadvantages of microservices',
+			view: 'microservices',
+			narration:
+				'Disadvantages: every call can be slow or fail, so you need timeouts, retries and idempotency. Data is spread out, so an order and its payment can briefly disagree (eventual consistency) and there is no single transaction. And there is far more to run: many deployments, pipelines, logs and traces to follow one request. Small teams often start with a monolith.',
+			notes: 'The deck lists the headings only. These are the usual, honest trade-offs.',
+			highlight: ['ui', 'checkout', 'payments', 'broker'],
+			messages: [
+				{ from: 'checkout', to: 'payments', via: 'checkout-payments', kind: 'request', summary: 'POST /charges (attempt 1)' },
+				{ from: 'payments', to: 'checkout', via: 'checkout-payments', kind: 'response', summary: '503 Service Unavailable: retry with the same idempotency key' }
+			]
+		},
+		{
+			id: 'flask',
+			title: 'One small service',
+			view: 'flask',
+			narration:
+				'A microservice can be tiny. The deck\'s example is a Flask app with two routes: / answers "hello", and /version reports which version is running, which is handy when several versions are deployed side by side. It is small enough to read in one go and deploy on its own.',
+			file: {
+				name: 'app.py',
+				lines: ['from flask import Flask', 'app = Flask(__name__)', '', '@app.route("/")', 'def hello():', '    return "hello"', '', '@app.route("/version")', 'def version():', '    return {"version": "1.0"}'],
+				focus: [4, 5, 6, 8, 9, 10]
+			},
+			highlight: ['flask'],
+			messages: [
+				{ from: 'curl', to: 'flask', via: 'curl-flask', kind: 'request', summary: 'GET /' },
+				{ from: 'flask', to: 'curl', via: 'curl-flask', kind: 'response', summary: '200 "hello"' },
+				{ from: 'curl', to: 'flask', via: 'curl-flask', kind: 'request', summary: 'GET /version' },
+				{ from: 'flask', to: 'curl', via: 'curl-flask', kind: 'response', summary: '200 {"version": "1.0"}' }
+			]
+		},
+		{
+			id: 'containers',
+			title: 'Next: how services are packaged',
+			view: 'flask',
+			narration:
+				'Each of these services ships as a container image: the code plus exactly the libraries it needs, started the same way on a laptop or in the cloud. Continue with "Physical machines, VMs and containers" to see what a container is, and why it is lighter than a virtual machine.',
+			highlight: ['flask-container']
+		}
+	]
+};
