@@ -24,4 +24,21 @@ describe('commandFor', () => {
 		[{ key: 'x' }, undefined]
 	];
 	it.each(cases)('%j → %s', (info, command) => expect(commandFor(info)).toBe(command));
+
+	const present: [KeyInfo, string | undefined][] = [
+		[{ key: 'ArrowDown' }, 'next'],
+		[{ key: 'ArrowUp' }, 'previous'],
+		[{ key: 'b' }, 'blackout'],
+		[{ key: '.' }, 'blackout'],
+		[{ key: '/' }, 'blackout'],
+		[{ key: 'F' }, 'fullscreen'],
+		[{ key: 's' }, 'speaker'],
+		[{ key: 't' }, 'theme'],
+		[{ key: ' ', shiftKey: true }, 'previous']
+	];
+	it.each(present)('present: %j → %s', (info, command) => expect(commandFor(info, 'present')).toBe(command));
+	it('explore leaves the presentation keys alone', () => {
+		expect(commandFor({ key: 'b' })).toBeUndefined();
+		expect(commandFor({ key: 'ArrowDown' })).toBeUndefined();
+	});
 });

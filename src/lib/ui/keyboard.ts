@@ -1,6 +1,7 @@
 // Keys → commands, as DESIGN.md lists them. Pure, so the table is tested without a browser.
 
-export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape';
+export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape' | 'blackout' | 'fullscreen' | 'speaker' | 'theme';
+export type KeyMode = 'explore' | 'present';
 
 const KEYS: Record<string, Command> = {
 	ArrowRight: 'next',
@@ -31,19 +32,45 @@ export interface KeyInfo {
 	targetRole?: string | null;
 }
 
+/** Presentation clickers send these too; a projected page has nothing else to do with them. */
+const PRESENT_KEYS: Record<string, Command> = {
+	ArrowDown: 'next',
+	ArrowUp: 'previous',
+	b: 'blackout',
+	B: 'blackout',
+	'.': 'blackout',
+	'/': 'blackout',
+	f: 'fullscreen',
+	F: 'fullscreen',
+	s: 'speaker',
+	S: 'speaker',
+	t: 'theme',
+	T: 'theme'
+};
+
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Space and Enter activate a focused control; the page must not also step. */
 const ACTIVATES = new Set([' ', 'Enter']);
 
-export function commandFor(e: KeyInfo): Command | undefined {
+export function commandFor(e: KeyInfo, mode: KeyMode = 'explore'): Command | undefined {
 	if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
 	const tag = e.targetTag?.toUpperCase() ?? '';
 	if (TYPING.has(tag)) return e.key === 'Escape' ? 'escape' : undefined;
 	const onControl = tag === 'BUTTON' || tag === 'A' || e.targetRole === 'button' || e.targetRole === 'link';
 	if (onControl && ACTIVATES.has(e.key)) return undefined;
 	if (e.key === ' ' && e.shiftKey) return 'previous';
-	return KEYS[e.key];
+	return KEYS[e.key] ?? (mode === 'present' ? PRESENT_KEYS[e.key] : undefined);
 }
+
+export const PRESENT_KEY_HELP: [string, string][] = [
+	['↓  /  ↑', 'Next / previous step (clickers)'],
+	['Shift+Space', 'Previous step'],
+	['B  or  .  or  /', 'Black screen on or off'],
+	['F', 'Full screen'],
+	['S', 'Open the speaker view'],
+	['T', 'Next theme (projector, light, dark)'],
+	['Click a part', 'Spotlight it; Esc returns to the whole picture']
+];
 
 export const KEY_HELP: [string, string][] = [
 	['→  PageDown  Space  N', 'Next step'],

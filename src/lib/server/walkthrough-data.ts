@@ -1,0 +1,27 @@
+// Build-time data for every page that shows a walkthrough (explore, present, speaker, embed).
+// Server-only: ELK runs here during prerendering, so its output reaches the browser as JSON.
+import { error } from '@sveltejs/kit';
+import { layoutScene } from '$lib/layout/elk-layout';
+import { formatProblem, validateScene, validateWalkthrough } from '$lib/model/validate';
+import { findScene, findWalkthrough, walkthroughs } from '../../content/registry';
+
+export function walkthroughEntries() {
+	return walkthroughs.map((w) => {
+		const [scene = '', walkthrough = ''] = w.id.split('/');
+		return { scene, walkthrough };
+	});
+}
+
+export function checkedWalkthrough(params: { scene: string; walkthrough: string }) {
+	const scene = findScene(params.scene);
+	const walkthrough = findWalkthrough(params.scene, params.walkthrough);
+	if (!scene || !walkthrough) error(404, `There is no walkthrough "${params.scene}/${params.walkthrough}".`);
+	const problems = [...validateScene(scene), ...validateWalkthrough(walkthrough, scene)];
+	if (problems.length) error(500, `This walkthrough's content is broken: ${problems.map(formatProblem).join('; ')}`);
+	return { scene, walkthrough };
+}
+
+export async function walkthroughWithLayout(params: { scene: string; walkthrough: string }) {
+	const { scene, walkthrough } = checkedWalkthrough(params);
+	return { scene, walkthrough, layouts: await layoutScene(scene) };
+}

@@ -1,0 +1,193 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+const URL = '/present/stacks/overview/';
+const indicator = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
+
+async function open(page: Page, query = '') {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${URL}${query}`);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+test('every clicker key does what it says', async ({ page }) => {
+	await open(page);
+	const expectStep = (n: number) => expect(indicator(page)).toHaveText(`Step ${n} of 12`);
+	for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'n']) await page.keyboard.press(key);
+	await expectStep(6);
+	for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp', 'Shift+Space', 'p']) await page.keyboard.press(key);
+	await expectStep(1);
+	await page.keyboard.press('End');
+	await expectStep(12);
+	await page.keyboard.press('Home');
+	await expectStep(1);
+	for (const key of ['b', '.', '/']) {
+		await page.keyboard.press(key);
+		await expect(page.getByRole('button', { name: /Screen blacked out/ })).toBeVisible();
+		await page.keyboard.press(key);
+		await expect(page.getByRole('button', { name: /Screen blacked out/ })).toHaveCount(0);
+	}
+	await page.keyboard.press('k');
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await page.keyboard.press('k');
+	await page.keyboard.press('?');
+	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Black screen on or off');
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+});
+
+test('F asks for fullscreen and T cycles the themes, projector first', async ({ page }) => {
+	await open(page);
+	await page.evaluate(() => {
+		(window as unknown as { fsCalls: number }).fsCalls = 0;
+		document.documentElement.requestFullscreen = () => {
+			(window as unknown as { fsCalls: number }).fsCalls++;
+			return Promise.resolve();
+		};
+	});
+	await page.keyboard.press('f');
+	expect(await page.evaluate(() => (window as unknown as { fsCalls: number }).fsCalls)).toBe(1);
+	const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+	expect(await theme()).toBe('projector');
+	await page.keyboard.press('t');
+	expect(await theme()).toBe('light');
+	await page.keyboard.press('t');
+	expect(await theme()).toBe('dark');
+	await page.keyboard.press('t');
+	expect(await theme()).toBe('projector');
+});
+
+test('the refreshed page resumes at the same step', async ({ page }) => {
+	await open(page);
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/\?step=3$/);
+	await page.reload();
+	await expect(indicator(page)).toHaveText('Step 3 of 12');
+});
+
+test('clicking a part spotlights it; Esc returns to the whole picture', async ({ page }) => {
+	await open(page, '?step=3');
+	const layer = page.locator('svg.diagram > g').first();
+	await page.getByRole('button', { name: 'Hypervisor', exact: true }).click();
+	await expect(page.getByText('Spotlight: Esc returns')).toBeVisible();
+	await expect(layer).not.toHaveAttribute('transform', /scale\(1\)$/);
+	await page.keyboard.press('Escape');
+	await expect(layer).toHaveAttribute('transform', /scale\(1\)/);
+});
+
+test('without keyboard focus a "click to present" prompt appears', async ({ page }) => {
+	await open(page);
+	await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+	await page.getByRole('button', { name: 'Click to present' }).click();
+	await expect(page.getByRole('button', { name: 'Click to present' })).toHaveCount(0);
+});
+
+test('the speaker view opens, is moved by the main window and moves it', async ({ page }) => {
+	await open(page);
+	const popupPromise = page.waitForEvent('popup');
+	await page.keyboard.press('s');
+	const speaker = await popupPromise;
+	await expect(speaker.getByRole('status')).toHaveText('Connected to the presentation');
+	await expect(speaker.getByText('Step 1 of 12')).toBeVisible();
+	await expect(speaker.getByText('Ask who has installed software')).toBeVisible();
+	await expect(speaker.getByRole('region', { name: 'Next' }).or(speaker.locator('aside'))).toContainText('Problems with traditional infrastructure');
+
+	await page.keyboard.press('ArrowRight');
+	await expect(speaker.getByText('Step 2 of 12')).toBeVisible();
+	await speaker.getByRole('button', { name: 'Next step' }).click();
+	await expect(indicator(page)).toHaveText('Step 3 of 12');
+	await speaker.keyboard.press('ArrowLeft');
+	await expect(indicator(page)).toHaveText('Step 2 of 12');
+
+	// Refresh either window: they find each other again at the same step.
+	await page.reload();
+	await expect(indicator(page)).toHaveText('Step 2 of 12');
+	await expect(speaker.getByRole('status')).toHaveText('Connected to the presentation', { timeout: 8000 });
+	await speaker.getByRole('button', { name: 'Next step' }).click();
+	await expect(indicator(page)).toHaveText('Step 3 of 12');
+	await speaker.reload();
+	await expect(speaker.getByText('Step 3 of 12')).toBeVisible();
+	await expect(speaker.getByRole('status')).toHaveText('Connected to the presentation');
+
+	// Close and reopen.
+	await speaker.close();
+	const again = page.waitForEvent('popup');
+	await page.keyboard.press('s');
+	const reopened = await again;
+	await expect(reopened.getByText('Step 3 of 12')).toBeVisible();
+	await reopened.getByRole('button', { name: 'Previous step' }).click();
+	await expect(indicator(page)).toHaveText('Step 2 of 12');
+});
+
+test('messages from another origin or of the wrong shape are ignored', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await open(page);
+	await page.evaluate(() => {
+		const w = window;
+		for (const data of [null, 'next', { channel: 'wheelhouse-present', type: 'command', walkthrough: 'stacks/overview', command: 'goto', index: 'x' }, { channel: 'wheelhouse-present', type: 'command', walkthrough: 'other/one', command: 'next' }])
+			w.postMessage(data, location.origin);
+	});
+	await page.waitForTimeout(200);
+	await expect(indicator(page)).toHaveText('Step 1 of 12');
+	expect(errors).toEqual([]);
+});
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }])
+	test(`no scrollbars and text sized for the back row at ${size.width}×${size.height}`, async ({ page }) => {
+		await page.setViewportSize(size);
+		await open(page, '?step=6');
+		const m = await page.evaluate(() => {
+			const stage = document.querySelector('.stage')!.getBoundingClientRect();
+			const narration = parseFloat(getComputedStyle(document.querySelector('.caption p')!).fontSize);
+			let label = Infinity;
+			for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
+				if (t.closest('[data-part]')?.getAttribute('aria-hidden') !== 'true')
+					label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+			const root = document.documentElement;
+			return { stageH: stage.height, narration, label, scrollX: root.scrollWidth > innerWidth, scrollY: root.scrollHeight > innerHeight };
+		});
+		expect(m.scrollX).toBe(false);
+		expect(m.scrollY).toBe(false);
+		expect(m.narration / m.stageH).toBeGreaterThanOrEqual(0.039);
+		expect(m.label / m.stageH).toBeGreaterThanOrEqual(0.022);
+	});
+
+for (const theme of ['projector', 'light', 'dark'])
+	test(`axe finds nothing in the present and speaker views (${theme})`, async ({ page }) => {
+		await page.addInitScript((t) => localStorage.setItem('wheelhouse:present-theme', t), theme);
+		await open(page, '?step=4');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+		await expectNoAxeViolations(page);
+		const popupPromise = page.waitForEvent('popup');
+		await page.keyboard.press('s');
+		const speaker = await popupPromise;
+		await expect(speaker.getByRole('status')).toHaveText('Connected to the presentation');
+		await expectNoAxeViolations(speaker);
+	});
+
+test('explore pages and the gallery link to present mode', async ({ page }) => {
+	await page.goto('/explore/stacks/overview/');
+	await page.getByRole('link', { name: 'Present', exact: true }).click();
+	await expect(page).toHaveURL(/\/present\/stacks\/overview\//);
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Present Create a Deployment' }).click();
+	await expect(page).toHaveURL(/\/present\/kubernetes\/create-deployment\//);
+});
+
+test('the busiest picture (Kubernetes, three nodes) stays near 2.2% of the stage', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/present/kubernetes/scale/?step=5');
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	const ratio = await page.evaluate(() => {
+		const stage = document.querySelector('.stage')!.getBoundingClientRect().height;
+		let label = Infinity;
+		for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
+			label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+		return label / stage;
+	});
+	// A long caption takes height from the diagram; the smallest label must still be about 2.2%.
+	expect(ratio).toBeGreaterThanOrEqual(0.02);
+});
