@@ -16,8 +16,12 @@ describe('all content', () => {
 		expect(ids).toHaveLength(13);
 		expect(new Set(ids).size).toBe(13);
 	});
-	it('every step has narration and teacher notes long enough to read aloud', () => {
-		for (const w of walkthroughs) for (const s of w.steps) expect(s.narration.split(' ').length, `${w.id}/${s.id}`).toBeGreaterThan(15);
+	it('every step has narration long enough to read aloud, and notes for the speaker view', () => {
+		for (const w of walkthroughs)
+			for (const s of w.steps) {
+				expect(s.narration.split(' ').length, `${w.id}/${s.id}`).toBeGreaterThan(15);
+				expect(s.notes?.trim().length ?? 0, `${w.id}/${s.id} notes`).toBeGreaterThan(20);
+			}
 	});
 });
 

@@ -40,6 +40,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'dockerfile',
 			title: 'The same idea, maintained',
+			notes: 'Read the four lines aloud and ask which of them will add files to the image (only FROM and RUN).',
 			view: 'empty',
 			narration:
 				'Our Dockerfile starts FROM a small, maintained Debian image, installs cowsay and fortune in one RUN (cleaning the package lists in the same step so they never land in a layer), puts /usr/games on the PATH, and says what to run by default. Four instructions; only FROM and RUN bring files.',
@@ -48,6 +49,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'build',
 			title: 'docker build: a session with BuildKit',
+			notes: 'Point out that the client sends only what BuildKit asks for; a .dockerignore still keeps secrets and node_modules out.',
 			view: 'build',
 			narration:
 				'docker build -t docker-whale . talks to BuildKit, the default builder since Engine 23. The client opens a session and a gRPC stream to the daemon; BuildKit then asks the client for just the build-context files it needs, rather than the old behaviour of uploading the whole folder.',
@@ -63,6 +65,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'from',
 			title: 'FROM: fetch the base image',
+			notes: 'Same registry exchange as docker pull. Ask: where does debian:bookworm-slim come from if no registry is named?',
 			view: 'build',
 			narration:
 				'FROM debian:bookworm-slim: BuildKit resolves the tag to a digest on Docker Hub and pulls the base image\'s layers, exactly like docker pull. These layers become the bottom of our image, unchanged.',
@@ -78,6 +81,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'run',
 			title: 'RUN: one temporary container, one new layer',
+			notes: 'Ask why apt-get update, install and cleanup share one RUN line: a separate rm in a later layer would not shrink the image.',
 			view: 'build',
 			narration:
 				'RUN executes apt-get inside a temporary container started from the base. Whatever the command changes in the filesystem is captured as one new read-only layer on top. The temporary container is then thrown away. Each RUN makes one layer, which is why commands are chained with &&.',
@@ -89,6 +93,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'cmd',
 			title: 'ENV and CMD: metadata only',
+			notes: 'Check understanding: CMD runs when a container starts, not during the build.',
 			view: 'built',
 			narration:
 				'ENV and CMD change only the image\'s configuration (environment and default command), not its files, so they add no layer. BuildKit writes the config and manifest, stores the image and names it docker-whale:latest. Our image is the base\'s layer plus one of our own.',
@@ -101,6 +106,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'tag',
 			title: 'docker tag: a second name, nothing copied',
+			notes: 'Run docker images after tagging: both names show the same IMAGE ID.',
 			view: 'built',
 			narration:
 				'To push to your Docker Hub account, the image needs a name in your namespace. docker tag adds the name student/docker-whale:latest to the same image ID. Nothing is copied or uploaded. Names read [registry/][namespace/]repository[:tag], with defaults docker.io, library/ and latest.',
@@ -118,6 +124,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'login',
 			title: 'docker login',
+			notes: 'Mention credential helpers: a plain config.json stores a reversible base64 of the password.',
 			view: 'built',
 			narration:
 				'docker login sends your credentials to the daemon, which checks them with the registry. On success the client, not the daemon, stores them: in ~/.docker/config.json or, better, in a credential helper such as the OS keychain.',
@@ -133,6 +140,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'push',
 			title: 'docker push',
+			notes: 'Ask why the base layer is already on Docker Hub: it belongs to the official debian image, so it can be mounted, not uploaded.',
 			view: 'built',
 			narration:
 				'docker push sends the push request to the daemon with the stored credentials in an X-Registry-Auth header. The daemon gets a push-scoped token from Docker Hub, then for each layer asks "do you have this digest?" with a HEAD request.',
@@ -148,6 +156,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'upload',
 			title: 'Only the new layer travels',
+			notes: 'Push the same image twice live if you can: the second push uploads nothing.',
 			view: 'built',
 			narration:
 				'Only our own layer is missing, so only it is uploaded: start an upload, send the bytes, finish with the digest. Last comes the manifest, which ties config and layers together under the tag latest. A second push of the same image would upload nothing at all.',
@@ -163,6 +172,7 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'anyone',
 			title: 'Anyone can now pull it',
+			notes: 'Close the loop: build once, run anywhere with the same image.',
 			view: 'built',
 			narration:
 				'The image is on Docker Hub. Any machine can now run docker run student/docker-whale and get a talking cow with a fortune, pulling the base layer and your layer as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',

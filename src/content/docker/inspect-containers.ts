@@ -29,6 +29,7 @@ export const inspectContainers: Walkthrough = {
 		{
 			id: 'ps-a',
 			title: 'docker ps -a: stopped ones too',
+			notes: 'Exit code 137 = 128 + 9 (SIGKILL). Ask the class what 143 would mean (SIGTERM).',
 			view: 'many',
 			narration:
 				'-a adds all=1 to the same request, and stopped containers appear with their exit codes: 0 for a clean finish, 137 for killed (128 + signal 9). Stopped containers keep their writable layer and logs until you remove them.',
@@ -43,6 +44,7 @@ export const inspectContainers: Walkthrough = {
 		{
 			id: 'ps-aq',
 			title: 'docker ps -a -q: just the IDs',
+			notes: 'Show the classic clean-up one-liner; warn that docker rm with -f would also remove running ones.',
 			view: 'many',
 			narration:
 				'-q changes nothing on the wire: it is the very same API call as -a. The client simply prints only the IDs, which is handy for feeding other commands, as in docker rm $(docker ps -a -q -f status=exited).',
@@ -57,6 +59,7 @@ export const inspectContainers: Walkthrough = {
 		{
 			id: 'exec',
 			title: 'docker exec -it web /bin/sh',
+			notes: 'Stress: exec does not start a new container, it adds a process to an existing one.',
 			view: 'many',
 			narration:
 				'docker exec starts an extra process inside a running container. The client checks web is running, creates an exec instance with a terminal and the command /bin/sh, then starts it: the HTTP connection is hijacked into a two-way stream carrying your keystrokes and the shell\'s output.',
@@ -76,6 +79,7 @@ export const inspectContainers: Walkthrough = {
 		{
 			id: 'write',
 			title: 'Inside: a change in the writable layer',
+			notes: 'Ask what happens to index.html if the container is stopped and started again (it survives; only removal deletes it).',
 			view: 'many',
 			narration:
 				'In the shell you change a file. The change lands in the container\'s thin writable layer; the nginx image underneath is untouched. Then you type exit. The shell ends, the client reads its exit code, and the container keeps running, because the shell was an extra process, not the container\'s main one.',

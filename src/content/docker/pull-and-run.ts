@@ -23,6 +23,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'pull',
 			title: 'docker pull nginx',
+			notes: 'Ask what docker.io/library/nginx:latest means, part by part.',
 			view: 'empty',
 			narration:
 				'docker pull nginx becomes one API call over the daemon\'s Unix socket. No registry is named, so the daemon assumes Docker Hub, the library namespace and the tag latest: docker.io/library/nginx:latest. Progress streams back to the client as JSON lines.',
@@ -33,6 +34,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'token',
 			title: 'The registry asks for a token',
+			notes: 'Even anonymous pulls get a token; rate limits are counted against it.',
 			view: 'empty',
 			narration:
 				'The daemon first knocks: GET /v2/ on registry-1.docker.io answers 401 with a Bearer challenge. The daemon fetches a token from auth.docker.io for the scope repository:library/nginx:pull (anonymously, for a public image) and retries with it.',
@@ -47,6 +49,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'manifest',
 			title: 'Manifest, config, layers',
+			notes: 'Digests make pulls verifiable: the same digest is the same bytes, everywhere.',
 			view: 'empty',
 			narration:
 				'With the token, the daemon asks for the manifest of nginx:latest. It gets an index listing one manifest per platform, picks linux/amd64 by its digest, then downloads the image config and the layer blobs, several at once. Every blob is checked against its sha256 digest.',
@@ -61,6 +64,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'unpack',
 			title: 'Unpacked and tagged locally',
+			notes: 'Run docker image ls and docker history nginx to show the layers.',
 			view: 'pulled',
 			narration:
 				'The daemon unpacks the layers into its image store (the containerd image store on a fresh Docker Engine 29; overlay2 before) and tags the result nginx:latest. An image is a read-only template: a stack of layers plus configuration saying what to run.',
@@ -91,6 +95,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'start',
 			title: 'Wait, then start',
+			notes: 'Without -d the client would attach to the container\'s output instead of returning.',
 			view: 'pulled',
 			narration:
 				'The client first opens a long-poll "wait" request, so it would hear if the container exits at once, then asks the daemon to start the container. 204 No Content means it started. With -d the client does not attach to the output; it prints the ID and returns.',
@@ -105,6 +110,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'runtime',
 			title: 'containerd, the shim and runc',
+			notes: 'Name the layers: dockerd (API), containerd (lifecycle), runc (kernel features). Kubernetes uses containerd directly.',
 			view: 'running',
 			narration:
 				'The daemon passes the container to containerd over gRPC; containerd starts a shim, and runc asks the kernel for namespaces (its own view of processes, network and files) and cgroups (resource limits), adds a thin writable layer on top of the image, and starts nginx. A veth pair joins it to the docker0 bridge, and a NAT rule sends host port 8080 to its port 80.',
@@ -119,6 +125,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'summary',
 			title: 'An image, a container, a port',
+			notes: 'Open http://localhost:8080 if you have Docker at hand; the welcome page comes from inside the container.',
 			view: 'running',
 			narration:
 				'Now http://localhost:8080 reaches nginx inside the container. The image stays read-only and can start any number of containers; each container is a runnable instance with its own writable layer. Anything written there vanishes when the container is removed, unless it goes to a volume.',
@@ -133,6 +140,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'no-image',
 			title: 'Branch: the image is not there yet',
+			notes: 'This is why tutorials often skip docker pull: run does it for you.',
 			view: 'empty',
 			narration:
 				'Had you never pulled nginx, the create call would fail with 404 No such image. The client notices, prints "Unable to find image \'nginx:latest\' locally", runs the same pull you saw earlier, and then retries the create, which now succeeds. So docker run pulls for you; docker pull just does it ahead of time.',

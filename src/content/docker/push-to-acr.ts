@@ -47,6 +47,7 @@ export const pushToAcr: Walkthrough = {
 		{
 			id: 'tag',
 			title: 'Tag with the registry\'s name',
+			notes: 'Ask what happens if you push without the registry prefix: it would go to Docker Hub.',
 			view: 'acr',
 			narration:
 				'Docker decides where to push from the image name itself. docker tag adds the name myreg.azurecr.io/docker-whale:v1 to the image you built: same image ID, nothing copied. The registry host at the front of the name is what sends the push to Azure instead of Docker Hub.',
@@ -62,6 +63,7 @@ export const pushToAcr: Walkthrough = {
 		{
 			id: 'push',
 			title: 'docker push to ACR',
+			notes: 'If the push is denied, check the role assignment: AcrPull is not enough.',
 			view: 'acr',
 			narration:
 				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the daemon trades the refresh token at /oauth2/token for an access token scoped to this repository with push rights. That needs the AcrPush role; with only AcrPull the push is refused.',
@@ -94,6 +96,7 @@ export const pushToAcr: Walkthrough = {
 		{
 			id: 'push-v2',
 			title: 'Push v2: only what changed',
+			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin.',
 			view: 'acr',
 			narration:
 				'Pushing v2 uploads only the new layer: the registry already has the base layer, so the HEAD check says skip. The registry now holds both tags, and a deployment can move from v1 to v2, or back.',

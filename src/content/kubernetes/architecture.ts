@@ -50,6 +50,7 @@ export const architecture: Walkthrough = {
 		{
 			id: 'scheduler',
 			title: 'kube-scheduler: where should this Pod run?',
+			notes: 'Misconception to address: the scheduler does not start Pods, it only writes a decision.',
 			view: 'full',
 			narration:
 				'The scheduler watches for Pods that have no node yet. For each one it filters out nodes that cannot take it (not enough CPU or memory, taints, affinity rules), scores the rest, and records its choice by binding the Pod to a node through the API server. It never starts anything itself.',
@@ -89,6 +90,7 @@ export const architecture: Walkthrough = {
 		{
 			id: 'kubelet',
 			title: 'kubelet: the agent on every node',
+			notes: 'Heartbeats are small Lease updates; full node status goes out only on change or every 5 minutes.',
 			view: 'full',
 			narration:
 				'Each node runs a kubelet. It watches the API server for Pods bound to its node, asks the container runtime to run them, reports their status back, and renews a Lease object every 10 seconds as its heartbeat. If the heartbeats stop, the control plane notices.',
@@ -128,6 +130,7 @@ export const architecture: Walkthrough = {
 		{
 			id: 'pods',
 			title: 'Pods',
+			notes: 'Ask why Kubernetes schedules Pods rather than single containers (shared network and volumes for helpers).',
 			view: 'full',
 			narration:
 				'A Pod is the smallest thing Kubernetes runs: one or more containers that share an IP address and storage and are scheduled together. Pods are disposable. You rarely create them directly: a Deployment asks for a number of identical Pods, and controllers replace any that disappear.',
@@ -136,6 +139,7 @@ export const architecture: Walkthrough = {
 		{
 			id: 'traffic',
 			title: 'From the outside world to a Pod',
+			notes: 'Note that none of this traffic passes through the control plane.',
 			view: 'full',
 			narration:
 				"A Service gives the Pods one stable address. For a Service of type LoadBalancer, the cloud's load balancer sends a user's request to a node's NodePort; rules written by kube-proxy forward it to a ready Pod, which may be on another node.",
@@ -149,6 +153,7 @@ export const architecture: Walkthrough = {
 		{
 			id: 'loop',
 			title: 'Desired state, actual state',
+			notes: 'Ask students to name, for one command, which component acts first and what it writes.',
 			view: 'full',
 			narration:
 				'That is the whole design: you declare the desired state; it is stored in etcd through the API server; controllers, the scheduler and the kubelets each watch for the part they own and work until the actual state matches. The other walkthroughs follow this loop through real commands.',

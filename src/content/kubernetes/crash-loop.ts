@@ -39,6 +39,7 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'report',
 			title: 'The kubelet reports it: not ready',
+			notes: 'Ready=False is what protects users: the Service stops sending traffic at once.',
 			view: 'three',
 			clock: 't ≈ 1 s',
 			narration:
@@ -54,6 +55,7 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'restart',
 			title: 'Restarted in place, straight away',
+			notes: 'Ask: same Pod or a new one? Same name and IP mean the same Pod.',
 			view: 'three',
 			clock: 't ≈ 1 s',
 			narration:
@@ -69,6 +71,7 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'backoff',
 			title: 'It crashes again: CrashLoopBackOff',
+			notes: 'CrashLoopBackOff appears in kubectl get pods under STATUS, but it is a container waiting reason, not a phase.',
 			view: 'three',
 			clock: 't ≈ 2 s (+10 s wait)',
 			narration:
@@ -105,6 +108,7 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'not-involved',
 			title: 'Who is not involved',
+			notes: 'Ask how to fix a crash loop for good: change the Pod template, which rolls out a new ReplicaSet.',
 			view: 'three',
 			clock: 't ≈ 10 min',
 			narration:

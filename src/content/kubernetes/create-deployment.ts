@@ -32,6 +32,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'post',
 			title: 'kubectl sends one REST request',
+			notes: 'Show kubectl create deployment ... --dry-run=client -o yaml to reveal the object kubectl sends.',
 			view: 'empty',
 			narration:
 				'kubectl turns the command into a Deployment object and sends it to the API server: one HTTPS POST, authenticated with the credentials in your kubeconfig. That is all kubectl does; it never talks to nodes.',
@@ -61,6 +62,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'store',
 			title: 'Stored in etcd: 201 Created',
+			notes: 'Emphasise: 201 means stored, not running. Everything after is asynchronous.',
 			view: 'empty',
 			narration:
 				'The API server writes the Deployment to etcd under /registry/deployments/default/nginx. The etcd revision becomes the object\'s resourceVersion. Only then does kubectl get 201 Created, and it exits. No Pod exists yet: everything from here on happens asynchronously.',
@@ -81,6 +83,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'deployment-controller',
 			title: 'The Deployment controller creates a ReplicaSet',
+			notes: 'Ask why there is a ReplicaSet at all: it lets Deployments roll out a new template beside the old one.',
 			view: 'empty',
 			narration:
 				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet named after the Pod template\'s hash, asking for 3 replicas and owned by the Deployment. It writes it through the API server, never to etcd directly.',
@@ -113,6 +116,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'schedule',
 			title: 'The scheduler binds each Pod to a node',
+			notes: 'The binding is a write to the API server, not a message to the node.',
 			view: 'three',
 			narration:
 				'The scheduler sees three Pods with no node. For each it filters out nodes that cannot run it (resources, taints, affinity), scores the rest, and binds the Pod to the best one with a POST to the Pod\'s binding subresource. The API server records spec.nodeName and PodScheduled=True. The scheduler starts nothing itself.',
@@ -131,6 +135,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'kubelet-hears',
 			title: 'Each kubelet hears about its Pod',
+			notes: 'Watches, not polling: this is why Kubernetes reacts within a second.',
 			view: 'three',
 			narration:
 				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 now has work to do; so do the kubelets on node-2 and node-3, in parallel. We follow node-1.',
@@ -162,6 +167,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'pull',
 			title: 'Pull the image',
+			notes: 'With an untagged image the pull policy is Always; pin a tag or digest in real deployments.',
 			view: 'three',
 			narration:
 				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. The runtime asks Docker Hub for the manifest, picks the one for this platform, and downloads the layers it does not already have, checking every digest.',
@@ -177,6 +183,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'start',
 			title: 'Create and start the container',
+			notes: 'Same runtime chain as Docker: containerd, shim, runc.',
 			view: 'three',
 			narration:
 				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces and cgroups.',
@@ -191,6 +198,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'status',
 			title: 'Kubelets report: Running',
+			notes: 'This is the actual-state half of the picture: kubelets report, they never decide.',
 			view: 'three',
 			narration:
 				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True, and Events (Pulled, Created, Started). The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
@@ -207,6 +215,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'available',
 			title: 'Desired equals actual: 3/3 available',
+			notes: 'Run kubectl get deploy,rs,pods to show the three objects and their owner links.',
 			view: 'three',
 			narration:
 				'The ReplicaSet controller sees three ready Pods and updates the ReplicaSet\'s status; the Deployment controller then marks the Deployment 3/3 available. From now on these loops keep comparing desired with actual state and act whenever they differ.',
@@ -229,6 +238,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'forbidden',
 			title: 'Branch: the request is refused',
+			notes: 'Ask what RBAC rule would allow it (a Role with create on deployments in apps, bound to the user).',
 			view: 'empty',
 			narration:
 				'Had your user lacked permission, the API server would answer 403 Forbidden. Nothing is written to etcd, no watcher hears anything, and no Pod is ever created. Use Previous to go back and take the allowed path.',

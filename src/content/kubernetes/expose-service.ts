@@ -46,6 +46,7 @@ export const exposeService: Walkthrough = {
 		{
 			id: 'kube-proxy',
 			title: 'kube-proxy programs every node',
+			notes: 'Ask where the ClusterIP lives: on no interface at all; it exists only as rules on every node.',
 			view: 'service',
 			narration:
 				'kube-proxy on every node sees the Service and its EndpointSlice and writes kernel rules: traffic to 10.0.171.239:80, or to port 31380 on any node, is rewritten (DNAT) to one of the three Pod IPs. It writes nothing back to the API server. CoreDNS, also watching, answers nginx.default.svc.cluster.local with the ClusterIP.',
@@ -85,6 +86,7 @@ export const exposeService: Walkthrough = {
 		{
 			id: 'request',
 			title: 'One request from the outside world',
+			notes: 'Point out the extra hop: the load balancer chose node-1 but the Pod is on node-2.',
 			view: 'service',
 			narration:
 				"A user opens http://20.50.60.70/. The load balancer picks a healthy node, here node-1, and sends the packet to port 31380. The kernel rules that kube-proxy wrote rewrite the destination to a Pod IP, which may be on another node: here nginx on node-2. The Pod's reply returns the same way.",
@@ -101,6 +103,7 @@ export const exposeService: Walkthrough = {
 		{
 			id: 'summary',
 			title: 'Three addresses, one Service',
+			notes: 'Ask which of the three addresses a Pod inside the cluster should use (the Service name, via CoreDNS).',
 			view: 'service',
 			narration:
 				'The Service now answers on three levels: the ClusterIP inside the cluster, the NodePort on every node, and the load balancer\'s public IP outside. None of the traffic passed through the control plane; it only set things up. If a Pod dies, the EndpointSlice changes and every kube-proxy updates its rules.',

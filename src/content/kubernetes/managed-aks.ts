@@ -21,6 +21,7 @@ export const managedAks: Walkthrough = {
 		{
 			id: 'control-plane',
 			title: 'What Azure runs for you',
+			notes: 'Upgrades go through Azure, not kubectl: kubectl talks only to Kubernetes.',
 			view: 'aks',
 			narration:
 				'Each cluster gets its own control plane. Azure keeps it running, backs up etcd and upgrades Kubernetes when you ask through the Azure CLI or portal. The Free tier has no uptime guarantee; Standard and Premium add an uptime SLA, and Premium adds long-term support.',
@@ -30,6 +31,7 @@ export const managedAks: Walkthrough = {
 		{
 			id: 'nodes',
 			title: 'What you see and pay for: node pools',
+			notes: 'Show the MC_ resource group in the portal if you can: the VMs, disks and load balancer are there.',
 			view: 'aks',
 			narration:
 				'Your nodes are VMs in a virtual machine scale set (a node pool), placed with their disks and the cluster\'s load balancer in a separate node resource group named MC_… . Each node runs kubelet, kube-proxy and containerd. kubectl get nodes lists only these machines: the control plane never appears.',
@@ -47,6 +49,7 @@ export const managedAks: Walkthrough = {
 		{
 			id: 'kube-system',
 			title: 'kube-system: add-ons Azure installs on your nodes',
+			notes: 'kubectl get pods -n kube-system shows these add-ons running on your nodes.',
 			view: 'aks',
 			narration:
 				'Some system Pods run on your nodes in the kube-system namespace: CoreDNS for Service names, metrics-server for kubectl top and autoscaling, and konnectivity-agent. The managed API server cannot reach your nodes directly, so for kubectl logs and exec it goes through the tunnel that konnectivity-agent holds open.',
@@ -65,6 +68,7 @@ export const managedAks: Walkthrough = {
 		{
 			id: 'same-flows',
 			title: 'Everything else works the same',
+			notes: 'Suggest replaying Create a Deployment with AKS in mind: every message is the same.',
 			view: 'aks',
 			narration:
 				'Creating, scaling, failing over, exposing and crash-looping all happen exactly as in the other walkthroughs. Only two things differ: the API server\'s address (an Azure endpoint in your kubeconfig, from az aks get-credentials) and the load balancer, which the Azure cloud-controller-manager creates as an Azure Load Balancer.',

@@ -38,6 +38,7 @@ export const nodeFailure: Walkthrough = {
 		{
 			id: 'dies',
 			title: 'node-2 stops responding',
+			notes: 'Ask how the cluster can know a node is dead when the node cannot tell it (only by silence).',
 			view: 'three',
 			clock: 't = 0 s',
 			narration:
@@ -52,6 +53,7 @@ export const nodeFailure: Walkthrough = {
 		{
 			id: 'waiting',
 			title: 'The node lifecycle controller is counting',
+			notes: 'The grace period trades speed of reaction against false alarms on a flaky network.',
 			view: 'three',
 			clock: 't = 40 s',
 			narration:
@@ -81,6 +83,7 @@ export const nodeFailure: Walkthrough = {
 		{
 			id: 'traffic',
 			title: 'Traffic and scheduling avoid node-2',
+			notes: 'Users are protected after about 50 seconds; Pods are replaced only after about 6 minutes.',
 			view: 'three',
 			clock: 't ≈ 50 s',
 			narration:
@@ -112,6 +115,7 @@ export const nodeFailure: Walkthrough = {
 		{
 			id: 'replace',
 			title: 'A replacement on a healthy node',
+			notes: 'The new Pod has a new name and IP: Pods are replaced, never moved.',
 			view: 'replaced',
 			clock: 't ≈ 351 s',
 			narration:
@@ -137,6 +141,7 @@ export const nodeFailure: Walkthrough = {
 		{
 			id: 'cleanup',
 			title: 'Cleaning up the old Pod',
+			notes: 'DaemonSet Pods (e.g. log agents) are not evicted this way: they belong on every node.',
 			view: 'replaced',
 			clock: 'later',
 			narration:

@@ -29,6 +29,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'scale-up',
 			title: 'kubectl scale --replicas=5',
+			notes: 'kubectl scale changes one field; editing the YAML and applying it does the same.',
 			view: 'three',
 			narration:
 				'kubectl sends a PATCH to the Deployment\'s scale subresource setting spec.replicas to 5. The API server admits it and stores it in etcd. Nothing else is touched yet.',
@@ -48,6 +49,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'controllers-up',
 			title: 'Same template, same ReplicaSet: two more Pods',
+			notes: 'Contrast with changing the image: that creates a new ReplicaSet (a rollout).',
 			view: 'three',
 			narration:
 				'The Deployment controller sees the change. The Pod template is unchanged, so no new ReplicaSet is needed (that would be a rollout); it just sets the existing ReplicaSet\'s replicas to 5. The ReplicaSet controller then counts 3 of 5 and creates two Pods.',
@@ -63,6 +65,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'schedule-up',
 			title: 'Scheduled and started, as before',
+			notes: 'Ask why the scheduler picked node-1 and node-2 (spreading: node-3 already runs one).',
 			view: 'five',
 			narration:
 				'From here it is the same path as creating Pods: the scheduler binds the two new Pods (here to node-1 and node-2), each kubelet hears of its Pod, creates the sandbox, checks the image (the layers are already cached on the node, so only the manifest is fetched) and starts nginx.',
@@ -80,6 +83,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'five-running',
 			title: 'Five of five',
+			notes: 'kubectl get pods -o wide shows the new Pods and their nodes.',
 			view: 'five',
 			narration:
 				'Both kubelets report Running and Ready, the ReplicaSet counts five ready Pods, and the Deployment shows 5/5. Nothing but one number in etcd changed at the start; everything else was controllers reacting.',
@@ -93,6 +97,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'scale-down',
 			title: 'kubectl scale --replicas=2',
+			notes: 'Ask the class to guess which three Pods will go before stepping on.',
 			view: 'five',
 			narration:
 				'Now scale down to 2. The same PATCH, then the Deployment controller sets the ReplicaSet to 2, and the ReplicaSet controller must choose three Pods to delete.',
@@ -126,6 +131,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'terminating',
 			title: 'Graceful termination',
+			notes: 'This is why apps should handle SIGTERM: finish requests, then exit within 30 seconds.',
 			view: 'five',
 			narration:
 				'A DELETE does not remove a Pod at once. The API server sets a deletionTimestamp with a 30-second grace period, and the Pods show Terminating. Each kubelet hears it, runs any preStop hook, and asks the runtime to stop the container: SIGTERM now, SIGKILL if it is still running when the grace period ends. Meanwhile the EndpointSlice controller and kube-proxy stop sending traffic to these Pods.',
@@ -143,6 +149,7 @@ export const scale: Walkthrough = {
 		{
 			id: 'gone',
 			title: 'Two replicas',
+			notes: 'Desired and actual state agree again; nothing else changed.',
 			view: 'two',
 			narration:
 				'When a container has stopped, its kubelet sends the final DELETE with grace period 0 and the Pod object is removed from etcd. Two Pods remain, one on node-1 and one on node-3: desired state and actual state agree again.',

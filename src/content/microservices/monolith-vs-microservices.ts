@@ -23,6 +23,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'monolith-request',
 			title: 'Checkout inside a monolith: function calls',
+			notes: 'Point at the thin lines: in-process calls, no network anywhere inside the server.',
 			view: 'monolith',
 			narration:
 				'When a customer checks out, one HTTP request arrives. From there, the UI module calls checkout, which calls payments and orders, all as ordinary function calls in the same process: nanoseconds each, no network, and one database transaction can cover the whole order.',
@@ -39,6 +40,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'benefits',
 			title: 'What a monolith makes easy',
+			notes: 'Balance the story: many successful products are monoliths.',
 			view: 'monolith',
 			narration:
 				'Benefits: you can test the whole application end to end (for example with Selenium) because it is all one thing. Deployment means copying one package to a server. And modules call each other directly, which is fast. For a small team and a young product, this is often the right choice.',
@@ -47,6 +49,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'redeploy',
 			title: 'Challenge: a small change redeploys everything',
+			notes: 'Ask how long the class\'s own builds and releases take, and who has to agree to one.',
 			view: 'monolith',
 			narration:
 				'Now the payments team fixes one line. Because everything is one package, the whole application must be rebuilt, retested and redeployed, and every other team\'s unfinished work must be coordinated around the release. As the code grows, changes get slower and riskier, and continuous delivery gets hard.',
@@ -56,6 +59,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'scale',
 			title: 'Challenge: to scale checkout, copy the whole shop',
+			notes: 'Ask which module needed the capacity, and what else got copied with it.',
 			view: 'monolith-scaled',
 			narration:
 				'A sales peak needs three times the checkout capacity. The monolith cannot scale one module, so a second server runs a copy of everything, catalog and cart included. Modules with conflicting needs (memory-hungry catalog, CPU-hungry payments) must share each machine, and moving to a new framework or language means rewriting the whole application.',
@@ -74,6 +78,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'sync',
 			title: 'Checkout as network calls',
+			notes: 'Each hop can fail: ask what the UI should show if checkout does not answer.',
 			view: 'microservices',
 			narration:
 				'The same checkout now crosses the network. The UI service calls the checkout service\'s API; checkout calls the payment service\'s API and waits for the answer. Each hop is an HTTP request that takes milliseconds and can fail or time out, so callers need timeouts and retries.',
@@ -88,6 +93,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'async',
 			title: 'An event, delivered asynchronously',
+			notes: 'Ask what happens if the email service is down: the event waits; nobody is blocked.',
 			view: 'microservices',
 			narration:
 				'Checkout does not call the order and email services. It publishes one OrderPlaced event to the broker and answers the UI at once. The order service and the email service each receive the event when they are ready: if the email service is down for a minute, the event simply waits in the queue.',
@@ -103,6 +109,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'independent',
 			title: 'Deploy and scale one service alone',
+			notes: 'Only checkout was scaled and only payments was redeployed; nothing else changed.',
 			view: 'microservices-scaled',
 			narration:
 				'For the sales peak, only the checkout service gets three instances; the others are untouched. The payments team can deploy a new version of their service on their own schedule, and a team could even rewrite one service in another language without touching the rest.',
@@ -116,6 +123,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'advantages',
 			title: 'Advantages of microservices',
+			notes: 'Connect fault isolation back to the broker step.',
 			view: 'microservices-scaled',
 			narration:
 				'Advantages: each service is deployed independently, so releases are small and frequent; each scales on its own; each team picks the technology that fits; and faults are isolated, so a failing email service does not stop people buying.',
@@ -137,6 +145,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'flask',
 			title: 'One small service',
+			notes: 'If you have Python, run it: flask run, then curl localhost:5000/version.',
 			view: 'flask',
 			narration:
 				'A microservice can be tiny. The deck\'s example is a Flask app with two routes: / answers "hello", and /version reports which version is running, which is handy when several versions are deployed side by side. It is small enough to read in one go and deploy on its own.',
@@ -156,6 +165,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'containers',
 			title: 'Next: how services are packaged',
+			notes: 'Bridge to the next walkthrough: each service becomes an image and runs as a container.',
 			view: 'flask',
 			narration:
 				'Each of these services ships as a container image: the code plus exactly the libraries it needs, started the same way on a laptop or in the cloud. Continue with "Physical machines, VMs and containers" to see what a container is, and why it is lighter than a virtual machine.',

@@ -68,6 +68,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'vm-syscall',
 			title: 'A system call inside a VM',
+			notes: 'Hardware virtualisation (VT-x, AMD-V) makes most of this fast, but the extra layer is still there.',
 			view: 'vms',
 			narration:
 				"Now App A's read goes to its own guest kernel. The guest kernel thinks it owns a disk, but the disk is virtual: the access traps into the hypervisor, which performs the real read on the hardware. One more layer on the way down, and on the way back.",
@@ -105,6 +106,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'container-syscall',
 			title: 'A system call from a container',
+			notes: 'Count the hops against the VM step: no guest kernel, no hypervisor.',
 			view: 'containers',
 			narration:
 				"App A makes the same read. Its libraries come from its own image, but the system call goes straight to the shared host kernel: there is no guest kernel and no hypervisor in between, and the Docker Engine is not on the path. A container is an ordinary process that the kernel keeps apart from the others.",
@@ -125,6 +127,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'engine',
 			title: 'What the Docker Engine does',
+			notes: 'Namespaces and cgroups are Linux kernel features; Docker made them easy to use.',
 			view: 'containers',
 			narration:
 				'Starting a container is asking the kernel for isolation, not booting a machine. The Docker Engine asks the host kernel for new namespaces (what the process can see) and a cgroup (how much CPU and memory it may use), then starts the app inside them. That takes well under a second.',
@@ -191,6 +194,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'vm-container-syscall',
 			title: 'A system call from a container in a VM',
+			notes: 'This is a Kubernetes node in the cloud: containers inside a VM.',
 			view: 'vm-containers',
 			narration:
 				"App C's read goes to the kernel it shares with its neighbours, which is now the guest kernel of VM 2. From there the path is the VM's: a trap into the hypervisor and the real disk read.",
@@ -211,6 +215,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'summary',
 			title: 'Summary',
+			notes: 'Ask students to say, in one sentence each, when they would choose a VM and when a container.',
 			view: 'vm-containers',
 			narration:
 				'A VM packages a whole computer: strong isolation, but a full operating system each. A container packages just an app and its libraries: small and quick to start, but it shares a kernel. Next, see how Docker builds, ships and runs those containers.',
