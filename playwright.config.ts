@@ -46,6 +46,8 @@ export default defineConfig({
 	],
 	webServer: [
 		{ command: `node scripts/serve.js --port ${port}`, url: `http://localhost:${port}/`, reuseExistingServer: !process.env.CI, timeout: 20_000 },
+		// A stand-in LMS page on another origin (another port) for the embed tests.
+		{ command: `node scripts/serve.js --port ${port + 2} --dir tests/host`, url: `http://localhost:${port + 2}/`, reuseExistingServer: !process.env.CI, timeout: 20_000 },
 		{
 			command: `node scripts/serve.js --port ${port + 1} --dir build-subpath --base ${SUBPATH}`,
 			url: `http://localhost:${port + 1}${SUBPATH}/`,

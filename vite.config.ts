@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Which host pages may command an embed: fixed at build time (see README, "Embedding").
+	define: { __WHEELHOUSE_ALLOWED_ORIGINS__: JSON.stringify(process.env.WHEELHOUSE_ALLOWED_ORIGINS ?? '*') },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

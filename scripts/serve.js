@@ -38,6 +38,10 @@ function fileAt(path) {
 }
 
 function send(res, path, status = 200) {
+	if (!fileAt(path)) {
+		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+		return res.end('Not found');
+	}
 	res.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
 	createReadStream(path).pipe(res);
 }

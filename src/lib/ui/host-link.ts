@@ -1,0 +1,69 @@
+// Talking to the page around an embed (an LMS, a course site). Everything that comes in is untrusted:
+// only exact, small, well-typed commands are accepted. What goes out is only what the page shows anyway.
+
+declare const __WHEELHOUSE_ALLOWED_ORIGINS__: string;
+
+export type HostCommand = 'next' | 'previous' | 'goto' | 'play' | 'pause' | 'getState';
+const COMMANDS = new Set<string>(['next', 'previous', 'goto', 'play', 'pause', 'getState']);
+
+/**
+ * Host origins allowed to command the embed, fixed at build time with WHEELHOUSE_ALLOWED_ORIGINS
+ * (comma-separated, e.g. "https://moodle.example.edu,https://canvas.example.edu"). Default "*": any.
+ */
+export function allowedOrigins(raw: string = typeof __WHEELHOUSE_ALLOWED_ORIGINS__ === 'string' ? __WHEELHOUSE_ALLOWED_ORIGINS__ : '*'): string[] | '*' {
+	const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+	return list.length === 0 || list.includes('*') ? '*' : list;
+}
+
+export function originAllowed(origin: string, allowed: string[] | '*'): boolean {
+	return allowed === '*' || allowed.includes(origin);
+}
+
+/** `step` is 1-based, as in URLs. */
+export function parseHostCommand(data: unknown): { command: HostCommand; step?: number } | undefined {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+	const d = data as Record<string, unknown>;
+	if (d.target !== 'wheelhouse' || d.version !== 1 || typeof d.command !== 'string' || !COMMANDS.has(d.command)) return undefined;
+	if (d.command === 'goto') {
+		if (typeof d.step !== 'number' || !Number.isInteger(d.step) || d.step < 1 || d.step > 100_000) return undefined;
+		return { command: 'goto', step: d.step };
+	}
+	return { command: d.command as HostCommand };
+}
+
+export type OutType = 'ready' | 'step' | 'complete' | 'state';
+
+export interface OutMessage {
+	source: 'wheelhouse';
+	version: 1;
+	type: OutType;
+	scene: string;
+	walkthrough: string;
+	/** 1-based */
+	step: number;
+	total: number;
+}
+
+export function outMessage(type: OutType, walkthroughId: string, index: number, total: number): OutMessage {
+	const [scene = '', walkthrough = ''] = walkthroughId.split('/');
+	return { source: 'wheelhouse', version: 1, type, scene, walkthrough, step: index + 1, total };
+}
+
+/** Sends to the parent page: to each allowed origin, or to any ("*") by default. */
+export function postToHost(message: unknown, allowed: string[] | '*'): void {
+	if (typeof window === 'undefined' || window.parent === window) return;
+	try {
+		if (allowed === '*') window.parent.postMessage(message, '*');
+		else for (const origin of allowed) window.parent.postMessage(message, origin);
+	} catch {
+		/* a detached or sandboxed parent: nothing to tell */
+	}
+}
+
+/** H5P's resizer messages (h5p-resizer.js), which several LMSs already understand. */
+export function parseH5P(data: unknown): 'hello' | 'resizePrepared' | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const d = data as Record<string, unknown>;
+	if (d.context !== 'h5p') return undefined;
+	return d.action === 'hello' || d.action === 'resizePrepared' ? d.action : undefined;
+}

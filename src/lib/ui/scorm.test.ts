@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { startScorm, type Scorm12Api } from './scorm';
+
+function fakeApi(initial: Record<string, string> = {}) {
+	const data: Record<string, string> = { ...initial };
+	const calls: string[] = [];
+	const api: Scorm12Api = {
+		LMSInitialize: () => (calls.push('init'), 'true'),
+		LMSFinish: () => (calls.push('finish'), 'true'),
+		LMSGetValue: (k) => data[k] ?? '',
+		LMSSetValue: (k, v) => ((data[k] = v), 'true'),
+		LMSCommit: () => (calls.push('commit'), 'true')
+	};
+	return { api, data, calls };
+}
+
+describe('SCORM 1.2 session', () => {
+	it('marks incomplete, records the location, completes at the end and finishes once', () => {
+		const { api, data, calls } = fakeApi();
+		const s = startScorm(api)!;
+		expect(data['cmi.core.lesson_status']).toBe('incomplete');
+		s.progress(3, false);
+		expect(data['cmi.core.lesson_location']).toBe('3');
+		s.progress(12, true);
+		expect(data['cmi.core.lesson_status']).toBe('completed');
+		s.progress(4, false);
+		expect(data['cmi.core.lesson_status']).toBe('completed');
+		s.finish();
+		s.finish();
+		expect(calls.filter((c) => c === 'finish')).toHaveLength(1);
+	});
+	it('resumes from the stored location', () => {
+		expect(startScorm(fakeApi({ 'cmi.core.lesson_location': '7' }).api)!.resumeStep).toBe(7);
+	});
+	it('without an API, or with one that throws, the content carries on', () => {
+		expect(startScorm(null)).toBeNull();
+		const broken = { LMSInitialize: () => { throw new Error('x'); } } as unknown as Scorm12Api;
+		expect(startScorm(broken)).toBeNull();
+	});
+});

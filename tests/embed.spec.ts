@@ -1,0 +1,159 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+const EMBED = 'http://localhost:4318/embed/stacks/overview/';
+const HOST = 'http://localhost:4320/';
+
+type Received = { origin: string; data: unknown }[];
+
+async function openHost(page: Page, query = '', hostQuery = '') {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${HOST}?src=${encodeURIComponent(EMBED + query)}${hostQuery}`);
+	const frame = page.frameLocator('#frame');
+	await expect(frame.getByText(/^Step \d+ of 12$/)).toBeVisible();
+	return frame;
+}
+const received = (page: Page) => page.evaluate(() => (window as unknown as { received: Received }).received);
+const wheelhouse = async (page: Page) =>
+	(await received(page)).map((r) => r.data).filter((d): d is { type: string; step: number } => typeof d === 'object' && d !== null && (d as { source?: string }).source === 'wheelhouse');
+
+test('posts ready, step, complete and lti.frameResize to a host on another origin', async ({ page }) => {
+	const frame = await openHost(page);
+	await expect.poll(async () => (await wheelhouse(page)).map((m) => m.type)).toContain('ready');
+	const ready = (await wheelhouse(page)).find((m) => m.type === 'ready');
+	expect(ready).toEqual({ source: 'wheelhouse', version: 1, type: 'ready', scene: 'stacks', walkthrough: 'overview', step: 1, total: 12 });
+	const resize = (await received(page)).map((r) => r.data).find((d) => typeof d === 'string' && d.includes('lti.frameResize'));
+	expect(JSON.parse(resize as string)).toEqual({ subject: 'lti.frameResize', height: 360 });
+	expect((await received(page))[0]!.origin).toBe('http://localhost:4318');
+
+	await frame.getByRole('button', { name: 'Next step' }).click();
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'step').map((m) => m.step)).toEqual([2]);
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'goto', step: 11 }));
+	await expect(frame.getByText('Step 11 of 12')).toBeVisible();
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'next' }));
+	await expect(frame.getByText('Step 12 of 12')).toBeVisible();
+	await expect.poll(async () => (await wheelhouse(page)).map((m) => m.type)).toContain('complete');
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'previous' }));
+	await expect(frame.getByText('Step 11 of 12')).toBeVisible();
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'getState' }));
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'state').map((m) => m.step)).toEqual([11]);
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'play' }));
+	await expect(frame.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'pause' }));
+	await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('malformed commands are ignored without an exception', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const frame = await openHost(page, '?step=3');
+	await page.evaluate(() => {
+		const send = (window as unknown as { send: (m: unknown) => void }).send;
+		const huge = 'x'.repeat(5_000_000);
+		for (const m of [null, 42, 'next', huge, [1], { target: 'wheelhouse' }, { target: 'wheelhouse', version: 1, command: 'goto', step: 'five' }, { target: 'wheelhouse', version: 1, command: 'goto', step: 9999 }, { target: 'wheelhouse', version: 2, command: 'next' }, { target: 'wheelhouse', version: 1, command: 'eval', step: 1 }, { context: 'h5p', action: 'explode' }, { target: 'wheelhouse', version: 1, command: 'goto', step: -2, extra: huge }])
+			send(m);
+	});
+	await page.waitForTimeout(300);
+	await expect(frame.getByText('Step 3 of 12')).toBeVisible();
+	expect(errors).toEqual([]);
+	// An out-of-range step in an otherwise well-formed command is ignored too.
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'goto', step: 9999 }));
+	await page.waitForTimeout(200);
+	await expect(frame.getByText('Step 3 of 12')).toBeVisible();
+});
+
+test('takes part in the H5P resizer handshake', async ({ page }) => {
+	await openHost(page);
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ context: 'h5p', action: 'hello' }));
+	await expect.poll(async () => (await received(page)).map((r) => r.data).filter((d) => (d as { context?: string })?.context === 'h5p').map((d) => (d as { action: string }).action)).toEqual(['hello', 'prepareResize']);
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ context: 'h5p', action: 'resizePrepared' }));
+	await expect.poll(async () => (await received(page)).map((r) => r.data).some((d) => (d as { action?: string })?.action === 'resize')).toBe(true);
+});
+
+test('keyboard works once the frame has focus, and Tab can leave the frame', async ({ page }) => {
+	const frame = await openHost(page);
+	await frame.getByRole('button', { name: 'Next step' }).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(frame.getByText('Step 2 of 12')).toBeVisible();
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate(() => document.activeElement?.id === 'after')) break;
+	}
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('after');
+});
+
+test('bad parameters are ignored with one console warning each, never an error page', async ({ page }) => {
+	const warnings: string[] = [];
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${EMBED}?step=abc&controls=lots&theme=neon&autoplay=maybe&speed=99&colour=red`);
+	await expect(page.getByText('Step 1 of 12')).toBeVisible();
+	await expect.poll(() => warnings.filter((w) => w.startsWith('Wheelhouse:')).length).toBe(6);
+	expect(errors).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+});
+
+test('start and end limit the embed to a range of steps', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${EMBED}?start=3&end=5`);
+	await expect(page.getByText('Step 3 of 12')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await expect(page.getByText('Step 5 of 12')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+	await page.keyboard.press('End');
+	await expect(page.getByText('Step 5 of 12')).toBeVisible();
+});
+
+test('controls=none, minimal and full, and each theme, render and pass axe', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${EMBED}?controls=none&step=4`);
+	await expect(page.getByRole('status')).toContainText('A system call inside a VM');
+	await expect(page.getByRole('button', { name: 'Next step' })).toHaveCount(0);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('status')).toContainText('Containers on one host');
+	await page.goto(`${EMBED}?controls=minimal`);
+	await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /Open in new tab/ })).toHaveAttribute('href', /explore\/stacks\/overview\/\?step=1/);
+	for (const theme of ['light', 'dark', 'projector']) {
+		await page.goto(`${EMBED}?theme=${theme}&step=6`);
+		await expect(page.getByText('Step 6 of 12')).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('works when storage throws, as in a sandboxed iframe', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+	});
+	await page.goto(`${EMBED}?step=2`);
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await expect(page.getByText('Step 3 of 12')).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+for (const [w, h] of [[480, 270], [640, 360], [1280, 720], [1920, 1080]] as const)
+	test(`fits a ${w}×${h} frame without scrollbars`, async ({ page }) => {
+		await page.setViewportSize({ width: w, height: h });
+		await page.goto(`${EMBED}?step=10`);
+		await expect(page.getByText('Step 10 of 12')).toBeVisible();
+		const overflow = await page.evaluate(() => ({
+			x: document.documentElement.scrollWidth > innerWidth,
+			y: document.documentElement.scrollHeight > innerHeight
+		}));
+		expect(overflow).toEqual({ x: false, y: false });
+		await expect(page.getByRole('link', { name: /Open in new tab/ })).toBeVisible();
+	});
+
+test('offers fullscreen only when the frame allows it', async ({ page }) => {
+	let frame = await openHost(page);
+	await expect(frame.getByRole('button', { name: 'Full screen' })).toBeVisible();
+	frame = await openHost(page, '', '&fullscreen=0');
+	await expect(frame.getByRole('button', { name: 'Full screen' })).toHaveCount(0);
+	await expect(frame.getByRole('link', { name: /Open in new tab/ })).toBeVisible();
+});
