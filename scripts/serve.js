@@ -6,14 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-	const i = args.indexOf(`--${name}`);
-	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
-const port = Number(option('port', process.env.PORT ?? '4173'));
-const root = resolve(option('dir', 'build'));
-const base = option('base', process.env.BASE_PATH ?? '').replace(/\/$/, '');
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -46,28 +39,44 @@ function send(res, path, status = 200) {
 	createReadStream(path).pipe(res);
 }
 
-const server = createServer((req, res) => {
-	const url = new URL(req.url ?? '/', 'http://localhost');
-	let pathname = decodeURIComponent(url.pathname);
-	if (base) {
-		if (pathname === base) pathname = base + '/';
-		if (!pathname.startsWith(base + '/')) return send(res, join(root, '404.html'), 404);
-		pathname = pathname.slice(base.length);
-	}
-	const target = normalize(join(root, pathname));
-	if (!target.startsWith(root)) return send(res, join(root, '404.html'), 404);
-	const found = fileAt(target);
-	if (found === 'dir') {
-		if (!pathname.endsWith('/')) {
-			res.writeHead(301, { location: `${base}${pathname}/${url.search}` });
-			return res.end();
+/** A static server for `dir`, optionally under a sub-path `base`. Also used by the SCORM test. */
+export function createStaticServer(dir, base = '') {
+	const root = resolve(dir);
+	base = base.replace(/\/$/, '');
+	return createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		let pathname = decodeURIComponent(url.pathname);
+		if (base) {
+			if (pathname === base) pathname = base + '/';
+			if (!pathname.startsWith(base + '/')) return send(res, join(root, '404.html'), 404);
+			pathname = pathname.slice(base.length);
 		}
-		const index = fileAt(join(target, 'index.html'));
-		if (index && index !== 'dir') return send(res, index);
-	} else if (found) {
-		return send(res, found);
-	}
-	return send(res, join(root, '404.html'), 404);
-});
+		const target = normalize(join(root, pathname));
+		if (!target.startsWith(root)) return send(res, join(root, '404.html'), 404);
+		const found = fileAt(target);
+		if (found === 'dir') {
+			if (!pathname.endsWith('/')) {
+				res.writeHead(301, { location: `${base}${pathname}/${url.search}` });
+				return res.end();
+			}
+			const index = fileAt(join(target, 'index.html'));
+			if (index && index !== 'dir') return send(res, index);
+		} else if (found) {
+			return send(res, found);
+		}
+		return send(res, join(root, '404.html'), 404);
+	});
+}
 
-server.listen(port, '127.0.0.1', () => console.log(`Wheelhouse is being served at http://localhost:${port}${base}/`));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const args = process.argv.slice(2);
+	const option = (name, fallback) => {
+		const i = args.indexOf(`--${name}`);
+		return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+	};
+	const port = Number(option('port', process.env.PORT ?? '4173'));
+	const base = option('base', process.env.BASE_PATH ?? '');
+	createStaticServer(option('dir', 'build'), base).listen(port, '127.0.0.1', () =>
+		console.log(`Wheelhouse is being served at http://localhost:${port}${base.replace(/\/$/, '')}/`)
+	);
+}
