@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 import { fileURLToPath } from 'node:url';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -21,6 +22,7 @@ const TYPES = {
 	'.zip': 'application/zip'
 };
 
+/** @param {string} path */
 function fileAt(path) {
 	try {
 		const s = statSync(path);
@@ -30,6 +32,10 @@ function fileAt(path) {
 	}
 }
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} path
+ */
 function send(res, path, status = 200) {
 	if (!fileAt(path)) {
 		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -40,6 +46,10 @@ function send(res, path, status = 200) {
 }
 
 /** A static server for `dir`, optionally under a sub-path `base`. Also used by the SCORM test. */
+/**
+ * @param {string} dir
+ * @param {string} [base]
+ */
 export function createStaticServer(dir, base = '') {
 	const root = resolve(dir);
 	base = base.replace(/\/$/, '');
@@ -70,9 +80,10 @@ export function createStaticServer(dir, base = '') {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const args = process.argv.slice(2);
+	/** @type {(name: string, fallback: string) => string} */
 	const option = (name, fallback) => {
 		const i = args.indexOf(`--${name}`);
-		return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+		return (i >= 0 && args[i + 1]) || fallback;
 	};
 	const port = Number(option('port', process.env.PORT ?? '4173'));
 	const base = option('base', process.env.BASE_PATH ?? '');

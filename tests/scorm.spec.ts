@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-// @ts-expect-error a plain ES module without types
 import { createStaticServer } from '../scripts/serve.js';
 
 // A real SCORM 1.2 run-time (scorm-again) in a stand-in LMS page loads a generated package.
