@@ -1,7 +1,10 @@
 // Moves boxes from one view's layout to the next: shared boxes glide, new ones fade in where they land,
 // departing ones fade out where they were. Framework-free: it reports frames, the caller draws them.
 import { easeCubicInOut } from 'd3-ease';
-import { interpolateNumber } from 'd3-interpolate';
+
+// Numbers only: d3-interpolate's entry point would also bring d3-color into the first-load bundle
+// (about 14 KB); it still arrives with d3-zoom, which is loaded lazily.
+const interpolateNumber = (a: number, b: number) => (t: number) => a + (b - a) * t;
 import { timer, type Timer } from 'd3-timer';
 import type { Box } from '$lib/layout/types';
 
