@@ -52,7 +52,7 @@ function main() {
 		process.exit(1);
 	}
 	mkdirSync(OUT, { recursive: true });
-	const shared = files(join(BUILD, '_app')).concat(existsSync(join(BUILD, 'favicon.svg')) ? [join(BUILD, 'favicon.svg')] : []);
+	const shared = files(join(BUILD, '_app'));
 	let count = 0;
 	for (const scene of readdirSync(join(BUILD, 'embed'))) {
 		for (const name of readdirSync(join(BUILD, 'embed', scene))) {

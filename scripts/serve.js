@@ -41,7 +41,9 @@ function send(res, path, status = 200) {
 		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
 		return res.end('Not found');
 	}
-	res.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+	// Like a real static host: fingerprinted files are cached for good, everything else revalidates.
+	const cache = path.includes(`${'_app'}/immutable/`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+	res.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache });
 	createReadStream(path).pipe(res);
 }
 
