@@ -10,16 +10,18 @@ const STATIC_IMPORT = /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g;
 /** @param {string} build @param {string} route e.g. "embed/stacks/overview" */
 export function routeJs(build, route) {
 	const html = readFileSync(join(build, route, 'index.html'), 'utf8');
-	const entries = [...html.matchAll(/import\("([^"]+\.js)"\)/g)].map((m) => resolve(build, route, m[1]));
+	const entries = [...html.matchAll(/import\("([^"]+\.js)"\)/g)].map((m) => resolve(build, route, m[1] ?? ''));
 	const ids = (html.match(/node_ids: \[([0-9, ]*)\]/)?.[1] ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n));
 	const nodesDir = join(build, '_app/immutable/nodes');
 	const nodeFiles = readdirSync(nodesDir);
-	const nodes = [...new Set([...ids, 1])].map((id) => nodeFiles.find((f) => f.startsWith(`${id}.`))).filter(Boolean).map((f) => join(nodesDir, f));
+	const nodes = [...new Set([...ids, 1])].flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`)).map((f) => join(nodesDir, f)));
+	/** @type {Set<string>} */
 	const seen = new Set();
+	/** @param {string} file */
 	const visit = (file) => {
 		if (seen.has(file)) return;
 		seen.add(file);
-		for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) visit(resolve(dirname(file), m[1]));
+		for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) visit(resolve(dirname(file), m[1] ?? ''));
 	};
 	for (const f of [...entries, ...nodes]) visit(f);
 	let bytes = 0;
