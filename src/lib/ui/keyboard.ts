@@ -48,6 +48,12 @@ const PRESENT_KEYS: Record<string, Command> = {
 	T: 'theme'
 };
 
+/** The parts of a keyboard event that decide its command. */
+export function keyInfo(e: KeyboardEvent): KeyInfo {
+	const target = e.target as HTMLElement | null;
+	return { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, targetTag: target?.tagName, targetRole: target?.getAttribute?.('role') };
+}
+
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Space and Enter activate a focused control; the page must not also step. */
 const ACTIVATES = new Set([' ', 'Enter']);
