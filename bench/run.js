@@ -104,17 +104,15 @@ async function load(url, throttled) {
 	};
 }
 
-async function stepLatency(url, steps = 60) {
+async function stepLatency(url, length, steps = 60) {
 	const { context, page } = await newPage(true);
 	await page.goto(url);
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-	let forward = true;
+	// Along the main path and back again, repeatedly, at a brisk clicker pace.
+	const leg = Math.max(1, length - 1);
 	for (let i = 0; i < steps; i++) {
-		const canNext = await page.evaluate(() => !document.querySelector('button[aria-label="Next step"]')?.hasAttribute('disabled'));
-		if (!canNext) forward = false;
-		if (!forward && i % 2 === 0 && (await page.evaluate(() => document.querySelector('button[aria-label="Previous step"]')?.hasAttribute('disabled')))) forward = true;
-		await page.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
-		await page.waitForTimeout(120);
+		await page.keyboard.press(Math.floor(i / leg) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+		await page.waitForTimeout(80);
 	}
 	const latencies = await page.evaluate(() => window.__bench.latencies);
 	await context.close();
@@ -139,7 +137,7 @@ async function frames(url, step) {
 		requestAnimationFrame(tick);
 	});
 	await page.keyboard.press('ArrowRight');
-	await page.waitForTimeout(3000);
+	await page.waitForTimeout(2500);
 	const deltas = (await page.evaluate(() => window.__bench.frames)).slice(2);
 	await context.close();
 	return { n: deltas.length, p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), dropped: deltas.filter((d) => d > 1.5 * 16.7).length };
@@ -189,13 +187,13 @@ async function heap(url) {
 
 const results = [];
 for (const id of selected) {
-	const busiest = await page_busiest(id);
+	const { busiest, length } = await page_busiest(id);
 	for (const kind of ['explore', 'embed']) {
 		const url = `${ORIGIN}/${kind}/${id}/`;
 		process.stdout.write(`${kind} ${id} … `);
 		const plain = await load(url, false);
 		const slow = await load(url, true);
-		const latency = await stepLatency(url);
+		const latency = await stepLatency(url, length);
 		const frame = await frames(url, busiest);
 		const mem = await heap(url);
 		results.push({ page: `${kind}/${id}`, kind, plain, slow, latency, frame, heap: mem, busiestStep: busiest });
@@ -213,10 +211,12 @@ async function page_busiest(id) {
 	let best = 1;
 	let bestCount = await count();
 	let before = bestCount;
+	let length = 1;
 	for (let i = 0; i < 60; i++) {
 		const disabled = await page.evaluate(() => document.querySelector('button[aria-label="Next step"]')?.hasAttribute('disabled'));
 		if (disabled) break;
 		await page.keyboard.press('ArrowRight');
+		length++;
 		const now = await count();
 		if (now - before > bestCount) {
 			bestCount = now - before;
@@ -225,7 +225,7 @@ async function page_busiest(id) {
 		before = now;
 	}
 	await context.close();
-	return best;
+	return { busiest: best, length };
 }
 
 await browser.close();

@@ -1,7 +1,6 @@
-import { test } from '@playwright/test';
-import { openExplore } from './helpers';
+import { test, type Page } from '@playwright/test';
 
-// Not assertions: pictures to look at. Run with SCREENSHOTS=1 (npm run screenshots).
+// Not assertions: pictures to look at. Run with `npm run screenshots`; they land in screenshots/.
 test.skip(!process.env.SCREENSHOTS, 'screenshots only when asked for');
 
 const sizes = [
@@ -9,18 +8,38 @@ const sizes = [
 	{ width: 1920, height: 1080 }
 ];
 const themes = ['light', 'dark', 'projector'] as const;
-const steps = [1, 3, 5, 8, 9, 10];
+const explore = ['stacks/overview?step=3', 'stacks/overview?step=10', 'docker/pull-and-run?step=9', 'docker/build-and-push?step=5', 'kubernetes/create-deployment?step=8', 'kubernetes/node-failure?step=4', 'microservices/monolith-vs-microservices?step=8'];
+
+async function shoot(page: Page, url: string, file: string) {
+	await page.goto(url.replace('?', '/?'));
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await page.waitForTimeout(200);
+	await page.screenshot({ path: `screenshots/${file}.png` });
+}
+const slug = (s: string) => s.replace(/[/?=]/g, '-');
 
 for (const size of sizes)
 	for (const theme of themes)
-		test(`explore ${size.width}x${size.height} ${theme}`, async ({ page }) => {
+		test(`explore ${size.width} ${theme}`, async ({ page }) => {
+			await page.emulateMedia({ reducedMotion: 'reduce' });
 			await page.setViewportSize(size);
 			await page.addInitScript((t) => localStorage.setItem('wheelhouse:theme', t), theme);
-			for (const step of steps) {
-				await openExplore(page, `?step=${step}`);
-				await page.waitForTimeout(150);
-				await page.screenshot({ path: `screenshots/explore-${step}-${theme}-${size.width}.png` });
-			}
-			await page.goto('/');
-			await page.screenshot({ path: `screenshots/gallery-${theme}-${size.width}.png` });
+			for (const w of explore) await shoot(page, `/explore/${w}`, `explore-${slug(w)}-${theme}-${size.width}`);
+			await shoot(page, '/', `gallery-${theme}-${size.width}`);
 		});
+
+for (const theme of themes)
+	test(`present 1920 ${theme}`, async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.setViewportSize({ width: 1920, height: 1080 });
+		await page.addInitScript((t) => localStorage.setItem('wheelhouse:present-theme', t), theme);
+		for (const w of ['stacks/overview?step=6', 'kubernetes/expose-service?step=5', 'docker/inspect-containers?step=4']) await shoot(page, `/present/${w}`, `present-${slug(w)}-${theme}`);
+	});
+
+for (const size of [{ width: 640, height: 360 }, { width: 1280, height: 720 }])
+	test(`embed ${size.width}`, async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.setViewportSize(size);
+		for (const w of ['stacks/overview?step=4', 'kubernetes/scale?step=8&theme=dark', 'docker/push-to-acr?step=2&controls=minimal'])
+			await shoot(page, `/embed/${w}`, `embed-${slug(w)}-${size.width}`);
+	});
