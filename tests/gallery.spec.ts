@@ -6,7 +6,7 @@ test('the gallery lists every walkthrough in DESIGN.md, each a working link', as
 	await expect(page.locator('.card')).toHaveCount(13);
 	await expect(page.locator('.card h3 a')).toHaveCount(13);
 	await expect(page.locator('.card.soon a')).toHaveCount(0);
-	await page.getByRole('link', { name: 'Physical machines, VMs and containers' }).click();
+	await page.getByRole('link', { name: 'Physical machines, VMs and containers', exact: true }).click();
 	await expect(stepIndicator(page)).toHaveText('Step 1 of 12');
 });
 

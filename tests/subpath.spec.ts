@@ -10,7 +10,7 @@ test('the gallery, a walkthrough and the not-found page work under a sub-path', 
 	});
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto(`${BASE}/`);
-	await page.getByRole('link', { name: 'Physical machines, VMs and containers' }).click();
+	await page.getByRole('link', { name: 'Physical machines, VMs and containers', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`${BASE}/explore/stacks/overview/`));
 	await expect(page.getByText('Step 1 of 12')).toBeVisible();
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
