@@ -2,6 +2,7 @@ import { test, type Page } from '@playwright/test';
 
 // Not assertions: pictures to look at. Run with `npm run screenshots`; they land in screenshots/.
 test.skip(!process.env.SCREENSHOTS, 'screenshots only when asked for');
+test.describe.configure({ timeout: 120_000 });
 
 const sizes = [
 	{ width: 1280, height: 720 },
@@ -12,7 +13,7 @@ const explore = ['stacks/overview?step=3', 'stacks/overview?step=10', 'docker/pu
 
 async function shoot(page: Page, url: string, file: string) {
 	await page.goto(url.replace('?', '/?'));
-	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	if (url !== '/') await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 	await page.waitForTimeout(200);
 	await page.screenshot({ path: `screenshots/${file}.png` });
 }
