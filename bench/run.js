@@ -187,7 +187,7 @@ async function heap(url) {
 
 const results = [];
 for (const id of selected) {
-	const { busiest, length } = await page_busiest(id);
+	const { busiest, length } = await busiestStepOf(id);
 	for (const kind of ['explore', 'embed']) {
 		const url = `${ORIGIN}/${kind}/${id}/`;
 		process.stdout.write(`${kind} ${id} … `);
@@ -202,7 +202,7 @@ for (const id of selected) {
 }
 
 /** The main-path step with the most messages: step through once with reduced motion and count log lines. */
-async function page_busiest(id) {
+async function busiestStepOf(id) {
 	const { context, page } = await newPage(false, true);
 	await page.goto(`${ORIGIN}/explore/${id}/`);
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');

@@ -25,20 +25,6 @@ export class ContentError extends Error {
 	}
 }
 
-/** Ids of a group's ancestors, nearest first; stops at a cycle. */
-export function ancestors(scene: Scene, id: string): string[] {
-	const parents = new Map<string, string | undefined>();
-	for (const c of scene.components) parents.set(c.id, c.parent);
-	for (const g of scene.groups) parents.set(g.id, g.parent);
-	const out: string[] = [];
-	let at = parents.get(id);
-	while (at && !out.includes(at)) {
-		out.push(at);
-		at = parents.get(at);
-	}
-	return out;
-}
-
 export function validateScene(scene: Scene): ContentProblem[] {
 	const where = `scene ${scene.id}`;
 	const problems: ContentProblem[] = [];

@@ -1,4 +1,4 @@
-import { readPreference, writePreference } from './safe-storage';
+import { writePreference } from './safe-storage';
 
 export const THEMES = ['light', 'dark', 'projector'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -10,13 +10,6 @@ export function isTheme(value: unknown): value is Theme {
 export function applyTheme(theme: Theme, remember = true): void {
 	document.documentElement.dataset.theme = theme;
 	if (remember) writePreference('theme', theme);
-}
-
-/** The remembered theme, else the system's light/dark preference. */
-export function preferredTheme(): Theme {
-	const saved = readPreference('theme');
-	if (isTheme(saved)) return saved;
-	return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export function nextTheme(theme: Theme): Theme {

@@ -1,4 +1,0 @@
-export * from './types';
-export * from './graph';
-export * from './scene';
-export * from './validate';
