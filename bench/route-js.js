@@ -14,7 +14,7 @@ export function routeJs(build, route) {
 	const ids = (html.match(/node_ids: \[([0-9, ]*)\]/)?.[1] ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n));
 	const nodesDir = join(build, '_app/immutable/nodes');
 	const nodeFiles = readdirSync(nodesDir);
-	const nodes = [...new Set([...ids, 1])].flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`)).map((f) => join(nodesDir, f)));
+	const nodes = [...new Set([...ids, 1])].flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`) && f.endsWith('.js')).map((f) => join(nodesDir, f)));
 	/** @type {Set<string>} */
 	const seen = new Set();
 	/** @param {string} file */

@@ -5,7 +5,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { parentIn, visibleIds, componentById } from '../model/scene';
 import type { Scene, View } from '../model/types';
 import { connector } from './geometry';
-import { componentSize, GROUP_LABEL_SIZE, textWidth } from './sizing';
+import { componentSize, GROUP_LABEL_SIZE, labelLines, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
 const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 };
@@ -134,6 +134,10 @@ export async function layoutView(scene: Scene, view: View): Promise<ViewLayout> 
 	const result = await elk.layout(buildGraph(scene, view));
 	const nodes: Record<string, PlacedNode> = {};
 	flatten(result, 0, 0, 0, new Set(visibleIds(scene, view).groups), nodes);
+	for (const c of scene.components) {
+		const node = nodes[c.id];
+		if (node) node.lines = labelLines(c.label ?? c.name);
+	}
 	const width = Math.round(result.width ?? 0);
 	const height = Math.round(result.height ?? 0);
 	// ELK sizes boxes to their labels; a layer of a stack should read as a band across its whole group.

@@ -5,7 +5,7 @@ import type { Component } from '../model/types';
 /** Diagram units; at the sizes the stage is drawn, this stays above 2.2% of the viewport height. */
 export const LABEL_SIZE = 24;
 export const GROUP_LABEL_SIZE = 24;
-const CHAR_WIDTH = 0.6;
+export const CHAR_WIDTH = 0.6;
 
 export function textWidth(text: string, size = LABEL_SIZE): number {
 	return Math.ceil(text.length * size * CHAR_WIDTH);

@@ -13,6 +13,8 @@ export interface PlacedNode extends Box {
 	role: 'component' | 'group';
 	/** Nesting depth (0 = top level); groups are painted shallowest first. */
 	depth: number;
+	/** A component's label as drawn, already wrapped (worked out here so the browser need not). */
+	lines?: string[];
 }
 
 export interface PlacedEdge {

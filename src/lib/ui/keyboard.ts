@@ -67,24 +67,3 @@ export function commandFor(e: KeyInfo, mode: KeyMode = 'explore'): Command | und
 	if (e.key === ' ' && e.shiftKey) return 'previous';
 	return KEYS[e.key] ?? (mode === 'present' ? PRESENT_KEYS[e.key] : undefined);
 }
-
-export const PRESENT_KEY_HELP: [string, string][] = [
-	['↓  /  ↑', 'Next / previous step (clickers)'],
-	['Shift+Space', 'Previous step'],
-	['B  or  .  or  /', 'Black screen on or off'],
-	['F', 'Full screen'],
-	['S', 'Open the speaker view'],
-	['T', 'Next theme (projector, light, dark)'],
-	['Click a part', 'Spotlight it; Esc returns to the whole picture']
-];
-
-export const KEY_HELP: [string, string][] = [
-	['→  PageDown  Space  N', 'Next step'],
-	['←  PageUp  P', 'Previous step'],
-	['Home  /  End', 'First / last step'],
-	['K', 'Play or pause'],
-	['Tab, then arrow keys', 'Move between parts of the diagram'],
-	['Enter on a part', 'Open its inspector'],
-	['Esc', 'Close the inspector or this help'],
-	['?', 'Show or hide this help']
-];

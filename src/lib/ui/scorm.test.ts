@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startScorm, type Scorm12Api } from './scorm';
+import type { Scorm12Api } from './scorm-api';
+import { startScorm } from './scorm';
 
 function fakeApi(initial: Record<string, string> = {}) {
 	const data: Record<string, string> = { ...initial };
