@@ -235,7 +235,7 @@ server.close();
 const kb = (b) => `${round(b / 1024, 1)}`;
 const rows = results.map((r) => [
 	r.page,
-	`${r.plain.requests}${r.plain.external.length ? ` (${r.plain.external.length} outside!)` : ''}`,
+	`${r.plain.requests} (${r.plain.external.length} outside)`,
 	kb(r.plain.bytes),
 	`${kb(r.plain.jsBytes)} / ${kb(r.plain.jsGzip)}`,
 	`${round(r.plain.firstDiagram, 0)} / ${round(r.slow.firstDiagram, 0)}`,
@@ -244,7 +244,7 @@ const rows = results.map((r) => [
 	`${round(r.frame.p50)} / ${round(r.frame.p95)} / ${round(r.frame.max)} (${r.frame.dropped} dropped, step ${r.busiestStep})`,
 	`${round(r.heap.growthWithoutCode)}% (${round(r.heap.growth)}% with code)`
 ]);
-const header = ['page', 'requests', 'total KB', 'JS KB raw / gzip', 'first diagram ms (1× / 4×)', 'LCP ms (1× / 4×)', 'step latency p50 / p95 ms (4×)', 'frame p50 / p95 / max ms (4×)', 'heap growth, 500 steps (without compiled code)'];
+const header = ['page', 'requests (leaving localhost)', 'total KB', 'JS KB raw / gzip', 'first diagram ms (1× / 4×)', 'LCP ms (1× / 4×)', 'step latency p50 / p95 ms (4×)', 'frame p50 / p95 / max ms (4×)', 'heap growth, 500 steps (without compiled code)'];
 const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 console.log(`\n${table}\n`);
 

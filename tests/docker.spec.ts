@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { messageLog, stepIndicator } from './helpers';
+import { messageLog, stepIndicator, openReady } from './helpers';
 
-async function open(page: Page, walkthrough: string, step = 1) {
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto(`/explore/docker/${walkthrough}/?step=${step}`);
-	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-}
+const open = (page: Page, walkthrough: string, step = 1) => openReady(page, `/explore/docker/${walkthrough}/?step=${step}`);
 const terminal = (page: Page) => page.getByLabel('Terminal');
 
 test('pull-and-run: the terminal follows the steps and the log keeps D1 order', async ({ page }) => {

@@ -3,7 +3,17 @@ import { expect, type Page } from '@playwright/test';
 
 export const EXPLORE = '/explore/stacks/overview/';
 
-/** Reduced motion makes every step settle at once, so tests wait for state, not for animation. */
+/**
+ * Opens any page of the site with reduced motion (every step settles at once, so tests wait for
+ * state, not for animation) and waits until it is interactive.
+ */
+export async function openReady(page: Page, url: string) {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(url);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+/** The stacks/overview explore page; `reduced = false` keeps the animation. */
 export async function openExplore(page: Page, query = '', reduced = true) {
 	if (reduced) await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto(`${EXPLORE}${query}`);

@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, messageLog, stepIndicator } from './helpers';
+import { expectNoAxeViolations, messageLog, stepIndicator, openReady } from './helpers';
 
-async function open(page: Page, walkthrough: string, step = 1) {
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto(`/explore/kubernetes/${walkthrough}/?step=${step}`);
-	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-}
+const open = (page: Page, walkthrough: string, step = 1) => openReady(page, `/explore/kubernetes/${walkthrough}/?step=${step}`);
 
 async function toEnd(page: Page) {
 	const next = page.getByRole('button', { name: 'Next step' });

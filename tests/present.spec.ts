@@ -1,14 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openReady } from './helpers';
 
 const URL = '/present/stacks/overview/';
 const indicator = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
 
-async function open(page: Page, query = '') {
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto(`${URL}${query}`);
-	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-}
+const open = (page: Page, query = '') => openReady(page, `${URL}${query}`);
 
 test('every clicker key does what it says', async ({ page }) => {
 	await open(page);
