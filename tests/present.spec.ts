@@ -187,3 +187,17 @@ test('the busiest picture (Kubernetes, three nodes) stays near 2.2% of the stage
 	// A long caption takes height from the diagram; the smallest label must still be about 2.2%.
 	expect(ratio).toBeGreaterThanOrEqual(0.02);
 });
+
+test('tall diagrams (Docker) get the caption beside them and keep labels above 2.2%', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await openReady(page, '/present/docker/inspect-containers/?step=4');
+	await expect(page.locator('.stage.side-caption')).toHaveCount(1);
+	const ratio = await page.evaluate(() => {
+		const stage = document.querySelector('.stage')!.getBoundingClientRect().height;
+		let label = Infinity;
+		for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
+			label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+		return label / stage;
+	});
+	expect(ratio).toBeGreaterThanOrEqual(0.022);
+});
