@@ -157,3 +157,39 @@ test('offers fullscreen only when the frame allows it', async ({ page }) => {
 	await expect(frame.getByRole('button', { name: 'Full screen' })).toHaveCount(0);
 	await expect(frame.getByRole('link', { name: /Open in new tab/ })).toBeVisible();
 });
+
+test('loads the engine only when the learner reaches the embed, and the first key still counts', async ({ page }) => {
+	const engineLoads: string[] = [];
+	page.on('response', async (r) => {
+		if (r.url().endsWith('.js') && (await r.text()).includes('xstate.init')) engineLoads.push(r.url());
+	});
+	await page.goto(EMBED);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await page.waitForTimeout(300);
+	expect(engineLoads).toEqual([]);
+	// No pointer or focus has reached the page yet: the first key press loads the engine and is obeyed.
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText('Step 2 of 12')).toBeVisible();
+	expect(engineLoads).toHaveLength(1);
+
+	// A pointer passing over the embed wakes it before any click.
+	engineLoads.length = 0;
+	await page.goto(EMBED);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await page.mouse.move(200, 200);
+	await expect.poll(() => engineLoads.length).toBe(1);
+	await expect(page.getByText('Step 1 of 12')).toBeVisible();
+});
+
+test('a host command sent before the engine has loaded is obeyed, and getState needs no engine', async ({ page }) => {
+	await openHost(page);
+	await expect.poll(async () => (await wheelhouse(page)).map((m) => m.type)).toContain('ready');
+	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'getState' }));
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'state').map((m) => m.step)).toEqual([1]);
+	await page.evaluate(() => {
+		const send = (window as unknown as { send: (m: unknown) => void }).send;
+		send({ target: 'wheelhouse', version: 1, command: 'next' });
+		send({ target: 'wheelhouse', version: 1, command: 'next' });
+	});
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'step').map((m) => m.step)).toEqual([2, 3]);
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromCallback, SimulatedClock } from 'xstate';
 import { walkthroughs } from '../../content/registry';
-import { dwellFor } from './player-machine';
+import { dwellFor } from './speed';
 import { createSession } from './session';
+import { restingState } from './session-state';
 import type { AnimateInput, AnimationEvent } from './walkthrough-machine';
 
 const w = walkthroughs.find((x) => x.id === 'stacks/overview')!;
@@ -82,6 +83,43 @@ describe('session', () => {
 		expect(s.getState().speed).toBe(4);
 		s.setSpeed(0);
 		expect(s.getState().speed).toBe(0.25);
+	});
+});
+
+describe('a step at rest, without the engine', () => {
+	// The embed draws this before xstate loads; the live session must pick up exactly there.
+	it.each(walkthroughs.map((x) => [x.id, x] as const))('%s: equals a fresh session at every step, settled', (_, wt) => {
+		wt.steps.forEach((_, index) => {
+			const s = createSession(wt, { startIndex: index, speed: 1.5 });
+			expect(restingState(wt, index, 1.5)).toEqual(s.getState());
+			s.stop();
+		});
+	});
+
+	it('clamps its index and speed like the session does', () => {
+		expect(restingState(w, 99, 10)).toMatchObject({ index: w.steps.length - 1, speed: 4 });
+		expect(restingState(w, Number.NaN)).toMatchObject({ index: 0, speed: 1 });
+	});
+});
+
+describe('session with a plain animate function', () => {
+	it('delivers as the function reports and aborts it when the learner moves on', () => {
+		const aborted: number[] = [];
+		const reports: Array<(e: { type: 'DELIVERED'; count: number } | { type: 'ANIMATION_DONE' }) => void> = [];
+		const s = createSession(w, {
+			animate: (index, report, signal) => {
+				reports[index] = report;
+				signal.addEventListener('abort', () => aborted.push(index));
+			}
+		});
+		expect(s.getState()).toMatchObject({ index: 0, settled: false, delivered: 0 });
+		reports[0]!({ type: 'DELIVERED', count: 1 });
+		expect(s.getState().delivered).toBe(1);
+		s.next();
+		expect(aborted).toEqual([0]);
+		reports[1]!({ type: 'ANIMATION_DONE' });
+		expect(s.getState()).toMatchObject({ index: 1, settled: true });
+		s.stop();
 	});
 });
 

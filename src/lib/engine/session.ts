@@ -1,25 +1,24 @@
 // One learner's run through one walkthrough: the walkthrough actor, the player actor and the wiring
 // between them, behind a small framework-free API that pages, keyboard handlers and embeds all share.
-import { createActor, type AnyActorLogic, type ActorOptions } from 'xstate';
-import { defaultNext } from '../model/graph';
-import type { Step, Walkthrough } from '../model/types';
-import { clampSpeed, dwellFor, playerMachine } from './player-machine';
-import { createWalkthroughMachine, positionOf, type StepPosition } from './walkthrough-machine';
+import { createActor, fromCallback, type AnyActorLogic, type ActorOptions } from 'xstate';
+import type { Walkthrough } from '../model/types';
+import { playerMachine } from './player-machine';
+import { clampSpeed, dwellFor } from './speed';
+import { clampIndex, describe, type SessionState } from './session-state';
+import { createWalkthroughMachine, positionOf, type AnimateInput, type AnimationEvent } from './walkthrough-machine';
 
-export interface SessionState extends StepPosition {
-	step: Step;
-	total: number;
-	playing: boolean;
-	speed: number;
-	canPrevious: boolean;
-	canNext: boolean;
-	isLast: boolean;
-}
+/**
+ * How the renderer plays one step: report DELIVERED as tokens arrive and ANIMATION_DONE at the end,
+ * and stop when the signal aborts (the learner moved on). A plain function, so pages need no xstate.
+ */
+export type Animate = (stepIndex: number, report: (event: AnimationEvent) => void, signal: AbortSignal) => void;
 
 export interface SessionOptions {
 	startIndex?: number;
 	speed?: number;
-	/** The renderer's token animation (an xstate callback actor); default delivers instantly. */
+	/** The renderer's token animation; default delivers instantly. */
+	animate?: Animate;
+	/** The same as xstate logic, for tests that drive it from a simulated clock. */
 	animation?: AnyActorLogic;
 	/** Injected time for autoplay; tests pass a SimulatedClock. */
 	clock?: ActorOptions<AnyActorLogic>['clock'];
@@ -41,14 +40,18 @@ export interface Session {
 	stop(): void;
 }
 
-export function clampIndex(w: Walkthrough, index: number): number {
-	if (!Number.isFinite(index)) return 0;
-	return Math.min(w.steps.length - 1, Math.max(0, Math.trunc(index)));
-}
-
 export function createSession(walkthrough: Walkthrough, options: SessionOptions = {}): Session {
 	const startIndex = clampIndex(walkthrough, options.startIndex ?? 0);
 	let machine = createWalkthroughMachine(walkthrough, startIndex);
+	const animate = options.animate;
+	if (animate) {
+		const animateStep = fromCallback<AnimationEvent, AnimateInput>(({ input, sendBack }) => {
+			const abort = new AbortController();
+			animate(input.stepIndex, sendBack, abort.signal);
+			return () => abort.abort();
+		});
+		machine = machine.provide({ actors: { animateStep } }) as typeof machine;
+	}
 	if (options.animation) machine = machine.provide({ actors: { animateStep: options.animation } }) as typeof machine;
 	// An explicit `clock: undefined` would replace xstate's default clock, so pass it only when given.
 	const clock = options.clock ? { clock: options.clock } : {};
@@ -59,19 +62,8 @@ export function createSession(walkthrough: Walkthrough, options: SessionOptions 
 	);
 
 	const compute = (): SessionState => {
-		const pos = positionOf(stepper.getSnapshot());
 		const p = player.getSnapshot();
-		const isLast = defaultNext(walkthrough, pos.index) === undefined;
-		return {
-			...pos,
-			step: walkthrough.steps[pos.index]!,
-			total: walkthrough.steps.length,
-			playing: p.matches('playing'),
-			speed: p.context.speed,
-			canPrevious: pos.history.length > 0,
-			canNext: !isLast,
-			isLast
-		};
+		return describe(walkthrough, positionOf(stepper.getSnapshot()), p.matches('playing'), p.context.speed);
 	};
 
 	let state = compute();

@@ -4,6 +4,7 @@
 import { assign, fromCallback, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { defaultNext, indexOfStep, pathTo, successors } from '../model/graph';
 import type { Walkthrough } from '../model/types';
+import type { StepPosition } from './session-state';
 
 export interface AnimateInput {
 	walkthrough: Walkthrough;
@@ -113,14 +114,6 @@ export function createWalkthroughMachine(walkthrough: Walkthrough, startIndex = 
 export type WalkthroughMachine = ReturnType<typeof createWalkthroughMachine>;
 export type WalkthroughActor = ActorRefFrom<WalkthroughMachine>;
 export type WalkthroughSnapshot = SnapshotFrom<WalkthroughMachine>;
-
-export interface StepPosition {
-	id: string;
-	index: number;
-	settled: boolean;
-	delivered: number;
-	history: string[];
-}
 
 /** Where a snapshot stands, in the words the UI needs. */
 export function positionOf(snapshot: WalkthroughSnapshot): StepPosition {

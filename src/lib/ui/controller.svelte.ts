@@ -1,12 +1,12 @@
 // The wiring every playable page shares: a session whose step animation is drawn by the diagram, a
 // rune-backed snapshot for the page to render, and (optionally) ?step kept in the address bar so a
 // refresh, a shared link or the browser's Back button lands on the right step.
+// The engine (xstate) is handed in by the page, so a page may load it later than the picture.
 import { untrack } from 'svelte';
-import { fromCallback } from 'xstate';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
-import { createSession, type Session, type SessionState } from '$lib/engine/session';
-import type { AnimateInput, AnimationEvent } from '$lib/engine/walkthrough-machine';
+import type { Animate, createSession, Session } from '$lib/engine/session';
+import { restingState, type SessionState } from '$lib/engine/session-state';
 import type { Message, Walkthrough } from '$lib/model/types';
 import { ReducedMotion } from './reduced-motion.svelte';
 
@@ -34,38 +34,34 @@ export class PlayerController {
 		private readonly diagram: () => DiagramHandle | undefined,
 		private readonly history: HistoryMode = 'push'
 	) {
-		// Until the page is interactive it shows the first step, settled, exactly as prerendered.
-		const placeholder = createSession(walkthrough);
-		this.current = placeholder.getState();
-		placeholder.stop();
+		// Until the engine starts it shows the first step, settled, exactly as prerendered.
+		this.current = restingState(walkthrough);
 		if (history !== 'none') this.#bindHistory();
 	}
 
-	/** The renderer's side of the engine's animateStep actor: morph, then tokens one by one. */
-	readonly animation = fromCallback<AnimationEvent, AnimateInput>(({ input, sendBack }) => {
-		const abort = new AbortController();
-		const step = input.walkthrough.steps[input.stepIndex];
+	/** The renderer's side of the engine's step animation: morph, then tokens one by one. */
+	readonly animate: Animate = (stepIndex, report, signal) => {
+		const step = this.walkthrough.steps[stepIndex];
 		const scale = () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1));
 		(async () => {
 			const diagram = this.diagram();
-			if (!step || !diagram) return sendBack({ type: 'ANIMATION_DONE' });
+			if (!step || !diagram) return report({ type: 'ANIMATION_DONE' });
 			await diagram.showView(step.view, MORPH_MS * scale());
 			let count = 0;
 			for (const m of step.messages ?? []) {
-				if (abort.signal.aborted) return;
-				await diagram.sendMessage(m, TOKEN_MS * scale(), abort.signal);
-				if (abort.signal.aborted) return;
-				sendBack({ type: 'DELIVERED', count: ++count });
+				if (signal.aborted) return;
+				await diagram.sendMessage(m, TOKEN_MS * scale(), signal);
+				if (signal.aborted) return;
+				report({ type: 'DELIVERED', count: ++count });
 			}
-			if (!abort.signal.aborted) sendBack({ type: 'ANIMATION_DONE' });
+			if (!signal.aborted) report({ type: 'ANIMATION_DONE' });
 		})();
-		return () => abort.abort();
-	});
+	};
 
-	/** Call from onMount: creates the live session at the step the page asked for. */
-	start(startIndex: number, speed?: number): Session {
+	/** Creates the live session at the step the page asked for, from the engine the page loaded. */
+	start(engine: typeof createSession, startIndex: number, speed?: number): Session {
 		this.motion.start();
-		const session = createSession(this.walkthrough, { startIndex, animation: this.animation, speed });
+		const session = engine(this.walkthrough, { startIndex, animate: this.animate, speed });
 		this.session = session;
 		this.current = session.getState();
 		session.subscribe((s) => {
@@ -78,7 +74,7 @@ export class PlayerController {
 			}
 			for (const l of this.#listeners) l(s, previous);
 		});
-		document.documentElement.dataset.hydrated = 'true';
+		markInteractive();
 		return session;
 	}
 
@@ -116,4 +112,9 @@ export class PlayerController {
 			});
 		});
 	}
+}
+
+/** Tests and the benchmark wait for this before they press keys. */
+export function markInteractive() {
+	document.documentElement.dataset.hydrated = 'true';
 }

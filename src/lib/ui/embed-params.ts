@@ -1,6 +1,6 @@
 // The embed URL's parameters come from course authors' copy-and-paste and from LMS rewriting: take what
 // is valid, ignore the rest with one warning each, and never fail.
-import { MAX_SPEED, MIN_SPEED } from '$lib/engine/player-machine';
+import { MAX_SPEED, MIN_SPEED } from '$lib/engine/speed';
 import { isTheme, type Theme } from './theme';
 
 export type ControlsMode = 'full' | 'minimal' | 'none';
