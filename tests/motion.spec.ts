@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+// During a view change the viewBox holds still and a CSS transform does the fitting (see fit.ts);
+// these check what a viewer sees: no jump when the morph starts or ends, and a plain picture at rest.
+for (const page_ of ['explore', 'embed'] as const)
+	test(`${page_}: a view change glides with no jump, and comes to rest untransformed`, async ({ page }) => {
+		await page.goto(`/${page_}/kubernetes/scale/?step=3`);
+		await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+		await page.mouse.move(5, 5);
+		await page.waitForTimeout(2500);
+		await page.evaluate(() => {
+			const w = window as unknown as { track: number[][] };
+			w.track = [];
+			const box = document.querySelector('[data-part="kube-apiserver"] .box')!;
+			const t0 = performance.now();
+			const tick = (t: number) => {
+				const r = box.getBoundingClientRect();
+				w.track.push([r.x, r.y, r.width]);
+				if (t - t0 < 1500) requestAnimationFrame(tick);
+			};
+			requestAnimationFrame(tick);
+		});
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByText('Step 4 of 9')).toBeVisible();
+		await page.waitForTimeout(1700);
+		const track = await page.evaluate(() => (window as unknown as { track: number[][] }).track);
+		const moves = track.slice(1).map((r, i) => Math.hypot(r[0]! - track[i]![0]!, r[1]! - track[i]![1]!));
+		const first = track[0]!;
+		const last = track.at(-1)!;
+		// Two to five Pods: the picture refits, so the API server does move, but never by a jump.
+		expect(Math.hypot(last[0]! - first[0]!, last[1]! - first[1]!) + Math.abs(last[2]! - first[2]!)).toBeGreaterThan(3);
+		expect(Math.max(...moves)).toBeLessThan(12);
+		const rest = await page.evaluate(() => {
+			const svg = document.querySelector('svg.diagram') as SVGSVGElement;
+			return { transform: svg.style.transform, viewBox: svg.getAttribute('viewBox') };
+		});
+		expect(rest.transform).toBe('');
+		expect(rest.viewBox).toMatch(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
+	});
