@@ -37,3 +37,20 @@ for (const page_ of ['explore', 'embed'] as const)
 		expect(rest.transform).toBe('');
 		expect(rest.viewBox).toMatch(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
 	});
+
+test('a travelling token carries its whole label on its pill', async ({ page }) => {
+	await page.goto('/explore/kubernetes/create-deployment/?step=2');
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	const token = page.locator('.token').first();
+	await expect(token).toBeAttached({ timeout: 5000 });
+	const boxes = await token.evaluate((g) => {
+		const pill = (g.querySelector('.token-pill') as SVGGraphicsElement).getBBox();
+		const text = (g.querySelector('.token-label') as SVGGraphicsElement).getBBox();
+		return { pill: [pill.x, pill.y, pill.x + pill.width, pill.y + pill.height], text: [text.x, text.y, text.x + text.width, text.y + text.height], label: g.textContent };
+	});
+	expect(boxes.label?.length).toBeGreaterThan(5);
+	expect(boxes.text[0]).toBeGreaterThanOrEqual(boxes.pill[0]!);
+	expect(boxes.text[1]).toBeGreaterThanOrEqual(boxes.pill[1]! - 1);
+	expect(boxes.text[2]).toBeLessThanOrEqual(boxes.pill[2]!);
+	expect(boxes.text[3]).toBeLessThanOrEqual(boxes.pill[3]! + 1);
+});

@@ -7,6 +7,9 @@ import type { MessageKind } from '$lib/model/types';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 13;
+/** The token label's font size (px in diagram units, as in Diagram.svelte's .token-label) and a monospace advance. */
+const LABEL_PX = 20;
+const MONO_ADVANCE = 0.61;
 
 export const TOKEN_SHAPES: Record<MessageKind, string> = {
 	request: `M ${-R} 0 A ${R} ${R} 0 1 0 ${R} 0 A ${R} ${R} 0 1 0 ${-R} 0 Z`,
@@ -32,23 +35,26 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 	const shape = document.createElementNS(SVG, 'path');
 	shape.setAttribute('d', TOKEN_SHAPES[options.kind]);
 	shape.setAttribute('class', 'token-shape');
+	const label = options.label.length > 34 ? `${options.label.slice(0, 33)}…` : options.label;
+	// The label is monospace, so its width is known from its length: no getBBox(), which would force a
+	// layout of the whole diagram each time a token sets off.
+	const width = Math.ceil(label.length * LABEL_PX * MONO_ADVANCE);
+	const pill = document.createElementNS(SVG, 'rect');
+	pill.setAttribute('class', 'token-pill');
+	pill.setAttribute('x', String(R + 4));
+	pill.setAttribute('y', String(-LABEL_PX * 0.75));
+	pill.setAttribute('width', String(width + 12));
+	pill.setAttribute('height', String(LABEL_PX * 1.5));
+	pill.setAttribute('rx', '6');
 	const text = document.createElementNS(SVG, 'text');
 	text.setAttribute('class', 'token-label');
 	text.setAttribute('x', String(R + 10));
-	text.setAttribute('y', '7');
-	text.textContent = options.label.length > 34 ? `${options.label.slice(0, 33)}…` : options.label;
-	g.append(shape, text);
-	layer.append(g);
+	text.setAttribute('y', '0');
+	text.setAttribute('dominant-baseline', 'central');
+	text.textContent = label;
 	// A pill behind the label keeps it legible over lines and boxes.
-	const bbox = text.getBBox();
-	const pill = document.createElementNS(SVG, 'rect');
-	pill.setAttribute('class', 'token-pill');
-	pill.setAttribute('x', String(bbox.x - 6));
-	pill.setAttribute('y', String(bbox.y - 3));
-	pill.setAttribute('width', String(bbox.width + 12));
-	pill.setAttribute('height', String(bbox.height + 6));
-	pill.setAttribute('rx', '6');
-	g.insertBefore(pill, text);
+	g.append(shape, pill, text);
+	layer.append(g);
 
 	return new Promise((resolve) => {
 		const done = () => {

@@ -23,7 +23,7 @@ const TOKEN_MS = 1200;
 export type HistoryMode = 'push' | 'replace' | 'none';
 
 export class PlayerController {
-	current: SessionState = $state()!;
+	current: SessionState = $state.raw()!;
 	session: Session | undefined;
 	readonly motion = new ReducedMotion();
 	#followingHistory = false;
