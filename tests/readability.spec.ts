@@ -31,3 +31,30 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
 			});
 			expect(smallest).toBeGreaterThanOrEqual(0.022 * size.height);
 		});
+
+// A status badge ("Pending", "Exited (0)") must never hide the name of the group around its part.
+test('no badge covers a group name, at any step that shows badges', async ({ page }) => {
+	const { walkthroughs } = await import('../src/content/registry');
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	const overlaps: string[] = [];
+	let checked = 0;
+	for (const w of walkthroughs)
+		for (const [i, step] of w.steps.entries()) {
+			if (!step.badges || !Object.keys(step.badges).length) continue;
+			await page.goto(`/explore/${w.id}/?step=${i + 1}`);
+			await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+			const hits = await page.evaluate(() => {
+				const rect = (e: Element) => e.getBoundingClientRect();
+				const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+				const labels = [...document.querySelectorAll('svg.diagram .group-label')].filter((t) => t.closest('[data-part]')?.getAttribute('aria-hidden') !== 'true');
+				const out: string[] = [];
+				for (const badge of document.querySelectorAll('svg.diagram .badge rect'))
+					for (const label of labels) if (hit(rect(badge), rect(label))) out.push(`${badge.parentElement?.textContent} over ${label.textContent}`);
+				return { out, badges: document.querySelectorAll('svg.diagram .badge').length };
+			});
+			checked += hits.badges;
+			overlaps.push(...hits.out.map((h) => `${w.id} step ${i + 1}: ${h}`));
+		}
+	expect(checked).toBeGreaterThan(10);
+	expect(overlaps).toEqual([]);
+});
