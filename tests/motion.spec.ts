@@ -54,3 +54,24 @@ test('a travelling token carries its whole label on its pill', async ({ page }) 
 	expect(boxes.text[2]).toBeLessThanOrEqual(boxes.pill[2]!);
 	expect(boxes.text[3]).toBeLessThanOrEqual(boxes.pill[3]! + 1);
 });
+
+test('a step that keeps its view sends its first token after a short beat, not a whole morph', async ({ page }) => {
+	await page.goto('/explore/kubernetes/create-deployment/?step=1');
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await page.waitForTimeout(2500);
+	const waited = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				const t0 = performance.now();
+				new MutationObserver((_, observer) => {
+					if (document.querySelector('svg.diagram .token')) {
+						observer.disconnect();
+						resolve(performance.now() - t0);
+					}
+				}).observe(document.querySelector('svg.diagram')!, { childList: true, subtree: true });
+				document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+			})
+	);
+	// Steps 1 and 2 share a view: the token leaves after about 0.25 s (a morph would take 0.9 s).
+	expect(waited).toBeLessThan(700);
+});
