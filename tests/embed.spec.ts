@@ -193,3 +193,33 @@ test('a host command sent before the engine has loaded is obeyed, and getState n
 	});
 	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'step').map((m) => m.step)).toEqual([2, 3]);
 });
+
+test('a tall picture (Docker) gets the caption beside it in a frame wide enough, and below it in a narrow one', async ({ page }) => {
+	const smallestLabel = () =>
+		page.evaluate(() => {
+			let label = Infinity;
+			for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
+				label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+			return label / innerHeight;
+		});
+	const captionBeside = () =>
+		page.evaluate(() => {
+			const caption = document.querySelector('.caption')!.getBoundingClientRect();
+			const diagram = document.querySelector('.diagram')!.getBoundingClientRect();
+			return caption.left >= diagram.right - 1;
+		});
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto('/embed/docker/inspect-containers/?step=4');
+	await expect(page.getByText('Step 4 of 6')).toBeVisible();
+	expect(await captionBeside()).toBe(true);
+	// Beside, the smallest label is 2.7% of the frame's height; with the caption below it was 2.1-2.2%.
+	expect(await smallestLabel()).toBeGreaterThanOrEqual(0.025);
+	await page.setViewportSize({ width: 480, height: 270 });
+	expect(await captionBeside()).toBe(false);
+	// Kubernetes is wide: its caption stays below at any size.
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto('/embed/kubernetes/scale/?step=2');
+	await expect(page.getByText('Step 2 of 9')).toBeVisible();
+	expect(await captionBeside()).toBe(false);
+});
