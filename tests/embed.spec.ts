@@ -215,6 +215,7 @@ test('a tall picture (Docker) gets the caption beside it in a frame wide enough,
 	expect(await captionBeside()).toBe(true);
 	// Beside, the smallest label is 2.7% of the frame's height; with the caption below it was 2.1-2.2%.
 	expect(await smallestLabel()).toBeGreaterThanOrEqual(0.025);
+	await expectNoAxeViolations(page);
 	await page.setViewportSize({ width: 480, height: 270 });
 	expect(await captionBeside()).toBe(false);
 	// Kubernetes is wide: its caption stays below at any size.
