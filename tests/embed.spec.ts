@@ -224,3 +224,18 @@ test('a tall picture (Docker) gets the caption beside it in a frame wide enough,
 	await expect(page.getByText('Step 2 of 9')).toBeVisible();
 	expect(await captionBeside()).toBe(false);
 });
+
+test('if the engine cannot load, the embed says so and tries again on the next press', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(EMBED);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	// From here the only script the page asks for is the engine (the keyboard wakes it, not the pointer).
+	await page.route('**/_app/immutable/**/*.js', (route) => route.abort('internetdisconnected'));
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('alert')).toContainText('The player did not load');
+	await expect(page.getByText('Step 1 of 12')).toBeVisible();
+	await page.unroute('**/_app/immutable/**/*.js');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText('Step 2 of 12')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
