@@ -34,3 +34,18 @@ export async function expectNoAxeViolations(page: Page) {
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 	expect(summary).toEqual([]);
 }
+
+/**
+ * The smallest visible diagram label's on-screen size, as a fraction of the height of `frame` (a CSS
+ * selector, e.g. the present stage) or of the window.
+ */
+export function smallestLabelRatio(page: Page, frame?: string): Promise<number> {
+	return page.evaluate((selector) => {
+		const height = selector ? document.querySelector(selector)!.getBoundingClientRect().height : innerHeight;
+		let label = Infinity;
+		for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
+			if (t.closest('[data-part]')?.getAttribute('aria-hidden') !== 'true')
+				label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+		return label / height;
+	}, frame);
+}

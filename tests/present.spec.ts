@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openReady } from './helpers';
+import { expectNoAxeViolations, openReady, smallestLabelRatio } from './helpers';
 
 const URL = '/present/stacks/overview/';
 const indicator = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
@@ -141,18 +141,14 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 },
 		await open(page, '?step=6');
 		const m = await page.evaluate(() => {
 			const stage = document.querySelector('.stage')!.getBoundingClientRect();
-			const narration = parseFloat(getComputedStyle(document.querySelector('.caption p')!).fontSize);
-			let label = Infinity;
-			for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
-				if (t.closest('[data-part]')?.getAttribute('aria-hidden') !== 'true')
-					label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+			const narration = parseFloat(getComputedStyle(document.querySelector('.caption .text p')!).fontSize);
 			const root = document.documentElement;
-			return { stageH: stage.height, narration, label, scrollX: root.scrollWidth > innerWidth, scrollY: root.scrollHeight > innerHeight };
+			return { stageH: stage.height, narration, scrollX: root.scrollWidth > innerWidth, scrollY: root.scrollHeight > innerHeight };
 		});
 		expect(m.scrollX).toBe(false);
 		expect(m.scrollY).toBe(false);
 		expect(m.narration / m.stageH).toBeGreaterThanOrEqual(0.039);
-		expect(m.label / m.stageH).toBeGreaterThanOrEqual(0.022);
+		expect(await smallestLabelRatio(page, '.stage')).toBeGreaterThanOrEqual(0.022);
 	});
 
 for (const theme of ['projector', 'light', 'dark'])
@@ -182,21 +178,13 @@ test('the busiest picture (Kubernetes) keeps one size through the steps of a vie
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/present/kubernetes/scale/?step=4');
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-	const ratio = () =>
-		page.evaluate(() => {
-			const stage = document.querySelector('.stage')!.getBoundingClientRect().height;
-			let label = Infinity;
-			for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
-				label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
-			return label / stage;
-		});
 	// Steps 4-8 share one view and their narrations run from two lines to five: the caption keeps the
 	// longest one's height, so the picture does not grow and shrink with each click.
 	const sizes: number[] = [];
 	for (let step = 4; step <= 8; step++) {
 		if (step > 4) await page.keyboard.press('ArrowRight');
 		await expect(page.locator('.indicator')).toHaveText(`Step ${step} of 9`);
-		sizes.push(await ratio());
+		sizes.push(await smallestLabelRatio(page, '.stage'));
 	}
 	expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(0.0002);
 	// A five-line caption under a 1308×752 picture: labels about 2% of the stage (the target is ~2.2%).
@@ -207,14 +195,7 @@ test('tall diagrams (Docker) get the caption beside them and keep labels above 2
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await openReady(page, '/present/docker/inspect-containers/?step=4');
 	await expect(page.locator('.stage.side-caption')).toHaveCount(1);
-	const ratio = await page.evaluate(() => {
-		const stage = document.querySelector('.stage')!.getBoundingClientRect().height;
-		let label = Infinity;
-		for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label'))
-			label = Math.min(label, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
-		return label / stage;
-	});
-	expect(ratio).toBeGreaterThanOrEqual(0.022);
+	expect(await smallestLabelRatio(page, '.stage')).toBeGreaterThanOrEqual(0.022);
 });
 
 test('under a wide picture the buttons float over its corner, fade when the mouse rests, and come back', async ({ page }) => {
