@@ -173,13 +173,13 @@ test('explore pages and the gallery link to present mode', async ({ page }) => {
 	await expect(page).toHaveURL(/\/present\/kubernetes\/create-deployment\//);
 });
 
-test('the busiest picture (Kubernetes) keeps one size through the steps of a view, near 2% of the stage', async ({ page }) => {
+test('the busiest picture (Kubernetes) keeps one size from step to step, near 2% of the stage', async ({ page }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/present/kubernetes/scale/?step=4');
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 	// Steps 4-8 share one view and their narrations run from two lines to five: the caption keeps the
-	// longest one's height, so the picture does not grow and shrink with each click.
+	// walkthrough's longest height, so the picture does not grow and shrink with each click.
 	const sizes: number[] = [];
 	for (let step = 4; step <= 8; step++) {
 		if (step > 4) await page.keyboard.press('ArrowRight');
