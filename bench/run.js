@@ -51,7 +51,9 @@ function instrument() {
 			const started = window.__bench.keydown;
 			if (!started) return;
 			window.__bench.keydown = 0;
-			requestAnimationFrame((t) => window.__bench.latencies.push(t - started));
+			// performance.now() in the callback, not the frame's timestamp: that is when the frame began,
+			// which can be before the key press if the press was handled inside the same frame.
+			requestAnimationFrame(() => window.__bench.latencies.push(performance.now() - started));
 		}).observe(status, { childList: true, subtree: true, characterData: true });
 	};
 	requestAnimationFrame(watch);
