@@ -28,6 +28,12 @@ const browser = await chromium.launch({
 
 const walkthroughs = readdirSync('build/embed').flatMap((scene) => readdirSync(`build/embed/${scene}`).map((name) => `${scene}/${name}`));
 const selected = only ? walkthroughs.filter((w) => w.includes(only)) : walkthroughs;
+if (!selected.length) {
+	console.error(`No walkthrough matches --only=${only}. Built: ${walkthroughs.join(', ')}`);
+	await browser.close();
+	server.close();
+	process.exit(0);
+}
 
 const quantile = (xs, q) => {
 	if (!xs.length) return NaN;

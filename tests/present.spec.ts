@@ -141,7 +141,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 },
 		await open(page, '?step=6');
 		const m = await page.evaluate(() => {
 			const stage = document.querySelector('.stage')!.getBoundingClientRect();
-			const narration = parseFloat(getComputedStyle(document.querySelector('.caption .text p')!).fontSize);
+			const narration = parseFloat(getComputedStyle(document.querySelector('.caption .current p')!).fontSize);
 			const root = document.documentElement;
 			return { stageH: stage.height, narration, scrollX: root.scrollWidth > innerWidth, scrollY: root.scrollHeight > innerHeight };
 		});
@@ -204,7 +204,7 @@ test('under a wide picture the buttons float over its corner, fade when the mous
 	const toolbar = page.getByRole('group', { name: 'Presenter controls' });
 	const opacity = () => toolbar.evaluate((e) => Number(getComputedStyle(e).opacity));
 	// The caption has no button column: the narration runs the stage's full width.
-	const widths = await page.evaluate(() => ({ text: document.querySelector('.caption .text')!.getBoundingClientRect().width, stage: document.querySelector('.stage')!.getBoundingClientRect().width }));
+	const widths = await page.evaluate(() => ({ text: document.querySelector('.caption .current')!.getBoundingClientRect().width, stage: document.querySelector('.stage')!.getBoundingClientRect().width }));
 	expect(widths.text / widths.stage).toBeGreaterThan(0.9);
 	await expect.poll(opacity, { timeout: 5000 }).toBe(0);
 	await page.mouse.move(600, 300);
