@@ -7,7 +7,9 @@ export const POD = {
 	c: 'nginx-7d4b9-b9d2f',
 	d: 'nginx-7d4b9-k8jqz',
 	e: 'nginx-7d4b9-r4t6n',
-	f: 'nginx-7d4b9-h3v8s'
+	f: 'nginx-7d4b9-h3v8s',
+	/** Made when `scale` ends and the class scales back to three: the ReplicaSet replaces p5m7c on node-2. */
+	g: 'nginx-7d4b9-w6q9t'
 } as const;
 
 export const deployment = (ready: string, upToDate: number, available: number, replicas = 3): StateTable => ({
@@ -46,6 +48,19 @@ export const threeRunning = pods([
 	[POD.b, 'Running', 'node-2', '10.244.2.7'],
 	[POD.c, 'Running', 'node-3', '10.244.3.4']
 ]);
+
+/**
+ * Where node-failure, expose-service and crash-loop start: `scale` ended at two replicas (x2x1w on
+ * node-1, b9d2f on node-3); `kubectl scale deployment nginx --replicas=3` then added w6q9t on node-2.
+ */
+export const threeAgain = pods([
+	[POD.a, 'Running', 'node-1', '10.244.1.5'],
+	[POD.g, 'Running', 'node-2', '10.244.2.9'],
+	[POD.c, 'Running', 'node-3', '10.244.3.4']
+]);
+
+/** The command that brings the class back to three replicas after `scale`, shown where a walkthrough starts from it. */
+export const SCALE_BACK = 'kubectl scale deployment nginx --replicas=3';
 
 /** The cluster after `kubectl create deployment nginx --image=nginx --replicas=3` has settled. */
 export const settledThree: StateTable[] = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), threeRunning];
