@@ -1,6 +1,6 @@
 // What a page shows of a session, and that state for a step at rest, worked out without xstate: an
 // embed draws its first step from this and loads the engine only when the learner reaches it.
-import { defaultNext, pathTo } from '../model/graph';
+import { defaultNext, pathPosition, pathTo, type PathPosition } from '../model/graph';
 import type { Step, Walkthrough } from '../model/types';
 import { clampSpeed } from './speed';
 
@@ -15,6 +15,8 @@ export interface StepPosition {
 export interface SessionState extends StepPosition {
 	step: Step;
 	total: number;
+	/** What "Step N of M" shows: the position on the path being walked. */
+	position: PathPosition;
 	playing: boolean;
 	speed: number;
 	canPrevious: boolean;
@@ -34,6 +36,7 @@ export function describe(w: Walkthrough, pos: StepPosition, playing: boolean, sp
 		...pos,
 		step: w.steps[pos.index]!,
 		total: w.steps.length,
+		position: pathPosition(w, pos.history, pos.id),
 		playing,
 		speed,
 		canPrevious: pos.history.length > 0,

@@ -86,3 +86,31 @@ export function reachableSteps(w: Walkthrough): Set<string> {
 	}
 	return seen;
 }
+
+/** Where a learner stands on the path being walked: what "Step N of M" counts. */
+export interface PathPosition {
+	/** 1-based position on the path walked so far. */
+	number: number;
+	/** Steps on this path: those walked, this one, and those "Next" would still visit. */
+	total: number;
+	/** True off the main path (a side branch chosen at a choice). */
+	branch: boolean;
+}
+
+/**
+ * The count a step indicator shows. It follows the path being walked, not the list of steps, so the end
+ * of the main path reads "Step 13 of 13" even when a side branch is listed as a 14th step.
+ */
+export function pathPosition(w: Walkthrough, history: string[], id: string): PathPosition {
+	const index = indexOfStep(w, id);
+	const seen = new Set<number>([index, ...history.map((h) => indexOfStep(w, h))]);
+	let ahead = 0;
+	for (let next = defaultNext(w, index); next !== undefined; ) {
+		const i = indexOfStep(w, next);
+		if (i < 0 || seen.has(i)) break;
+		seen.add(i);
+		ahead++;
+		next = defaultNext(w, i);
+	}
+	return { number: history.length + 1, total: history.length + 1 + ahead, branch: !mainPath(w).includes(index) };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { pathPosition } from './graph';
+import type { Step, Walkthrough } from './types';
+
+// A fixture with a side branch listed last, as create-deployment lists its RBAC branch:
+// a → b (choice: c or x) → c → d;  x is the branch and ends its own path.
+const step = (id: string, extra: Partial<Step> = {}): Step => ({ id, title: id, view: 'v', narration: id, ...extra });
+const fixture: Walkthrough = {
+	id: 'test/branchy',
+	scene: 'test',
+	title: 'Branchy',
+	summary: '',
+	steps: [
+		step('a'),
+		step('b', { choices: [{ label: 'On', to: 'c' }, { label: 'Aside', to: 'x' }] }),
+		step('c'),
+		step('d', { end: true }),
+		step('x', { end: true })
+	]
+};
+
+describe('pathPosition', () => {
+	it.each([
+		['the first step', [], 'a', { number: 1, total: 4, branch: false }],
+		['a choice counts the path Next would take', ['a'], 'b', { number: 2, total: 4, branch: false }],
+		['the end of the main path is the last of its path, not of the list', ['a', 'b', 'c'], 'd', { number: 4, total: 4, branch: false }],
+		['a side branch counts its own path and says it is one', ['a', 'b'], 'x', { number: 3, total: 3, branch: true }]
+	] as const)('%s', (_name, history, id, expected) => {
+		expect(pathPosition(fixture, [...history], id)).toEqual(expected);
+	});
+
+	it('stops counting at a loop instead of hanging', () => {
+		const loop: Walkthrough = { ...fixture, steps: [step('a', { next: 'b' }), step('b', { next: 'a' })] };
+		expect(pathPosition(loop, [], 'a')).toEqual({ number: 1, total: 2, branch: false });
+	});
+});
