@@ -1,6 +1,7 @@
 // The embed URL's parameters come from course authors' copy-and-paste and from LMS rewriting: take what
 // is valid, ignore the rest with one warning each, and never fail.
 import { MAX_SPEED, MIN_SPEED } from '$lib/engine/speed';
+import { parseStepNumber, toStepIndex } from '$lib/model/step-number';
 import { isTheme, type Theme } from './theme';
 
 export type ControlsMode = 'full' | 'minimal' | 'none';
@@ -24,12 +25,10 @@ export function parseEmbedParams(params: URLSearchParams, total: number): { conf
 	const last = Math.max(1, total);
 	const config: EmbedConfig = { step: 0, controls: 'full', theme: 'light', autoplay: false, speed: 1, start: 0, end: last - 1 };
 	const stepNumber = (name: string, raw: string): number | undefined => {
-		const n = Number(raw.trim());
-		if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > last) {
-			warnings.push(`Wheelhouse: ignoring ${name}="${raw.slice(0, 40)}": expected a whole number from 1 to ${last}.`);
-			return undefined;
-		}
-		return n - 1;
+		const parsed = parseStepNumber(raw, last);
+		if (parsed.ok) return toStepIndex(parsed.number);
+		warnings.push(`Wheelhouse: ignoring ${name}="${raw.slice(0, 40)}": expected a whole number from 1 to ${last}.`);
+		return undefined;
 	};
 
 	for (const key of new Set(params.keys())) if (!KNOWN.has(key)) warnings.push(`Wheelhouse: ignoring unknown parameter "${key.slice(0, 40)}".`);

@@ -1,6 +1,8 @@
 // Talking to the page around an embed (an LMS, a course site). Everything that comes in is untrusted:
 // only exact, small, well-typed commands are accepted. What goes out is only what the page shows anyway.
 
+import { parseStepNumber, type StepNumber } from '$lib/model/step-number';
+
 declare const __WHEELHOUSE_ALLOWED_ORIGINS__: string;
 
 export type HostCommand = 'next' | 'previous' | 'goto' | 'play' | 'pause' | 'getState';
@@ -19,14 +21,18 @@ export function originAllowed(origin: string, allowed: string[] | '*'): boolean 
 	return allowed === '*' || allowed.includes(origin);
 }
 
+/** Beyond any walkthrough; the embed then checks the number against its own range. */
+const MAX_STEPS = 100_000;
+
 /** `step` is 1-based, as in URLs. */
-export function parseHostCommand(data: unknown): { command: HostCommand; step?: number } | undefined {
+export function parseHostCommand(data: unknown): { command: HostCommand; step?: StepNumber } | undefined {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
 	const d = data as Record<string, unknown>;
 	if (d.target !== 'wheelhouse' || d.version !== 1 || typeof d.command !== 'string' || !COMMANDS.has(d.command)) return undefined;
 	if (d.command === 'goto') {
-		if (typeof d.step !== 'number' || !Number.isInteger(d.step) || d.step < 1 || d.step > 100_000) return undefined;
-		return { command: 'goto', step: d.step };
+		// A number, not a string: the contract says so, and a host that sends "3" should find out.
+		const parsed = typeof d.step === 'number' ? parseStepNumber(d.step, MAX_STEPS) : undefined;
+		return parsed?.ok ? { command: 'goto', step: parsed.number } : undefined;
 	}
 	return { command: d.command as HostCommand };
 }

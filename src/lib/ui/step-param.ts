@@ -1,27 +1,30 @@
 // `?step=N` comes from people and LMS pages: anything may be in it. Turn it into a valid 0-based index
 // and, when we had to change it, a sentence saying what we did.
+import { parseStepNumber, toStepIndex, type StepIndex } from '$lib/model/step-number';
 
 export interface StepParam {
-	index: number;
+	index: StepIndex;
 	/** Present when the value was not a usable step number. */
 	notice?: string;
 }
 
 export function parseStepParam(raw: string | null, total: number): StepParam {
-	if (raw === null || raw === '') return { index: 0 };
+	if (raw === null || raw === '') return { index: 0 as StepIndex };
 	const last = Math.max(1, total);
-	const trimmed = raw.trim();
-	if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) {
-		return { index: 0, notice: `"${truncate(raw)}" is not a step number, so this starts at step 1 of ${last}.` };
+	const parsed = parseStepNumber(raw, total);
+	if (parsed.ok) return { index: toStepIndex(parsed.number) };
+	const index = toStepIndex(parsed.nearest);
+	const asked = truncate(raw);
+	switch (parsed.problem) {
+		case 'not-a-number':
+			return { index, notice: `"${asked}" is not a step number, so this starts at step 1 of ${last}.` };
+		case 'not-whole':
+			return { index, notice: `Step ${asked} is not a whole number; showing step ${parsed.nearest} of ${last}.` };
+		case 'below':
+			return { index, notice: `There is no step ${raw.trim()}; steps start at 1. Showing step 1 of ${last}.` };
+		case 'above':
+			return { index, notice: `There is no step ${raw.trim()}; this walkthrough has ${last} steps. Showing the last one.` };
 	}
-	const n = Number(trimmed);
-	if (!Number.isInteger(n)) {
-		const rounded = Math.min(last, Math.max(1, Math.round(n)));
-		return { index: rounded - 1, notice: `Step ${truncate(raw)} is not a whole number; showing step ${rounded} of ${last}.` };
-	}
-	if (n < 1) return { index: 0, notice: `There is no step ${n}; steps start at 1. Showing step 1 of ${last}.` };
-	if (n > last) return { index: last - 1, notice: `There is no step ${n}; this walkthrough has ${last} steps. Showing the last one.` };
-	return { index: n - 1 };
 }
 
 function truncate(s: string): string {
