@@ -7,18 +7,9 @@ import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import type { Animate, createSession, Session } from '$lib/engine/session';
 import { restingState, type SessionState } from '$lib/engine/session-state';
-import type { Message, Walkthrough } from '$lib/model/types';
+import type { Walkthrough } from '$lib/model/types';
+import { animateStep, type DiagramHandle } from '$lib/render/animate-step';
 import { ReducedMotion } from './reduced-motion.svelte';
-
-/** What the controller needs from the diagram. */
-export interface DiagramHandle {
-	showView(view: string, ms: number): Promise<void>;
-	sendMessage(m: Message, ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-/** At 1×; divided by the speed. */
-const MORPH_MS = 900;
-const TOKEN_MS = 1200;
 
 export type HistoryMode = 'push' | 'replace' | 'none';
 
@@ -28,6 +19,8 @@ export class PlayerController {
 	readonly motion = new ReducedMotion();
 	#followingHistory = false;
 	#listeners = new Set<(s: SessionState, previous: SessionState) => void>();
+	/** The renderer owns the animation; the controller only says how fast (0 with reduced motion). */
+	readonly animate: Animate;
 
 	constructor(
 		readonly walkthrough: Walkthrough,
@@ -36,27 +29,9 @@ export class PlayerController {
 	) {
 		// Until the engine starts it shows the first step, settled, exactly as prerendered.
 		this.current = restingState(walkthrough);
+		this.animate = animateStep(walkthrough, diagram, () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1)));
 		if (history !== 'none') this.#bindHistory();
 	}
-
-	/** The renderer's side of the engine's step animation: morph, then tokens one by one. */
-	readonly animate: Animate = (stepIndex, report, signal) => {
-		const step = this.walkthrough.steps[stepIndex];
-		const scale = () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1));
-		(async () => {
-			const diagram = this.diagram();
-			if (!step || !diagram) return report({ type: 'ANIMATION_DONE' });
-			await diagram.showView(step.view, MORPH_MS * scale());
-			let count = 0;
-			for (const m of step.messages ?? []) {
-				if (signal.aborted) return;
-				await diagram.sendMessage(m, TOKEN_MS * scale(), signal);
-				if (signal.aborted) return;
-				report({ type: 'DELIVERED', count: ++count });
-			}
-			if (!signal.aborted) report({ type: 'ANIMATION_DONE' });
-		})();
-	};
 
 	/** Creates the live session at the step the page asked for, from the engine the page loaded. */
 	start(engine: typeof createSession, startIndex: number, speed?: number): Session {

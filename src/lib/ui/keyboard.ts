@@ -1,4 +1,5 @@
 // Keys → commands, as DESIGN.md lists them. Pure, so the table is tested without a browser.
+import type { StepCommand } from '$lib/engine/commands';
 
 export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape' | 'blackout' | 'fullscreen' | 'speaker' | 'theme';
 export type KeyMode = 'explore' | 'present';
@@ -66,4 +67,17 @@ export function commandFor(e: KeyInfo, mode: KeyMode = 'explore'): Command | und
 	if (onControl && ACTIVATES.has(e.key)) return undefined;
 	if (e.key === ' ' && e.shiftKey) return 'previous';
 	return KEYS[e.key] ?? (mode === 'present' ? PRESENT_KEYS[e.key] : undefined);
+}
+
+const STEPPING: Partial<Record<Command, StepCommand>> = {
+	next: { type: 'next' },
+	previous: { type: 'previous' },
+	first: { type: 'first' },
+	last: { type: 'last' },
+	togglePlay: { type: 'togglePlay' }
+};
+
+/** The command-bus form of a key's command, for the keys that move through the walkthrough. */
+export function stepCommandOf(command: Command): StepCommand | undefined {
+	return STEPPING[command];
 }

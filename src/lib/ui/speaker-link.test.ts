@@ -5,21 +5,22 @@ const W = 'stacks/overview';
 describe('parseLinkMessage', () => {
 	const good: unknown[] = [
 		{ channel: CHANNEL, type: 'hello', walkthrough: W },
-		{ channel: CHANNEL, type: 'state', walkthrough: W, index: 3, playing: false, startedAt: 1 },
+		{ channel: CHANNEL, type: 'state', walkthrough: W, step: 4, playing: false, startedAt: 1 },
 		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'next' },
-		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto', index: 0 }
+		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto', step: 1 }
 	];
-	it.each(good.map((g) => [JSON.stringify(g), g]))('accepts %s', (_s, g) => expect(parseLinkMessage(g, W)).toBeDefined());
+	it.each(good.map((g) => [JSON.stringify(g), g]))('accepts %s', (_s, g) => expect(parseLinkMessage(g, W)).toEqual(g));
 	const bad: unknown[] = [
 		null,
 		'next',
 		42,
 		{ channel: 'other', type: 'hello', walkthrough: W },
 		{ channel: CHANNEL, type: 'hello', walkthrough: 'docker/pull-and-run' },
-		{ channel: CHANNEL, type: 'state', walkthrough: W, index: -1, playing: false, startedAt: 1 },
-		{ channel: CHANNEL, type: 'state', walkthrough: W, index: 1.5, playing: false, startedAt: 1 },
+		{ channel: CHANNEL, type: 'state', walkthrough: W, step: 0, playing: false, startedAt: 1 },
+		{ channel: CHANNEL, type: 'state', walkthrough: W, step: 1.5, playing: false, startedAt: 1 },
 		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'rm -rf' },
-		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto', index: '3' },
+		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto', step: '3' },
+		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto' },
 		{ channel: CHANNEL, type: 'explode', walkthrough: W }
 	];
 	it.each(bad.map((b) => [JSON.stringify(b), b]))('ignores %s', (_s, b) => expect(parseLinkMessage(b, W)).toBeUndefined());

@@ -1,14 +1,20 @@
 // The protocol between the audience window and the speaker view. Both are pages of this site, so
 // every message must come from our own origin and from the window we expect; anything else is dropped.
 
+import { parseStepNumber, type StepNumber } from '$lib/model/step-number';
+
 export const CHANNEL = 'wheelhouse-present';
+/** Beyond any walkthrough; each window then checks the number against its walkthrough. */
+const MAX_STEPS = 10_000;
 
 export type LinkCommand = 'next' | 'previous' | 'goto' | 'play' | 'pause';
 
 export type LinkMessage =
 	| { channel: typeof CHANNEL; type: 'hello'; walkthrough: string }
-	| { channel: typeof CHANNEL; type: 'state'; walkthrough: string; index: number; playing: boolean; startedAt: number }
-	| { channel: typeof CHANNEL; type: 'command'; walkthrough: string; command: LinkCommand; index?: number };
+	/** `step` is 1-based, as everywhere a step crosses a window boundary. */
+	| { channel: typeof CHANNEL; type: 'state'; walkthrough: string; step: StepNumber; playing: boolean; startedAt: number }
+	| { channel: typeof CHANNEL; type: 'command'; walkthrough: string; command: Exclude<LinkCommand, 'goto'> }
+	| { channel: typeof CHANNEL; type: 'command'; walkthrough: string; command: 'goto'; step: StepNumber };
 
 const COMMANDS = new Set<string>(['next', 'previous', 'goto', 'play', 'pause']);
 
@@ -17,17 +23,17 @@ export function parseLinkMessage(data: unknown, walkthrough: string): LinkMessag
 	if (typeof data !== 'object' || data === null) return undefined;
 	const d = data as Record<string, unknown>;
 	if (d.channel !== CHANNEL || d.walkthrough !== walkthrough) return undefined;
-	const isIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000;
+	const step = typeof d.step === 'number' ? parseStepNumber(d.step, MAX_STEPS) : undefined;
 	switch (d.type) {
 		case 'hello':
 			return { channel: CHANNEL, type: 'hello', walkthrough };
 		case 'state':
-			if (!isIndex(d.index) || typeof d.playing !== 'boolean' || typeof d.startedAt !== 'number' || !Number.isFinite(d.startedAt)) return undefined;
-			return { channel: CHANNEL, type: 'state', walkthrough, index: d.index as number, playing: d.playing, startedAt: d.startedAt };
+			if (!step?.ok || typeof d.playing !== 'boolean' || typeof d.startedAt !== 'number' || !Number.isFinite(d.startedAt)) return undefined;
+			return { channel: CHANNEL, type: 'state', walkthrough, step: step.number, playing: d.playing, startedAt: d.startedAt };
 		case 'command':
 			if (typeof d.command !== 'string' || !COMMANDS.has(d.command)) return undefined;
-			if (d.command === 'goto' && !isIndex(d.index)) return undefined;
-			return { channel: CHANNEL, type: 'command', walkthrough, command: d.command as LinkCommand, index: d.command === 'goto' ? (d.index as number) : undefined };
+			if (d.command !== 'goto') return { channel: CHANNEL, type: 'command', walkthrough, command: d.command as Exclude<LinkCommand, 'goto'> };
+			return step?.ok ? { channel: CHANNEL, type: 'command', walkthrough, command: 'goto', step: step.number } : undefined;
 		default:
 			return undefined;
 	}

@@ -2,9 +2,8 @@
 // is valid, ignore the rest with one warning each, and never fail.
 import { MAX_SPEED, MIN_SPEED } from '$lib/engine/speed';
 import { parseStepNumber, toStepIndex } from '$lib/model/step-number';
-import { isTheme, type Theme } from './theme';
-
-export type ControlsMode = 'full' | 'minimal' | 'none';
+import { isControlsMode, type ControlsMode } from '$lib/model/embed-options';
+import { isTheme, type Theme } from '$lib/ui/theme';
 
 export interface EmbedConfig {
 	/** 0-based */
@@ -54,7 +53,7 @@ export function parseEmbedParams(params: URLSearchParams, total: number): { conf
 
 	const controls = params.get('controls');
 	if (controls !== null) {
-		if (controls === 'full' || controls === 'minimal' || controls === 'none') config.controls = controls;
+		if (isControlsMode(controls)) config.controls = controls;
 		else warnings.push(`Wheelhouse: ignoring controls="${controls.slice(0, 40)}": expected full, minimal or none.`);
 	}
 

@@ -1,6 +1,6 @@
 // Builds what a course author pastes into an LMS. Pure, so the exact output is tested.
-import type { ControlsMode } from './embed-params';
-import type { Theme } from './theme';
+import type { ControlsMode } from '$lib/model/embed-options';
+import type { Theme } from '$lib/ui/theme';
 
 export interface EmbedOptions {
 	/** Absolute URL of the embed page, e.g. https://host/embed/stacks/overview/ */

@@ -24,8 +24,10 @@ export function originAllowed(origin: string, allowed: string[] | '*'): boolean 
 /** Beyond any walkthrough; the embed then checks the number against its own range. */
 const MAX_STEPS = 100_000;
 
-/** `step` is 1-based, as in URLs. */
-export function parseHostCommand(data: unknown): { command: HostCommand; step?: StepNumber } | undefined {
+/** What a host page may ask; `step` is 1-based, as in URLs. */
+export type ParsedHostCommand = { command: 'goto'; step: StepNumber } | { command: Exclude<HostCommand, 'goto'> };
+
+export function parseHostCommand(data: unknown): ParsedHostCommand | undefined {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
 	const d = data as Record<string, unknown>;
 	if (d.target !== 'wheelhouse' || d.version !== 1 || typeof d.command !== 'string' || !COMMANDS.has(d.command)) return undefined;
@@ -34,7 +36,7 @@ export function parseHostCommand(data: unknown): { command: HostCommand; step?: 
 		const parsed = typeof d.step === 'number' ? parseStepNumber(d.step, MAX_STEPS) : undefined;
 		return parsed?.ok ? { command: 'goto', step: parsed.number } : undefined;
 	}
-	return { command: d.command as HostCommand };
+	return { command: d.command as Exclude<HostCommand, 'goto'> };
 }
 
 export type OutType = 'ready' | 'step' | 'complete' | 'state';
