@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, originAllowed, outMessage, parseH5P, parseHostCommand } from './host-link';
+import { allowedOrigins, originAllowed, outMessage, parseHostCommand } from './host-link';
 
 describe('parseHostCommand', () => {
 	const good: [unknown, object][] = [
@@ -40,8 +40,3 @@ it('out messages carry only what the page shows', () => {
 	expect(outMessage('step', 'stacks/overview', 2, 12)).toEqual({ source: 'wheelhouse', version: 1, type: 'step', scene: 'stacks', walkthrough: 'overview', step: 3, total: 12 });
 });
 
-it('recognises the H5P resizer handshake', () => {
-	expect(parseH5P({ context: 'h5p', action: 'hello' })).toBe('hello');
-	expect(parseH5P({ context: 'h5p', action: 'resizePrepared' })).toBe('resizePrepared');
-	expect(parseH5P({ context: 'h5p', action: 'boom' })).toBeUndefined();
-});

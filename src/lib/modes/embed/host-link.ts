@@ -58,20 +58,12 @@ export function outMessage(type: OutType, walkthroughId: string, index: number, 
 }
 
 /** Sends to the parent page: to each allowed origin, or to any ("*") by default. */
-export function postToHost(message: unknown, allowed: string[] | '*'): void {
-	if (typeof window === 'undefined' || window.parent === window) return;
+export function postToHost(message: unknown, allowed: string[] | '*', parent: Window | undefined = typeof window === 'undefined' || window.parent === window ? undefined : window.parent): void {
+	if (!parent) return;
 	try {
-		if (allowed === '*') window.parent.postMessage(message, '*');
-		else for (const origin of allowed) window.parent.postMessage(message, origin);
+		if (allowed === '*') parent.postMessage(message, '*');
+		else for (const origin of allowed) parent.postMessage(message, origin);
 	} catch {
 		/* a detached or sandboxed parent: nothing to tell */
 	}
-}
-
-/** H5P's resizer messages (h5p-resizer.js), which several LMSs already understand. */
-export function parseH5P(data: unknown): 'hello' | 'resizePrepared' | undefined {
-	if (typeof data !== 'object' || data === null) return undefined;
-	const d = data as Record<string, unknown>;
-	if (d.context !== 'h5p') return undefined;
-	return d.action === 'hello' || d.action === 'resizePrepared' ? d.action : undefined;
 }
