@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { findScene, walkthroughs } from '../../content/registry';
+import { branchy } from './fixtures/branchy';
+import { fixtureScene } from './fixtures/scene';
 import { logLines } from './message-log';
 
-const w = walkthroughs.find((x) => x.id === 'stacks/overview')!;
-const scene = findScene('stacks')!;
+const twoInC = { ...branchy, steps: branchy.steps.map((s) => (s.id === 'c' ? { ...s, messages: [...s.messages!, { from: 'q', to: 'p', via: 'pq', kind: 'response' as const, summary: '200 OK' }] } : s)) };
 
 describe('message log', () => {
 	it('writes FROM → TO: SUMMARY with display names', () => {
-		const lines = logLines(scene, w, [], 'physical', 2);
-		expect(lines.map((l) => l.text)).toEqual(['App A → Shared libraries: read("orders.csv")', 'Shared libraries → Host OS kernel: system call read()']);
+		expect(logLines(fixtureScene, twoInC, [], 'c', 2).map((l) => l.text)).toEqual(['Producer → Queue server: message of c', 'Queue server → Producer: 200 OK']);
 	});
 	it('holds every message of the steps behind, then what has arrived of this one', () => {
-		const lines = logLines(scene, w, ['physical', 'problems'], 'vms', 0);
-		expect(lines).toHaveLength(w.steps[0]!.messages!.length + w.steps[1]!.messages!.length);
-		expect(lines.at(-1)!.text).toContain('libssl 3.0');
+		expect(logLines(fixtureScene, twoInC, ['a', 'b'], 'c', 1).map((l) => l.text)).toEqual([
+			'Producer → Queue server: message of a',
+			'Producer → Queue server: message of b',
+			'Producer → Queue server: message of c'
+		]);
+	});
+	it('follows the path taken: a side branch logs its own messages, not the main path’s', () => {
+		expect(logLines(fixtureScene, twoInC, ['a', 'b'], 'x', 1).map((l) => l.stepId)).toEqual(['a', 'b', 'x']);
+	});
+	it('keys stay unique and stable across steps', () => {
+		const keys = logLines(fixtureScene, twoInC, ['a', 'b'], 'c', 2).map((l) => l.key);
+		expect(keys).toEqual(['a:0', 'b:0', 'c:0', 'c:1']);
 	});
 });
