@@ -1,163 +1,266 @@
-import type { Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, nodes, pods, POD, replicaSet } from './tables';
+import type { StateTable, Walkthrough } from '$lib/model/types';
+import { deployment, endpointSlices, healthyNodes, nodes, pods, POD, replicaSet, SCALE_BACK, threeAgain } from './tables';
 
-// K3 in flows.md. Times follow Kubernetes 1.32+: 50 s grace before Ready=Unknown (40 s before),
-// then the default 300 s toleration before eviction. The clock jumps instead of making anyone wait.
-const down = nodes([
-	['node-1', 'Ready', '<none>'],
-	['node-2', 'NotReady', 'unreachable:NoSchedule, unreachable:NoExecute'],
-	['node-3', 'Ready', '<none>']
-]);
+// K3 in flows.md, checked against kubernetes/kubernetes pkg/controller/nodelifecycle
+// (tryUpdateNodeHealth, monitorNodeHealth, doNoExecuteTaintingPass), pkg/controller/tainteviction,
+// pkg/controller/podgc (gcOrphaned, gcTerminating) and kubernetes/cloud-provider
+// controllers/nodelifecycle (MonitorNodes). Times follow Kubernetes 1.32+: 50 s grace before
+// Ready=Unknown (40 s before), NoExecute taint at the next 5 s check, 300 s default toleration.
+// The story starts from `threeAgain` (after `scale`, the class scaled back to three) with a ClusterIP
+// Service in front, so the EndpointSlice (named as in expose-service) exists from the first step.
+// node-2's VM is powered off, not deleted: the Node is deleted only after the VM is deleted.
+
+const IP = { a: '10.244.1.5', g: '10.244.2.9', c: '10.244.3.4', f: '10.244.3.8' };
+
+const tainted = (taints: string) =>
+	nodes([
+		['node-1', 'Ready', '<none>'],
+		['node-2', 'NotReady', taints],
+		['node-3', 'Ready', '<none>']
+	]);
+const NO_SCHEDULE = 'unreachable:NoSchedule';
+const NO_EXECUTE = 'unreachable:NoSchedule, unreachable:NoExecute';
+const SHUTDOWN = 'unreachable:NoSchedule, unreachable:NoExecute, cloudprovider.kubernetes.io/shutdown:NoSchedule';
+
+const podsWith = (g: string, extra: [string, string, string, string][] = []): StateTable =>
+	pods([[POD.a, 'Running', 'node-1', IP.a], [POD.g, g, 'node-2', IP.g], [POD.c, 'Running', 'node-3', IP.c], ...extra]);
+
+const NOT_READY = `${IP.g} (ready=false, serving=false)`;
+const TERMINATING = `${IP.g} (ready=false, serving=false, terminating=true)`;
+const slice = (g: string | null, withF = false) => endpointSlices([IP.a, ...(g ? [g] : []), IP.c, ...(withF ? [IP.f] : [])].join(', '));
+
+const replacement: [string, string, string, string] = [POD.f, 'Running', 'node-3', IP.f];
 
 export const nodeFailure: Walkthrough = {
 	id: 'kubernetes/node-failure',
 	scene: 'kubernetes',
 	title: 'A node fails',
-	summary: 'Heartbeats stop; 50 s later the node is tainted; 300 s after that its Pods are evicted and replaced.',
+	summary: 'Heartbeats stop; after 50 s the node is marked and tainted; 300 s later its Pod is evicted and replaced; a powered-off node\'s Pod stays Terminating until its VM is deleted.',
 	steps: [
 		{
 			id: 'heartbeats',
-			title: 'Healthy: a heartbeat every 10 seconds',
-			view: 'three',
+			title: 'Three replicas again; a heartbeat every 10 seconds',
+			view: 'three-again',
 			clock: 'healthy',
 			narration:
-				'Each kubelet renews its node\'s Lease object in the kube-node-lease namespace every 10 seconds, and updates the full node status when something changes (or every 5 minutes). The Lease is the heartbeat: small, frequent and cheap.',
-			notes: 'The clock in the corner is simulated: it jumps ahead so nobody waits five minutes.',
+				'We start from three replicas again: after "Scale a Deployment" the class ran kubectl scale deployment nginx --replicas=3, which added w6q9t on node-2. A Service made with kubectl expose deployment nginx --port=80 ("Expose a Deployment" shows how) sends traffic to all three. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
+			notes:
+				'The clock in the corner is simulated: it jumps ahead so nobody waits six minutes. Ask: why a separate tiny Lease instead of sending the whole node status every 10 seconds? (Status is large; with thousands of nodes the small Lease keeps etcd and the API server quiet.)',
+			terminal: { command: SCALE_BACK, output: 'deployment.apps/nginx scaled' },
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
 			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1' },
-				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: 'PUT Lease kube-node-lease/node-2' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' }
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1 (renewTime now)' },
+				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: 'PUT Lease kube-node-lease/node-2 (renewTime now)' },
+				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3 (renewTime now)' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-2, node-3 MODIFIED' }
 			],
-			tables: [
-				nodes([['node-1', 'Ready', '<none>'], ['node-2', 'Ready', '<none>'], ['node-3', 'Ready', '<none>']]),
-				pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']]),
-				endpointSlices('10.244.1.5, 10.244.2.7, 10.244.3.4')
-			]
+			roles: {
+				'kube-controller-manager': 'Node lifecycle controller: each time its Lease watch shows a renewed Lease, it notes the time on its own clock for that node.'
+			},
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes, threeAgain, slice(IP.g)]
 		},
 		{
 			id: 'dies',
 			title: 'node-2 stops responding',
-			notes: 'Ask how the cluster can know a node is dead when the node cannot tell it (only by silence).',
-			view: 'three',
+			notes: 'Ask how the cluster can know a node is dead when the node cannot tell it. (Only by silence, and silence has to be noticed by someone with a clock.)',
+			view: 'three-again',
 			clock: 't = 0 s',
 			narration:
-				'node-2 loses power. A dead machine sends nothing, so nothing announces the failure: the only sign is that node-2\'s heartbeats stop arriving while node-1 and node-3 keep renewing theirs.',
+				'node-2 loses power: its VM is switched off, though the VM itself still exists in the cloud. A dead machine sends nothing, so nothing announces the failure: the only sign is that node-2\'s heartbeats stop arriving while node-1 and node-3 keep renewing theirs.',
 			highlight: ['node-2'],
-			badges: { 'node-2': 'no heartbeat' },
+			badges: { 'node-2': 'powered off' },
 			messages: [
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' }
+				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-3 MODIFIED' }
 			]
 		},
 		{
 			id: 'waiting',
-			title: 'The node lifecycle controller is counting',
-			notes: 'The grace period trades speed of reaction against false alarms on a flaky network.',
-			view: 'three',
-			clock: 't = 40 s',
+			title: 'The node lifecycle controller checks its own clock',
+			notes:
+				'Misconception to expect: "the API server tells the controller that node-2 is dead". A silence cannot be sent; the controller notices it with its own timer (--node-monitor-period 5 s). Ask: why wait 50 s (--node-monitor-grace-period) instead of 10? A flaky network would otherwise evict healthy Pods.',
+			view: 'three-again',
+			clock: 't = 45 s',
 			narration:
-				"Every 5 seconds the node lifecycle controller (in kube-controller-manager) checks each node's Lease. A missed heartbeat or two is not a failure: networks hiccup. It waits for a grace period of 50 seconds (40 seconds before Kubernetes 1.32).",
+				'Nothing about node-2 arrives, so nothing can be pushed: the node lifecycle controller in kube-controller-manager has to look. Every 5 seconds it goes through the Nodes in its own cache and compares, for each, when it last saw the Lease renewed with its own clock. node-2 has been silent for 45 seconds. A missed heartbeat or two is not a failure, so it waits for a grace period of 50 seconds (40 seconds before Kubernetes 1.32).',
 			highlight: ['kube-controller-manager', 'node-2'],
-			badges: { 'node-2': 'no heartbeat' },
-			messages: [{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Lease node-2 last renewed 40 s ago' }]
+			badges: { 'node-2': 'powered off', 'kube-controller-manager': 'node-2 silent 45 s' },
+			messages: [
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1' },
+				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-3 MODIFIED' }
+			],
+			roles: {
+				'kube-controller-manager':
+					'Node lifecycle controller: a local check every 5 s, with no message involved. node-1 and node-3 were renewed seconds ago; node-2 was last renewed 45 s ago, under the 50 s grace period.'
+			}
 		},
 		{
 			id: 'tainted',
-			title: '50 s: Ready=Unknown and an unreachable taint',
-			view: 'three',
+			title: '50 s: Ready=Unknown and a NoSchedule taint',
+			view: 'three-again',
 			clock: 't = 50 s',
 			narration:
-				'After 50 seconds without a heartbeat the controller sets node-2\'s Ready condition to Unknown and adds the taint node.kubernetes.io/unreachable with effects NoSchedule and NoExecute. The Pods on node-2 are marked Ready=False. The Pods themselves are not touched yet.',
-			notes: 'The deck describes a 5-minute pod-eviction-timeout. That flag was removed in 1.27; today it is taints plus tolerations.',
+				'At its first check after 50 silent seconds, the controller writes node-2\'s status itself: Ready becomes Unknown ("Kubelet stopped posting node status"), which kubectl shows as NotReady. It marks the Pod on node-2 Ready=False, so the ReplicaSet counts two ready. Seeing the new condition, it adds the taint node.kubernetes.io/unreachable with effect NoSchedule: no new Pods go there. Nothing is deleted yet.',
+			notes: 'Ask: the controller cannot know whether nginx on node-2 still runs. Why is "Unknown" the honest value, and why is Ready=False on the Pod still the safe choice?',
 			highlight: ['kube-controller-manager', 'node-2'],
-			badges: { 'node-2': 'NotReady', 'pod-2a': 'Ready=False' },
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
 			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 status: Ready=Unknown' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: unreachable NoSchedule + NoExecute' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH Pod ${POD.b} status: Ready=False` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write Node node-2 and Pod status' }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT Node node-2 status: Ready=Unknown (NodeStatusUnknown)' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PUT Pod ${POD.g} status: Ready=False` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `write Node node-2 status, Pod ${POD.g} status` },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Node node-2 MODIFIED (Ready=Unknown)' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.kubernetes.io/unreachable:NoSchedule' }
 			],
-			tables: [down, pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running (Ready=False)', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']]), endpointSlices('10.244.1.5, 10.244.2.7, 10.244.3.4')]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), slice(IP.g)]
 		},
 		{
 			id: 'traffic',
 			title: 'Traffic and scheduling avoid node-2',
-			notes: 'Users are protected after about 50 seconds; Pods are replaced only after about 6 minutes.',
-			view: 'three',
+			notes: 'Users are protected after about 50 seconds; the Pod is replaced only after about 6 minutes. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx -o yaml shows the endpoint still listed with ready: false.',
+			view: 'three-again',
 			clock: 't ≈ 50 s',
 			narration:
-				'Because of the NoSchedule taint, the scheduler will not place new Pods on node-2. The EndpointSlice controller sees the Pod is not ready and marks it so in the Service\'s EndpointSlice; kube-proxy on every node drops it from its rules. Users stop being sent to the dead node within about a minute.',
+				'Because of the NoSchedule taint, the scheduler now filters node-2 out. The EndpointSlice controller sees that w6q9t is not ready and marks its endpoint ready=false in the Service\'s EndpointSlice: still listed, but not to be used. kube-proxy on node-1 and node-3 rewrites its rules without 10.244.2.9. Users stop being sent to the dead node about a minute after it died.',
 			highlight: ['kube-scheduler', 'kube-controller-manager', 'kube-proxy-1', 'kube-proxy-3'],
-			badges: { 'node-2': 'NotReady', 'pod-2a': 'Ready=False' },
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: Node node-2 tainted unreachable (skip it)' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.b} Ready=False` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH EndpointSlice nginx-6qkz2: ${POD.b} not ready` },
-				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice changed (drop 10.244.2.7)' },
-				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice changed (drop 10.244.2.7)' }
+				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: Node node-2 MODIFIED (unreachable:NoSchedule, filtered out)' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.g} MODIFIED (Ready=False)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: ${IP.g} ready=false, serving=false (still listed)` },
+				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` },
+				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` }
 			],
-			tables: [down, pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running (Ready=False)', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']]), endpointSlices('10.244.1.5, 10.244.3.4 (10.244.2.7 not ready)')]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), slice(NOT_READY)]
+		},
+		{
+			id: 'noexecute',
+			title: '55 s: the NoExecute taint starts a 300 s timer',
+			notes:
+				'Rate limits (kube-controller-manager flags): --node-eviction-rate 0.1 nodes per second; --secondary-node-eviction-rate 0.01 when at least 55% of a zone\'s nodes (and more than two) are not ready, and 0 there in clusters of 50 nodes or fewer; no NoExecute taints at all when every node is down, since then the control plane is the likelier fault. Ask: why would tainting every node at once be dangerous?',
+			view: 'three-again',
+			clock: 't ≈ 55 s',
+			narration:
+				'At the next check the controller queues node-2 for a second taint, unreachable:NoExecute. That queue is rate-limited (one node every 10 seconds by default), so a network split cannot evict a whole zone at once. The taint-eviction controller sees the taint and starts a timer: every Pod tolerates it for 300 seconds by default. The deck says the node controller responds when nodes go down; today one controller taints, another evicts, and the old 5-minute pod-eviction-timeout flag was removed in 1.27.',
+			highlight: ['kube-controller-manager', 'node-2'],
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False', 'kube-controller-manager': `${POD.g}: evict at ≈355 s` },
+			messages: [
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.kubernetes.io/unreachable:NoExecute (rate-limited)' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Node node-2 MODIFIED (NoExecute taint)' }
+			],
+			roles: {
+				'kube-controller-manager':
+					'Node lifecycle controller: adds the NoExecute taint through its rate-limited queue. Taint-eviction controller (separate since 1.29): finds the Pod\'s toleration of 300 s for this taint and schedules its deletion for about t = 355 s.'
+			},
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_EXECUTE), podsWith('Running (Ready=False)'), slice(NOT_READY)]
+		},
+		{
+			id: 'cloud-check',
+			title: 'The cloud says: the VM is stopped, not gone',
+			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.)',
+			view: 'three-again',
+			clock: 't ≈ 55 s',
+			narration:
+				'The cloud-controller-manager runs its own 5-second check. For every Node that is not Ready it asks the cloud\'s API about the VM behind it. node-2\'s VM still exists but is powered off, so it adds the taint node.cloudprovider.kubernetes.io/shutdown with effect NoSchedule, and it does not delete the Node: a stopped VM may be started again.',
+			highlight: ['cloud-controller-manager', 'node-2'],
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
+			messages: [
+				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.cloudprovider.kubernetes.io/shutdown:NoSchedule' }
+			],
+			roles: {
+				'cloud-controller-manager':
+					'Cloud node lifecycle controller: asked the cloud API whether node-2\'s VM exists (yes) and whether it is shut down (yes), so it taints the Node and keeps it.'
+			},
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(SHUTDOWN), podsWith('Running (Ready=False)'), slice(NOT_READY)]
 		},
 		{
 			id: 'evict',
-			title: '350 s: the toleration runs out, the Pod is evicted',
-			view: 'three',
-			clock: 't ≈ 350 s',
+			title: '≈355 s: the toleration runs out, the Pod is evicted',
+			view: 'three-again',
+			clock: 't ≈ 355 s',
 			narration:
-				'Every Pod got a default toleration for the unreachable taint lasting 300 seconds. When it expires, the taint-eviction controller deletes the Pod (eviction is rate-limited so a network split cannot empty a zone at once). The Pod is marked Terminating, but with node-2 down, no kubelet can confirm it stopped.',
-			notes: 'The 300 s comes from kube-apiserver --default-unreachable-toleration-seconds. Since 1.29 eviction is a separate taint-eviction controller.',
-			highlight: ['kube-controller-manager', 'pod-2a'],
-			badges: { 'node-2': 'NotReady', 'pod-2a': 'Terminating' },
-			messages: [{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `DELETE Pod ${POD.b} (toleration 300 s expired)` }],
-			tables: [down, pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Terminating', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']]), endpointSlices('10.244.1.5, 10.244.3.4')]
+				'300 seconds after the NoExecute taint appeared, the toleration runs out. The taint-eviction controller records why on the Pod, then sends DELETE. The API server sets deletionTimestamp with the usual 30-second grace and the Pod shows Terminating. The EndpointSlice still lists it, now also terminating=true. But node-2\'s kubelet is off, so nothing stops the container or confirms it stopped.',
+			notes: 'The 300 s comes from kube-apiserver --default-unreachable-toleration-seconds, added to every Pod at admission. Ask: a database Pod might want 30 s, a cache 3600 s. Where would you set that? (tolerationSeconds in the Pod template.)',
+			highlight: ['kube-controller-manager', 'pod-2c'],
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
+			messages: [
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH Pod ${POD.g} status: DisruptionTarget=True (DeletionByTaintManager)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `DELETE Pod ${POD.g} (toleration of 300 s expired; grace 30 s)` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `write Pod ${POD.g}: deletionTimestamp set (object kept)` },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.g} MODIFIED (deletionTimestamp set)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: ${IP.g} terminating=true (still listed)` }
+			],
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 2, 2), tainted(SHUTDOWN), podsWith('Terminating'), slice(TERMINATING)]
 		},
 		{
 			id: 'replace',
 			title: 'A replacement on a healthy node',
-			notes: 'The new Pod has a new name and IP: Pods are replaced, never moved.',
+			notes: 'The new Pod has a new name and IP: Pods are replaced, never moved. Ask: why may the replacement start while the old Pod might, for all anyone knows, still be running? (A Deployment accepts that; a StatefulSet does not, and waits.)',
 			view: 'replaced',
-			clock: 't ≈ 351 s',
+			clock: 't ≈ 360 s',
 			narration:
-				'The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates a new Pod. The scheduler skips the tainted node-2 and binds it to node-3; the kubelet there starts it as usual. The Deployment is back to 3 available.',
+				'The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates h3v8s. The scheduler filters out the tainted node-2; node-1 and node-3 each run one nginx Pod, a tie it breaks at random: node-3. The kubelet there starts it, and once it is ready the EndpointSlice controller adds 10.244.3.8. The Deployment is back to 3 available.',
 			highlight: ['kube-controller-manager', 'kube-scheduler', 'kubelet-3', 'pod-3b'],
-			badges: { 'node-2': 'NotReady', 'pod-2a': 'Terminating' },
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 has 2 of 3' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.f}` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.f} to node-3` },
-				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.f} bound here` },
-				{ from: 'kubelet-3', to: 'runtime-3', via: 'kubelet-runtime-3', kind: 'request', summary: 'CRI RunPodSandbox, PullImage, CreateContainer, StartContainer' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.f} status: Running, Ready` }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.f} (ReplicaSet counts 2 of 3)` },
+				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: `watch: Pod ${POD.f} ADDED with no nodeName` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.f} to node-3 (node-2 filtered out; node-1 and node-3 tied)` },
+				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.f} bound to node-3` },
+				{ from: 'kubelet-3', to: 'runtime-3', via: 'kubelet-runtime-3', kind: 'request', summary: `CRI RunPodSandbox (CNI ADD → ${IP.f}), PullImage (layers cached), CreateContainer, StartContainer` },
+				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.f} status: Running, podIP ${IP.f}, Ready=True` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: + ${IP.f} ready=true` }
 			],
-			tables: [
-				deployment('3/3', 3, 3),
-				replicaSet(3, 3, 3),
-				down,
-				pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Terminating', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4'], [POD.f, 'Running', 'node-3', '10.244.3.8']]),
-				endpointSlices('10.244.1.5, 10.244.3.4, 10.244.3.8')
-			]
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), tainted(SHUTDOWN), podsWith('Terminating', [replacement]), slice(TERMINATING, true)]
+		},
+		{
+			id: 'stuck',
+			title: 'The old Pod stays Terminating',
+			notes:
+				'Common in real clusters: a Pod "stuck in Terminating" on a dead node. For a node known to be off, the documented way out is kubectl taint nodes node-2 node.kubernetes.io/out-of-service=nodeshutdown:NoExecute: the Pod garbage collector then force-deletes its terminating Pods (and volumes are detached). Ask: why is kubectl delete pod --force dangerous if the node might still be running?',
+			view: 'replaced',
+			clock: 't = 10 min',
+			narration:
+				'Minutes later w6q9t is still Terminating, long past its 30-second grace. Only its own kubelet may confirm that the containers stopped, and node-2 is off. Its Node object still exists, because the VM still exists, so nothing cleans up. There are three ways out: start the VM again (its kubelet then finishes the deletion), mark the node out of service with a taint, or delete the VM.',
+			highlight: ['pod-2c', 'node-2'],
+			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
+			roles: {
+				'kube-controller-manager':
+					'Pod garbage collector (every 20 s): force-deletes Pods whose Node no longer exists, or terminating Pods on a NotReady Node tainted out-of-service. node-2 is neither, so it leaves the Pod alone.'
+			}
 		},
 		{
 			id: 'cleanup',
-			title: 'Cleaning up the old Pod',
-			notes: 'DaemonSet Pods (e.g. log agents) are not evicted this way: they belong on every node.',
+			title: 'The VM is deleted; the Node and the old Pod go',
+			notes: 'DaemonSet Pods (log agents, kube-proxy on some clusters) are not evicted by these taints: they tolerate them, because they belong on every node. Ask: on AKS, what would delete the VM for you? (Scaling the node pool in, or the cluster autoscaler.)',
 			view: 'replaced',
-			clock: 'later',
+			clock: 'later: VM deleted',
 			narration:
-				'The old Pod stays Terminating until node-2\'s kubelet comes back and confirms, or the Node object is deleted. In a cloud, the cloud-controller-manager asks the provider whether the VM still exists and deletes the Node if it is gone; then the Pod garbage collector force-deletes its Pods. DaemonSet Pods tolerate these taints and are never evicted this way.',
-			highlight: ['cloud-controller-manager', 'node-2'],
-			badges: { 'node-2': 'NotReady', 'pod-2a': 'Terminating' },
+				'Here the admin decides node-2 is not coming back and deletes its VM. At its next check the cloud-controller-manager finds no VM behind node-2 and deletes the Node object. The Pod garbage collector in kube-controller-manager finds a Pod bound to a Node that no longer exists and, after a 40-second safety wait, marks it Failed and force-deletes it (grace 0). Only now does 10.244.2.9 leave the EndpointSlice.',
+			terminal: {
+				command: 'az vm delete --resource-group rg-class --name node-2 --yes',
+				api: 'DELETE https://management.azure.com/subscriptions/…/resourceGroups/rg-class/providers/Microsoft.Compute/virtualMachines/node-2'
+			},
+			highlight: ['cloud-controller-manager', 'kube-controller-manager', 'node-2'],
+			badges: { 'node-2': 'VM deleted', 'pod-2c': 'Terminating' },
 			messages: [
-				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'DELETE Node node-2 (its VM no longer exists)' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `force-DELETE Pod ${POD.b} (pod garbage collector)` }
+				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'DELETE Node node-2 (its VM no longer exists in the cloud)' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH Pod ${POD.g} status: phase Failed (pod garbage collector: node no longer exists)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `DELETE Pod ${POD.g} (grace 0): force delete` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `delete Node node-2 and Pod ${POD.g}` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: remove ${IP.g}` }
 			],
+			roles: {
+				'cloud-controller-manager': 'Cloud node lifecycle controller: the cloud API no longer knows node-2\'s VM, so the Node object goes too.',
+				'kube-controller-manager': 'Pod garbage collector: a Pod bound to a Node that has been gone for 40 s is marked Failed and deleted with grace 0.'
+			},
 			tables: [
 				deployment('3/3', 3, 3),
 				replicaSet(3, 3, 3),
 				nodes([['node-1', 'Ready', '<none>'], ['node-3', 'Ready', '<none>']]),
-				pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.c, 'Running', 'node-3', '10.244.3.4'], [POD.f, 'Running', 'node-3', '10.244.3.8']]),
-				endpointSlices('10.244.1.5, 10.244.3.4, 10.244.3.8')
+				pods([[POD.a, 'Running', 'node-1', IP.a], [POD.c, 'Running', 'node-3', IP.c], replacement]),
+				slice(null, true)
 			]
 		}
 	]

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { StateTable, Step, Walkthrough } from '$lib/model/types';
+import { nodeFailure } from './node-failure';
+import { scale } from './scale';
+import { kubernetesScene } from './scene';
+import { POD, SCALE_BACK } from './tables';
+
+// Facts a learner would notice in "Scale a Deployment" and "A node fails" (issue 12), checked against
+// kubernetes/kubernetes (nodelifecycle, tainteviction, podgc, controller_utils.go, scheduler selectHost)
+// and kubernetes/cloud-provider (cloud node lifecycle controller).
+
+/** Tables as they stand at each step (a step's tables replace the previous ones; absent = carried forward). */
+function tablesAt(w: Walkthrough): StateTable[][] {
+	let current: StateTable[] = [];
+	return w.steps.map((s) => (current = s.tables ?? current));
+}
+const table = (tables: StateTable[], title: string) => tables.find((t) => t.title === title);
+const everything = (s: Step) => JSON.stringify({ ...s, notes: undefined });
+const seconds = (clock: string | undefined) => Number(/t\s*[=≈]\s*(\d+)\s*s/.exec(clock ?? '')?.[1] ?? NaN);
+const stepIndex = (w: Walkthrough, id: string) => w.steps.findIndex((s) => s.id === id);
+
+describe('scale', () => {
+	it('never shows a Service or an EndpointSlice: none exists yet in this story', () => {
+		const tables = tablesAt(scale).flat();
+		expect(tables.map((t) => t.title)).not.toContain('EndpointSlices');
+		expect(tables.map((t) => t.title)).not.toContain('Services');
+		for (const s of scale.steps) expect(everything(s), s.id).not.toMatch(/EndpointSlice|Service\b/);
+	});
+
+	it('teaches the ReplicaSet victim order in the order of ActivePodsWithRanks.Less', () => {
+		const n = scale.steps.find((s) => s.id === 'pick')!.narration;
+		const order = ['unscheduled', 'Pending', 'not ready before ready', 'pod-deletion-cost', 'more replicas', 'ready for less time', 'restarts', 'newer'];
+		const at = order.map((word) => n.indexOf(word));
+		for (const [i, word] of order.entries()) expect(at[i], `"${word}" in the pick narration`).toBeGreaterThanOrEqual(0);
+		expect([...at].sort((a, b) => a - b)).toEqual(at);
+	});
+
+	it('deletes the two Pods on doubled-up nodes that were ready for less time, then one of a tie', () => {
+		const deletes = scale.steps.find((s) => s.id === 'pick')!.messages!.map((m) => m.summary);
+		expect(deletes.map((d) => /DELETE Pod (\S+)/.exec(d)?.[1])).toEqual([POD.d, POD.e, POD.b]);
+		expect(deletes[2]).toMatch(/tie|random/i);
+	});
+
+	it('explains the scale-up placement as a tie broken at random, not "node-3 already runs one"', () => {
+		const s = scale.steps.find((x) => x.id === 'schedule-up')!;
+		expect(s.notes).not.toMatch(/node-3 already runs one/);
+		expect(s.notes).toMatch(/random/);
+		expect(s.narration).toMatch(/random/);
+	});
+
+	it('separates marking the Pods Terminating, stopping the containers, and the final DELETE', () => {
+		const marked = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /deletionTimestamp/.test(m.summary)));
+		const stopped = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /StopContainer/.test(m.summary)));
+		const removed = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /DELETE .*grace 0/.test(m.summary)));
+		expect(marked).toBeGreaterThanOrEqual(0);
+		expect(stopped).toBeGreaterThan(marked);
+		expect(removed).toBeGreaterThan(stopped);
+	});
+});
+
+describe('node-failure', () => {
+	const tables = tablesAt(nodeFailure);
+	const dies = stepIndex(nodeFailure, 'dies');
+
+	it('starts from three replicas again, with the command that made them, and no Pod that scale deleted', () => {
+		const first = nodeFailure.steps[0]!;
+		expect(first.id).toBe('heartbeats');
+		expect(first.narration).toMatch(/three replicas again/i);
+		expect(first.terminal?.command).toBe(SCALE_BACK);
+		for (const s of nodeFailure.steps)
+			for (const gone of [POD.b, POD.d, POD.e]) expect(everything(s), `${s.id} shows ${gone}`).not.toContain(gone);
+		expect(table(tables[0]!, 'Pods')!.rows.map((r) => r[0])).toEqual([POD.a, POD.g, POD.c]);
+	});
+
+	it('says in its first step where the Service and its EndpointSlice came from, named as in expose-service', () => {
+		const first = nodeFailure.steps[0]!;
+		expect(first.narration).toMatch(/kubectl expose deployment nginx/);
+		const slices = tables.map((t) => table(t, 'EndpointSlices'));
+		expect(slices[0]).toBeDefined();
+		for (const sl of slices) if (sl) expect(sl.rows.map((r) => r[0])).toEqual(['nginx-6qkz2']);
+	});
+
+	it('notices the silence by the controller\'s own check: no message from kube-apiserver about node-2\'s Lease', () => {
+		for (const s of nodeFailure.steps.slice(dies))
+			for (const m of s.messages ?? []) {
+				expect(m.from === 'kube-apiserver' && /lease/i.test(m.summary) && /node-2/.test(m.summary), `${s.id}: ${m.summary}`).toBe(false);
+				expect(m.from === 'kubelet-2' || m.to === 'kubelet-2', `${s.id}: node-2 is off`).toBe(false);
+			}
+		const waiting = nodeFailure.steps.find((s) => s.id === 'waiting')!;
+		expect((waiting.messages ?? []).filter((m) => /node-2/.test(m.summary))).toEqual([]);
+		expect(waiting.roles?.['kube-controller-manager']).toMatch(/5 s/);
+	});
+
+	it('marks the node at 50 s, and adds the NoExecute taint only at a later check', () => {
+		const taintStep = (re: RegExp) => nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => re.test(m.summary)));
+		const unknown = taintStep(/Ready=Unknown/);
+		const noExecute = taintStep(/unreachable:NoExecute/);
+		expect(seconds(nodeFailure.steps[unknown]!.clock)).toBe(50);
+		expect(noExecute).toBeGreaterThan(unknown);
+		const evict = taintStep(/DELETE Pod .*toleration/);
+		expect(seconds(nodeFailure.steps[evict]!.clock) - seconds(nodeFailure.steps[noExecute]!.clock)).toBe(300);
+	});
+
+	it('corrects the deck where the learner reads it', () => {
+		const asides = nodeFailure.steps.map((s) => s.narration).filter((n) => n.includes('The deck says'));
+		expect(asides.some((n) => /pod-eviction-timeout/.test(n) && /1\.27/.test(n))).toBe(true);
+	});
+
+	it('keeps a Pod in the EndpointSlice until the Pod object is gone, marked terminating while it terminates', () => {
+		tables.forEach((t, i) => {
+			const podsTable = table(t, 'Pods');
+			const sl = table(t, 'EndpointSlices');
+			if (!podsTable || !sl) return;
+			const endpoints = sl.rows[0]![3]!;
+			for (const [name, status, , ip] of podsTable.rows) {
+				expect(endpoints, `${nodeFailure.steps[i]!.id}: ${name}`).toContain(ip!);
+				if (status === 'Terminating') expect(endpoints, `${nodeFailure.steps[i]!.id}: ${name}`).toMatch(new RegExp(`${ip!.replace(/\./g, '\\.')} \\([^)]*terminating=true`));
+			}
+		});
+	});
+
+	it('does not delete the Node because it lost power: the cloud taints a stopped VM, and only deleting the VM deletes the Node', () => {
+		const deleteNode = nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => /DELETE Node/.test(m.summary)));
+		const shutdownTaint = nodeFailure.steps.findIndex((s) =>
+			(s.messages ?? []).some((m) => m.from === 'cloud-controller-manager' && /node\.cloudprovider\.kubernetes\.io\/shutdown/.test(m.summary))
+		);
+		expect(shutdownTaint).toBeGreaterThan(dies);
+		expect(deleteNode).toBeGreaterThan(shutdownTaint);
+		const vmDeleted = nodeFailure.steps.findIndex((s) => /\b(vm delete|vmss delete-instances)\b/.test(s.terminal?.command ?? ''));
+		expect(vmDeleted).toBeGreaterThan(dies);
+		expect(vmDeleted).toBeLessThanOrEqual(deleteNode);
+		// Until then node-2 is listed, and its Pod stays Terminating.
+		for (const t of tables.slice(dies, deleteNode)) expect(table(t, 'Nodes')!.rows.map((r) => r[0])).toContain('node-2');
+	});
+
+	it('replaces the evicted Pod with h3v8s on a healthy node, and never shows h3v8s before it is created', () => {
+		const created = nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => m.summary.startsWith(`POST Pod ${POD.f}`)));
+		expect(created).toBeGreaterThan(stepIndex(nodeFailure, 'evict'));
+		for (const s of nodeFailure.steps.slice(0, created)) expect(everything(s), s.id).not.toContain(POD.f);
+		const row = table(tables[created]!, 'Pods')!.rows.find((r) => r[0] === POD.f)!;
+		expect(row[2]).not.toBe('node-2');
+		// node-1 and node-3 each run one nginx Pod: the scheduler's choice is a tie broken at random.
+		const bind = nodeFailure.steps[created]!.messages!.find((m) => m.summary.startsWith(`bind Pod ${POD.f}`))!;
+		expect(bind.summary).toMatch(/tied|random/);
+	});
+
+	it('draws no Pod that scale deleted: the Pod on node-2 in every view is w6q9t', () => {
+		for (const s of nodeFailure.steps) {
+			const view = kubernetesScene.views.find((v) => v.id === s.view)!;
+			const names = view.components.map((c) => kubernetesScene.components.find((x) => x.id === c)!.name);
+			for (const gone of [POD.b, POD.d, POD.e]) expect(names, s.id).not.toContain(gone);
+			expect(names, s.id).toContain(POD.g);
+			for (const id of Object.keys(s.badges ?? {})) expect(view.components.concat(['node-1', 'node-2', 'node-3', 'control-plane']), `${s.id} badge`).toContain(id);
+		}
+	});
+});
