@@ -1,31 +1,62 @@
-import type { Walkthrough } from '$lib/model/types';
-import { healthyNodes, settledThree } from './tables';
+import type { StateTable, Walkthrough } from '$lib/model/types';
+import { deployment, endpointSlices, healthyNodes, pods, POD, replicaSet, service, threeRunning } from './tables';
 
-// A tour of each component, in the deck's order (master, then node components), saying where the
-// deck is dated (flows.md, "Where the deck is dated").
+// A tour of each component, following one small story so every message has a cause: the cluster runs
+// three nginx Pods; we delete one (p5m7c on node-2) and watch each component play its part in replacing
+// it (r4t6n, also on node-2). Terms are defined before they are used: Pod and Deployment (step 2),
+// ReplicaSet (controllers), taint and affinity (scheduler), Service and EndpointSlice (kube-proxy).
+// Where the deck is dated, the narration says so ("The deck says …"; flows.md, "Where the deck is dated").
+
+const OLD = POD.b; // nginx-7d4b9-p5m7c on node-2, 10.244.2.7: the Pod we delete
+const NEW = POD.e; // nginx-7d4b9-r4t6n on node-2: its replacement (the scene's pod-2b)
+const NEW_IP = '10.244.2.11';
+
+const podRows = (old: string | null, fresh: [string, string, string] | null): StateTable =>
+	pods([
+		[POD.a, 'Running', 'node-1', '10.244.1.5'],
+		...(old ? [[OLD, old, 'node-2', '10.244.2.7'] as [string, string, string, string]] : []),
+		[POD.c, 'Running', 'node-3', '10.244.3.4'],
+		...(fresh ? [[NEW, ...fresh] as [string, string, string, string]] : [])
+	]);
+
+const replaced = podRows(null, ['Running', 'node-2', NEW_IP]);
+const settledAfter = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), replaced, healthyNodes];
+const withService = [...settledAfter, service('20.50.60.70'), endpointSlices(`10.244.1.5, ${NEW_IP}, 10.244.3.4`)];
+
 export const architecture: Walkthrough = {
 	id: 'kubernetes/architecture',
 	scene: 'kubernetes',
 	title: 'Kubernetes architecture',
-	summary: 'A tour of the control plane and the worker nodes, and what has changed since the slides.',
+	summary: 'A tour of the control plane and the worker nodes, following one deleted Pod as it is replaced, and what has changed since the slides.',
 	steps: [
 		{
 			id: 'overview',
-			title: 'Control plane and worker nodes',
+			title: 'An orchestrator: control plane and worker nodes',
 			view: 'full',
 			narration:
-				'A Kubernetes cluster has two halves. The control plane (the deck\'s "master") decides what should run and stores the cluster\'s state. Worker nodes are the machines that run your containers, grouped in Pods. You describe what you want; the cluster keeps working to make it so.',
-			notes: 'Start by pointing at the two halves. Ask: which half would you lose sleep over if it went down?',
+				'Kubernetes is a container orchestrator: you declare what should run, and it decides where, starts it and keeps it running across many machines. The name is Greek, κυβερνήτης, the helmsman who steers a ship. A cluster has two halves: the control plane (the deck\'s "master") decides and remembers; worker nodes run your containers. This cluster already runs three copies of the nginx web server, reachable from the internet through a cloud load balancer.',
+			notes: 'Ask: without an orchestrator, what would you do by hand at 3 a.m. when one of three servers dies? Keep the answers on the board; the tour shows which component does each of those jobs.',
 			highlight: ['control-plane', 'node-1', 'node-2', 'node-3'],
-			tables: [...settledThree, healthyNodes]
+			tables: [threeRunning, healthyNodes]
+		},
+		{
+			id: 'pods',
+			title: 'Pods: what Kubernetes runs',
+			view: 'full',
+			narration:
+				'Kubernetes does not run bare containers; it runs Pods. A Pod is one or more containers that share an IP address and storage and always run together on one node; here each Pod holds one nginx container. Pods are disposable: a lost Pod is not repaired but replaced by a new one with a new name and IP. So you rarely create Pods yourself: a Deployment says "keep three nginx Pods running", and Kubernetes does the rest.',
+			notes: 'Misconception to expect: "a Pod is a container". Ask when two containers belong in one Pod (a helper that must share the network or files, such as a log shipper). Demo: kubectl get pods -o wide shows each Pod\'s IP and node.',
+			highlight: ['pod-1a', 'pod-2a', 'pod-3a'],
+			tables: [deployment('3/3', 3, 3), threeRunning, healthyNodes],
+			roles: { 'pod-2a': 'One of three identical nginx Pods. In a moment we delete it and watch the cluster replace it.' }
 		},
 		{
 			id: 'hub',
 			title: 'The hub: kube-apiserver',
 			view: 'full',
 			narration:
-				'Every conversation goes through the API server: kubectl, the scheduler, the controllers and every kubelet talk only to it, never to each other. It authenticates and authorises each request, runs admission checks, stores the result and pushes changes to whoever is watching.',
-			notes: 'Hub and spoke is the single most useful picture to leave students with.',
+				'Every conversation goes through the API server: kubectl, the scheduler, the controllers and every kubelet talk only to it, never to each other. It checks who is asking and whether they are allowed, runs admission checks, stores the result and pushes changes to whoever is watching. Here kubectl lists the nodes.',
+			notes: 'Ask: if kubectl never talks to nodes, how does kubectl logs reach a container? (The API server opens a connection to that node\'s kubelet: the one call that goes from the hub outwards.)',
 			highlight: ['kube-apiserver'],
 			terminal: { command: 'kubectl get nodes', output: 'NAME     STATUS   ROLES    AGE   VERSION\nnode-1   Ready    <none>   12d   v1.34.2\nnode-2   Ready    <none>   12d   v1.34.2\nnode-3   Ready    <none>   12d   v1.34.2', api: 'GET /api/v1/nodes' },
 			messages: [
@@ -39,125 +70,155 @@ export const architecture: Walkthrough = {
 			title: 'etcd: the cluster\'s memory',
 			view: 'full',
 			narration:
-				'etcd is a consistent, replicated key-value store that holds every object: what you asked for and what the nodes report. Only the API server reads or writes it. Lose etcd without a backup and the cluster forgets everything it was meant to be running.',
-			notes: 'In production, etcd runs as three or five members so a majority survives a failure.',
+				'etcd is a consistent, replicated key-value store that holds every object: what you asked for and what the nodes report. Only the API server reads or writes it. Now we delete one Pod, nginx-7d4b9-p5m7c. The API server does not erase it at once: it stores a deletion time in etcd, giving the Pod 30 seconds to shut down cleanly, and answers 200 OK. The Pod shows Terminating.',
+			notes: 'In production etcd runs three or five members so a majority survives a failure. Ask why the Pod is Terminating rather than gone (it gets time to finish its requests). Demo: kubectl delete pod, then kubectl get pods -w in a second terminal.',
 			highlight: ['etcd', 'kube-apiserver'],
+			terminal: {
+				command: `kubectl delete pod ${OLD}`,
+				output: `pod "${OLD}" deleted`,
+				api: `DELETE /api/v1/namespaces/default/pods/${OLD}`
+			},
+			badges: { 'pod-2a': 'Terminating' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write /registry/pods/default/nginx-7d4b9-x2x1w' },
-				{ from: 'etcd', to: 'kube-apiserver', via: 'api-etcd', kind: 'response', summary: 'committed at revision 51007' }
-			]
-		},
-		{
-			id: 'scheduler',
-			title: 'kube-scheduler: where should this Pod run?',
-			notes: 'Misconception to address: the scheduler does not start Pods, it only writes a decision.',
-			view: 'full',
-			narration:
-				'The scheduler watches for Pods that have no node yet. For each one it filters out nodes that cannot take it (not enough CPU or memory, taints, affinity rules), scores the rest, and records its choice by binding the Pod to a node through the API server. It never starts anything itself.',
-			highlight: ['kube-scheduler'],
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: Pod nginx-7d4b9-p5m7c ADDED, no nodeName' },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: 'bind Pod nginx-7d4b9-p5m7c to node-2' }
-			]
+				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: `DELETE Pod ${OLD}` },
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `write /registry/pods/default/${OLD}: deletionTimestamp, grace 30 s` },
+				{ from: 'etcd', to: 'kube-apiserver', via: 'api-etcd', kind: 'response', summary: 'committed at revision 51007' },
+				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK (Pod is Terminating)' }
+			],
+			tables: [deployment('3/3', 3, 3), podRows('Terminating', null), healthyNodes],
+			roles: { etcd: 'Stores the Pod with its deletion time; the object stays until the node confirms the containers have stopped.' }
 		},
 		{
 			id: 'controllers',
 			title: 'kube-controller-manager: the control loops',
 			view: 'full',
 			narration:
-				'One process runs many control loops. Each compares what you asked for with what exists and acts on the difference: the Deployment controller creates ReplicaSets, the ReplicaSet controller keeps the Pod count, the node lifecycle controller watches heartbeats, the EndpointSlice controller tracks which Pods back a Service. Controllers never call each other: each writes objects that others watch.',
-			notes: 'Dated in the deck: "replication controller" is now the ReplicaSet controller (ReplicationController is legacy); "endpoints controller" is now EndpointSlices (Endpoints API deprecated since 1.33); the token controller no longer creates token Secrets since 1.24, Pods get short-lived projected tokens.',
+				'One process runs many control loops; each compares what you asked for with what exists and acts on the difference. A Deployment keeps its Pods through a ReplicaSet, an object that holds a set number of identical Pods. The ReplicaSet controller ignores the Pod being deleted, counts 2 of 3, and creates a replacement. The deck says "replication controller" and "token controller": ReplicaSets replaced the first, and since 1.24 no long-lived token Secrets are made: Pods get short-lived tokens.',
+			notes: 'Misconception to expect: "the Deployment controller creates Pods". It creates ReplicaSets; the ReplicaSet controller creates Pods. Demo: delete a Pod and run kubectl get pods at once: the replacement is there before the old Pod is gone. Controllers never call each other; each writes objects the others watch.',
 			highlight: ['kube-controller-manager'],
+			badges: { 'pod-2a': 'Terminating' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 has 2 Pods, wants 3' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'POST Pod nginx-7d4b9-h3v8s' }
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${OLD} MODIFIED (deletionTimestamp set)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${NEW} (ReplicaSet nginx-7d4b9 has 2 of 3)` }
 			],
-			roles: { 'kube-controller-manager': 'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others.' }
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), podRows('Terminating', ['Pending', '<none>', '<none>']), healthyNodes],
+			roles: { 'kube-controller-manager': 'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others. Here the ReplicaSet controller creates the replacement Pod.' }
 		},
 		{
-			id: 'cloud-controller',
-			title: 'cloud-controller-manager: talking to the cloud',
-			view: 'full',
+			id: 'scheduler',
+			title: 'kube-scheduler: where should this Pod run?',
+			view: 'full-replacing',
 			narration:
-				"The cloud-controller-manager holds the loops that need the cloud provider's API: the node controller (does this VM still exist?), the route controller and the service controller, which creates a cloud load balancer for a Service of type LoadBalancer. It is the only part of the cluster that calls the cloud's API.",
-			notes: 'The deck says it is absent on-premises. True by default, but private clouds such as OpenStack or vSphere run one; cloud code inside Kubernetes itself was removed in 1.31.',
-			highlight: ['cloud-controller-manager', 'cloud-api'],
+				'The scheduler watches for Pods with no node yet, like the replacement. It filters out nodes that cannot take it: too little free CPU or memory, a taint (a "keep away" mark on a node) the Pod does not tolerate, or affinity rules (a wish to run on, or away from, certain nodes or Pods). It scores the rest and records its choice, node-2, by binding the Pod through the API server. It starts nothing itself.',
+			notes: 'Ask why node-2 wins. It is a score, not a rule: the spreading score ignores Pods that are terminating, so node-2 now has the fewest nginx Pods. Misconception to expect: the scheduler starts the Pod. It only writes a decision.',
+			highlight: ['kube-scheduler'],
+			badges: { 'pod-2a': 'Terminating', 'pod-2b': 'Pending' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'cloud-controller-manager', via: 'api-ccm', kind: 'event', summary: 'watch: Service nginx type LoadBalancer' },
-				{ from: 'cloud-controller-manager', to: 'cloud-api', via: 'ccm-cloud', kind: 'request', summary: 'create load balancer for Service nginx' }
-			]
+				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: `watch: Pod ${NEW} ADDED, no nodeName` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `POST pods/${NEW}/binding: node-2` }
+			],
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), podRows('Terminating', ['Pending', 'node-2', '<none>']), healthyNodes],
+			roles: { 'kube-scheduler': 'Filters and scores the nodes, then binds the replacement Pod to node-2.' }
 		},
 		{
 			id: 'kubelet',
 			title: 'kubelet: the agent on every node',
-			notes: 'Heartbeats are small Lease updates; full node status goes out only on change or every 5 minutes.',
-			view: 'full',
+			view: 'full-replacing',
 			narration:
-				'Each node runs a kubelet. It watches the API server for Pods bound to its node, asks the container runtime to run them, reports their status back, and renews a Lease object every 10 seconds as its heartbeat. If the heartbeats stop, the control plane notices.',
+				'Each node runs a kubelet. It watches the API server for Pods bound to its own node, so node-2\'s kubelet now hears two things: a new Pod is bound here, and the old one is being deleted. The kubelet drives the container runtime to start and stop Pods, reports their status back, and renews a Lease object every 10 seconds as its heartbeat. If the heartbeats stop, the control plane notices.',
+			notes: 'Ask: if the kubelet process crashes but the node stays up, do the containers stop? (No: they keep running, and the kubelet picks them up again when it restarts.) Heartbeats are small Lease updates; full node status goes out only on change or every 5 minutes.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
+			badges: { 'pod-2a': 'Terminating', 'pod-2b': 'Pending' },
 			messages: [
+				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${NEW} bound to node-2` },
+				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${OLD} deleting (grace 30 s)` },
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1 (heartbeat, every 10 s)' },
-				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: 'PUT Lease kube-node-lease/node-2' },
 				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' }
-			]
+			],
+			roles: { 'kubelet-2': 'Hears both changes for its node: one Pod to start, one to stop.' }
 		},
 		{
 			id: 'runtime',
 			title: 'The container runtime',
-			view: 'full',
+			view: 'full-replacing',
 			narration:
-				'The kubelet drives a container runtime through the Container Runtime Interface (CRI). Today that is usually containerd or CRI-O, which pull images and start containers through runc. Docker Engine is no longer built in: the dockershim was removed in Kubernetes 1.24, so using Docker needs the separate cri-dockerd adapter.',
-			notes: 'Dated in the deck: "we are using Docker" as the runtime, and rkt as an alternative. rkt was archived by the CNCF in 2019. Images built with Docker still run everywhere: they are standard OCI images.',
-			highlight: ['runtime-1', 'runtime-2', 'runtime-3'],
+				'The kubelet drives a container runtime, usually containerd or CRI-O, through the Container Runtime Interface (CRI). On node-2 it has containerd stop the old Pod\'s container and start the new Pod: sandbox, image, container, through runc. Then it reports the new Pod Running and the old one gone. The deck says "we are using Docker", with rkt as an alternative: Kubernetes 1.24 removed the dockershim, its built-in Docker support (Docker Engine now needs the cri-dockerd adapter), and rkt was archived in 2019.',
+			notes: 'Images built with Docker still run everywhere: they are standard OCI images, so "Kubernetes dropped Docker" does not mean your Dockerfiles stop working. Ask the class what the nginx image\'s stop signal is (SIGQUIT, set by STOPSIGNAL in its Dockerfile), and what happens after 30 s (SIGKILL).',
+			highlight: ['kubelet-2', 'runtime-2', 'pod-2b'],
+			badges: { 'pod-2a': 'Stopping', 'pod-2b': 'Running' },
 			messages: [
-				{ from: 'kubelet-2', to: 'runtime-2', via: 'kubelet-runtime-2', kind: 'request', summary: 'CRI ListPodSandbox, ContainerStatus' },
-				{ from: 'runtime-2', to: 'kubelet-2', via: 'kubelet-runtime-2', kind: 'response', summary: '1 sandbox, nginx running' }
-			]
+				{ from: 'kubelet-2', to: 'runtime-2', via: 'kubelet-runtime-2', kind: 'request', summary: `CRI StopContainer (${OLD}: stop signal, kill after 30 s), StopPodSandbox` },
+				{ from: 'kubelet-2', to: 'runtime-2', via: 'kubelet-runtime-2', kind: 'request', summary: `CRI RunPodSandbox, PullImage, CreateContainer, StartContainer (${NEW})` },
+				{ from: 'runtime-2', to: 'pod-2b', via: 'runtime-pod-2b', kind: 'request', summary: `sandbox with IP ${NEW_IP} (CNI); runc starts nginx` },
+				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `PATCH Pod ${NEW} status: Running, podIP ${NEW_IP}, Ready=True` },
+				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `DELETE Pod ${OLD} (grace 0: its containers have stopped)` }
+			],
+			tables: settledAfter,
+			roles: {
+				'runtime-2': 'containerd: stops the old container, creates the new sandbox (the CNI plugin gives it its IP), checks the nginx image with the registry and starts the container through a shim and runc.',
+				'kubelet-2': 'Drives the runtime through the CRI, then reports the result to the API server.'
+			}
 		},
 		{
 			id: 'kube-proxy',
-			title: 'kube-proxy: Services on every node',
-			view: 'full',
+			title: 'Services, EndpointSlices and kube-proxy',
+			view: 'full-replaced',
 			narration:
-				'kube-proxy watches Services and EndpointSlices and writes kernel forwarding rules on its node (iptables by default, nftables since 1.33), so a packet for a Service address reaches one of its ready Pods. The kernel forwards the packets; kube-proxy only writes the rules. Some network plugins replace it entirely.',
-			notes: 'Dated in the deck: kube-proxy is optional now, and its IPVS mode is deprecated (1.35).',
-			highlight: ['kube-proxy-1', 'kube-proxy-2', 'kube-proxy-3'],
+				'A Service gives a changing set of Pods one stable address; this cluster\'s nginx Pods already have one. Its list of Pod addresses lives in EndpointSlices, kept by the EndpointSlice controller: it now swaps the old Pod\'s address for the new one. kube-proxy on every node watches both and rewrites that node\'s kernel forwarding rules (iptables, or nftables since 1.33). The deck says an "Endpoints controller" fills Endpoints objects; EndpointSlices replaced them, and the Endpoints API is deprecated since 1.33.',
+			notes: 'While the old Pod was Terminating, its slice entry stayed with ready=false and terminating=true, so kube-proxy sent it no new connections; now it is removed. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx before and after deleting a Pod.',
+			highlight: ['kube-controller-manager', 'kube-proxy-1', 'kube-proxy-2', 'kube-proxy-3'],
 			messages: [
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${NEW} Ready; Pod ${OLD} deleted` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: add ${NEW_IP}, remove 10.244.2.7` },
 				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
+				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' }
-			]
-		},
-		{
-			id: 'pods',
-			title: 'Pods',
-			notes: 'Ask why Kubernetes schedules Pods rather than single containers (shared network and volumes for helpers).',
-			view: 'full',
-			narration:
-				'A Pod is the smallest thing Kubernetes runs: one or more containers that share an IP address and storage and are scheduled together. Pods are disposable. You rarely create them directly: a Deployment asks for a number of identical Pods, and controllers replace any that disappear.',
-			highlight: ['pod-1a', 'pod-2a', 'pod-3a']
+			],
+			tables: withService,
+			roles: {
+				'kube-controller-manager': 'Its EndpointSlice controller keeps the Service\'s list of Pod addresses current.',
+				'kube-proxy-1': 'Rewrites node-1\'s forwarding rules for the Service; it does not carry traffic itself.'
+			}
 		},
 		{
 			id: 'traffic',
 			title: 'From the outside world to a Pod',
-			notes: 'Note that none of this traffic passes through the control plane.',
-			view: 'full',
+			view: 'full-replaced',
 			narration:
-				"A Service gives the Pods one stable address. For a Service of type LoadBalancer, the cloud's load balancer sends a user's request to a node's NodePort; rules written by kube-proxy forward it to a ready Pod, which may be on another node.",
-			highlight: ['end-user', 'load-balancer', 'kube-proxy-1', 'pod-2a'],
+				"For a Service of type LoadBalancer, the cloud's load balancer sends a user's request to a node; in the generic picture to a port opened on every node (the NodePort, 31380 here). The rules kube-proxy wrote forward it to a ready Pod, which may be on another node: here the new Pod on node-2. The deck says kube-proxy runs on each node; today it is optional, since some network plugins (such as Cilium) replace it.",
+			notes: 'None of this traffic passes through the control plane, and kube-proxy itself is idle: the kernel forwards. On Azure the load-balancing rule is 80 → 80 with floating IP, so packets arrive addressed to the public IP and the same kernel rules catch them; the NodePort hop is the generic cloud picture. kube-proxy\'s IPVS mode is deprecated since 1.35.',
+			highlight: ['end-user', 'load-balancer', 'kube-proxy-1', 'pod-2b'],
 			messages: [
 				{ from: 'end-user', to: 'load-balancer', via: 'user-lb', kind: 'data', summary: 'GET http://20.50.60.70/' },
 				{ from: 'load-balancer', to: 'kube-proxy-1', via: 'lb-proxy-1', kind: 'data', summary: 'to node-1:31380 (NodePort)' },
-				{ from: 'kube-proxy-1', to: 'pod-2a', via: 'proxy1-pod-2a', kind: 'data', summary: 'DNAT to 10.244.2.7:80 by kernel rules' }
+				{ from: 'kube-proxy-1', to: 'pod-2b', via: 'proxy1-pod-2b', kind: 'data', summary: `DNAT to ${NEW_IP}:80 by kernel rules` }
 			]
+		},
+		{
+			id: 'cloud-controller',
+			title: 'cloud-controller-manager: talking to the cloud',
+			view: 'full-replaced',
+			narration:
+				"The cloud-controller-manager runs the loops that need the cloud's API: the node controller (does each VM still exist, what are its addresses?), the route controller, and the service controller, which created this Service's load balancer. It is not the cluster's only caller of the cloud: on AKS the storage (CSI) drivers, the cluster autoscaler and the kubelet's credential provider for ACR call Azure too. The deck says on-premises clusters have none; that is the default, but private clouds such as OpenStack or vSphere run one.",
+			notes: 'Ask: when a Pod asks for a persistent disk, who calls Azure to create and attach it? (The Azure Disk CSI driver, not the cloud-controller-manager.) Since 1.31 no cloud-provider code is left inside Kubernetes itself: every cloud ships its own cloud-controller-manager.',
+			highlight: ['cloud-controller-manager', 'cloud-api'],
+			messages: [
+				{ from: 'cloud-controller-manager', to: 'cloud-api', via: 'ccm-cloud', kind: 'request', summary: 'node controller: VMs of node-1..3: addresses? (every 5 min)' },
+				{ from: 'cloud-api', to: 'cloud-controller-manager', via: 'ccm-cloud', kind: 'response', summary: '3 VMs running, addresses unchanged' }
+			],
+			roles: {
+				'cloud-controller-manager': 'Node, route and service controllers for this cloud. Here its node controller refreshes what it knows about the VMs.',
+				'cloud-api': 'Answers the cloud-controller-manager, and also the storage drivers, the cluster autoscaler and the kubelets\' ACR credential provider.'
+			}
 		},
 		{
 			id: 'loop',
 			title: 'Desired state, actual state',
-			notes: 'Ask students to name, for one command, which component acts first and what it writes.',
-			view: 'full',
+			view: 'full-replaced',
 			narration:
-				'That is the whole design: you declare the desired state; it is stored in etcd through the API server; controllers, the scheduler and the kubelets each watch for the part they own and work until the actual state matches. The other walkthroughs follow this loop through real commands.',
-			highlight: ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler', 'kubelet-1']
+				'That is the whole design, and the deleted Pod showed it: you declare the desired state; it is stored in etcd through the API server; controllers, the scheduler and the kubelets each watch for the part they own and act until the actual state matches. Nobody told the cluster to replace the Pod: three replicas was the desired state. The other walkthroughs follow this loop through real commands.',
+			notes: 'Ask students to retell the replacement in order: who acted, and what did each one write? (ReplicaSet controller: a Pod; scheduler: a binding; kubelet: status and the final delete; EndpointSlice controller: the slice.)',
+			highlight: ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler', 'kubelet-2']
 		}
 	]
 };

@@ -50,7 +50,7 @@ export const createDeployment: Walkthrough = {
 			view: 'empty',
 			narration:
 				'Inside the API server the request passes a chain of checks: who are you (authentication), may you create Deployments in this namespace (RBAC authorisation), mutating admission (which can fill in defaults), schema validation, and validating admission. Any failure ends here with an error and nothing stored.',
-			notes: 'Offer the branch: what if RBAC says no?',
+			notes: 'Misconception to expect: kubectl checks your permissions. It does not; the API server checks every request. Demo: kubectl auth can-i create deployments. Then offer the branch: what if RBAC says no?',
 			highlight: ['kube-apiserver'],
 			badges: { 'kube-apiserver': 'authn → authz → admission' },
 			choices: [
@@ -62,7 +62,7 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'store',
 			title: 'Stored in etcd: 201 Created',
-			notes: 'Emphasise: 201 means stored, not running. Everything after is asynchronous.',
+			notes: 'Misconception to expect: "created" means running. Demo: run kubectl get pods straight after the create; the Pods may not exist yet. 201 means stored; everything after is asynchronous.',
 			view: 'empty',
 			narration:
 				'The API server writes the Deployment to etcd under /registry/deployments/default/nginx. The etcd revision becomes the object\'s resourceVersion. Only then does kubectl get 201 Created, and it exits. No Pod exists yet: everything from here on happens asynchronously.',
@@ -86,7 +86,7 @@ export const createDeployment: Walkthrough = {
 			notes: 'Ask why there is a ReplicaSet at all: it lets Deployments roll out a new template beside the old one.',
 			view: 'empty',
 			narration:
-				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet named after the Pod template\'s hash, asking for 3 replicas and owned by the Deployment. It writes it through the API server, never to etcd directly.',
+				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet, nginx-7d4b9, asking for 3 replicas and owned by the Deployment. The name ends in a hash of the Pod template: the part of the Deployment that describes each Pod (its image, labels and ports). It writes through the API server, never to etcd directly.',
 			highlight: ['kube-controller-manager', 'kube-apiserver'],
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Deployment nginx ADDED' },
@@ -101,32 +101,35 @@ export const createDeployment: Walkthrough = {
 			title: 'The ReplicaSet controller creates three Pods',
 			view: 'empty',
 			narration:
-				'Next the ReplicaSet controller hears "ReplicaSet ADDED", counts zero Pods against three wanted, and creates Pods in slow-start batches (1, then 2). Admission gives each Pod default tolerations of 300 seconds for unreachable nodes. The Pods have no node yet: they are Pending, so none is drawn on a node.',
-			notes: 'The deck calls this the replication controller. ReplicationController is legacy; Deployments and ReplicaSets replaced it.',
+				'The ReplicaSet controller hears "ReplicaSet ADDED", counts 0 Pods against 3 wanted, and creates them in slow-start batches: one Pod first, then, if that worked, two at once (then 4, 8…), so a refused Pod fails once, not many times. Admission adds two default tolerations to each Pod: permission to stay 300 seconds on a node marked not-ready, and 300 on one marked unreachable, before being evicted. The Pods have no node yet: Pending.',
+			notes: 'Demo: kubectl get pod <name> -o yaml and find the two tolerations nobody wrote (node.kubernetes.io/not-ready and node.kubernetes.io/unreachable, NoExecute, 300 s), added by the DefaultTolerationSeconds admission plugin. Ask why the batches start at one (quota or admission may refuse every Pod; then only one request is wasted).',
 			highlight: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 ADDED' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.a} (batch 1)` },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.b}, POST Pod ${POD.c} (batch 2)` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write 3 Pods, spec.nodeName empty' }
+				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write 3 Pods (tolerations not-ready and unreachable, 300 s each), spec.nodeName empty' }
 			],
 			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('none'))],
-			roles: { 'kube-controller-manager': 'Its ReplicaSet controller creates the missing Pods.' }
+			roles: {
+				'kube-controller-manager': 'Its ReplicaSet controller creates the missing Pods, one batch at a time.',
+				'kube-apiserver': 'Admits each Pod; the DefaultTolerationSeconds admission plugin adds the not-ready and unreachable tolerations (300 s each).'
+			}
 		},
 		{
 			id: 'schedule',
 			title: 'The scheduler binds each Pod to a node',
-			notes: 'The binding is a write to the API server, not a message to the node.',
+			notes: 'Ask: how does node-1 learn that it has work? Nobody sends it a message: the binding is a write to the API server, and node-1\'s kubelet is watching. Misconception to expect: the scheduler starts the Pod.',
 			view: 'three',
 			narration:
-				'The scheduler sees three Pods with no node. For each it filters out nodes that cannot run it (resources, taints, affinity), scores the rest, and binds the Pod to the best one with a POST to the Pod\'s binding subresource. The API server records spec.nodeName and PodScheduled=True. The scheduler starts nothing itself.',
+				'The scheduler sees three Pods with no node. For each it filters out nodes that cannot run it (too little CPU or memory, a taint it does not tolerate, affinity rules it breaks), scores the rest, and binds the Pod to the best one with a POST to the Pod\'s binding subresource. The API server records spec.nodeName and PodScheduled=True. The scheduler starts nothing itself.',
 			highlight: ['kube-scheduler', 'kube-apiserver'],
 			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: 3 Pods ADDED with no nodeName' },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.a} to node-1` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.b} to node-2` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.c} to node-3` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.a} to node-1 (POST pods/${POD.a}/binding)` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.b} to node-2 (POST pods/${POD.b}/binding)` },
+				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.c} to node-3 (POST pods/${POD.c}/binding)` },
 				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write spec.nodeName, PodScheduled=True' }
 			],
 			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('bound'))],
@@ -135,34 +138,58 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'kubelet-hears',
 			title: 'Each kubelet hears about its Pod',
-			notes: 'Watches, not polling: this is why Kubernetes reacts within a second.',
+			notes: 'Ask what would change if every kubelet polled the API server every 10 seconds instead (slower reactions, and thousands of nodes loading the API server). Watches are why Kubernetes reacts within a second.',
 			view: 'three',
 			narration:
-				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 now has work to do; so do the kubelets on node-2 and node-3, in parallel. We follow node-1.',
+				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 takes the Pod and records that in its status: still Pending, now with the node\'s IP and a start time. The kubelets on node-2 and node-3 do the same in parallel. We follow node-1.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
 			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
 			messages: [
 				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'event', summary: `watch: Pod ${POD.a} bound to node-1` },
 				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${POD.b} bound to node-2` },
-				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.c} bound to node-3` }
+				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.c} bound to node-3` },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: Pending, hostIP, startTime` }
 			],
-			roles: { 'kubelet-1': 'Receives its Pod from the watch stream and starts working on it.' }
+			roles: { 'kubelet-1': 'Receives its Pod from the watch stream, records in its status that it has taken it, and starts working on it.' }
+		},
+		{
+			id: 'cri',
+			title: 'kubelet to runtime: the CRI',
+			view: 'three',
+			narration:
+				'The kubelet does not start containers itself. It calls the container runtime on its node (containerd here) through the Container Runtime Interface (CRI): a gRPC API, that is, remote procedure calls over a local socket. Its first call is RunPodSandbox. The deck says "we are using Docker": Kubernetes 1.24 removed the dockershim, its built-in Docker support; today containerd or CRI-O is typical, and AKS uses containerd.',
+			notes: 'Demo on a node: crictl pods and crictl ps list sandboxes and containers; docker ps shows nothing on a containerd node. Images built with Docker still run: they are standard OCI images.',
+			highlight: ['kubelet-1', 'runtime-1'],
+			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
+			messages: [{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: `CRI RunPodSandbox(${POD.a}) over gRPC (/run/containerd/containerd.sock)` }],
+			roles: { 'kubelet-1': 'Drives the runtime through the CRI; it never runs containers itself.', 'runtime-1': 'containerd: receives the CRI call on its local socket.' }
 		},
 		{
 			id: 'sandbox',
-			title: 'Sandbox and network: RunPodSandbox and CNI',
+			title: 'The Pod sandbox: a shared network namespace',
 			view: 'three',
 			narration:
-				'The kubelet asks the container runtime (containerd here) over the CRI, a gRPC API, to create the Pod sandbox. The runtime creates the Pod\'s network namespace and calls the CNI plugin, which gives the Pod its IP, 10.244.1.5. Since Kubernetes 1.24 the runtime, not the kubelet, drives CNI.',
-			notes: 'The deck says "we are using Docker" as the runtime. dockershim was removed in 1.24; containerd and CRI-O are typical, and AKS uses containerd.',
-			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
+				'The sandbox is the Pod\'s shared home. containerd creates a network namespace (the Pod\'s own network stack: interfaces, routes, ports) and the other namespaces its containers will share, held open by a tiny pause container. Every container of the Pod joins them, which is why the containers of one Pod reach each other on localhost. So far the namespace has only a loopback interface.',
+			notes: 'Ask: two containers in one Pod both want port 80. What happens? (The second fails to bind: they share one network namespace.) That is the practical meaning of "a Pod has one IP".',
+			highlight: ['runtime-1', 'pod-1a'],
+			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
+			messages: [{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create sandbox: pause container holding the network namespace' }],
+			roles: { 'runtime-1': 'Creates the sandbox and its namespaces.', 'pod-1a': 'Exists now as a sandbox with its own network namespace, but no IP and no nginx yet.' }
+		},
+		{
+			id: 'cni',
+			title: 'CNI: the Pod gets its IP',
+			view: 'three',
+			narration:
+				'To connect the sandbox, containerd calls the CNI plugin (Container Network Interface) with ADD. The plugin wires the namespace into the cluster network and gives the Pod its IP, 10.244.1.5, reachable from every node. Since Kubernetes 1.24 the runtime, not the kubelet, calls CNI. containerd then tells the kubelet the sandbox is ready.',
+			notes: 'Ask where the address came from: each node gets a range (10.244.1.0/24 for node-1 here) and the CNI plugin hands out addresses from it. On AKS the plugin is usually Azure CNI.',
+			highlight: ['runtime-1', 'pod-1a'],
 			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
 			messages: [
-				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: `CRI RunPodSandbox(${POD.a})` },
-				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create sandbox + network namespace; CNI ADD → IP 10.244.1.5' },
-				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'sandbox ready' }
+				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'CNI ADD → interface in the namespace, IP 10.244.1.5' },
+				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'sandbox ready (IP 10.244.1.5)' }
 			],
-			roles: { 'runtime-1': 'Creates the sandbox and calls the CNI plugin for the Pod IP.', 'kubelet-1': 'Drives the runtime through the CRI.' }
+			roles: { 'runtime-1': 'Calls the CNI plugin for the Pod\'s network and IP.', 'pod-1a': 'Has its IP, 10.244.1.5; still no nginx container.' }
 		},
 		{
 			id: 'pull',
@@ -170,23 +197,25 @@ export const createDeployment: Walkthrough = {
 			notes: 'With an untagged image the pull policy is Always; pin a tag or digest in real deployments.',
 			view: 'three',
 			narration:
-				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. The runtime asks Docker Hub for the manifest, picks the one for this platform, and downloads the layers it does not already have, checking every digest.',
+				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. The runtime asks Docker Hub for the manifest, which lists one image per platform, fetches the one for this node (linux/amd64), then its config and the layers it does not already have, in parallel, checking every digest.',
 			highlight: ['runtime-1', 'registry'],
 			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
 			messages: [
 				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI PullImage(docker.io/library/nginx:latest)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/latest (with a pull token)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'data', summary: 'manifest, config and layer blobs (digests verified)' }
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/latest (anonymous pull token)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200 OK: image index (one manifest per platform)' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET manifest for linux/amd64 by digest; GET /v2/library/nginx/blobs/sha256:… (config, then 7 layers in parallel)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'data', summary: 'config and 7 layer blobs (every digest verified)' }
 			],
 			roles: { registry: 'Serves the image manifest and layers.', 'runtime-1': 'Pulls and unpacks the layers.' }
 		},
 		{
 			id: 'start',
 			title: 'Create and start the container',
-			notes: 'Same runtime chain as Docker: containerd, shim, runc.',
+			notes: 'Link back to docker/pull-and-run: the same containerd → shim → runc chain starts the process; only the caller differs (the kubelet over the CRI instead of dockerd). Ask what runc does after the process starts (it exits; the shim stays as the parent).',
 			view: 'three',
 			narration:
-				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces and cgroups.',
+				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces (joining the sandbox\'s network namespace, so nginx listens on 10.244.1.5:80) and in a cgroup that measures, and can limit, its CPU and memory.',
 			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
 			badges: { 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
 			messages: [
@@ -198,15 +227,16 @@ export const createDeployment: Walkthrough = {
 		{
 			id: 'status',
 			title: 'Kubelets report: Running',
-			notes: 'This is the actual-state half of the picture: kubelets report, they never decide.',
+			notes: 'Misconception to expect: Running means ready to serve. Ask what could make a Running Pod not Ready (a readiness probe that fails). Demo: kubectl get events --sort-by=.lastTimestamp shows Scheduled, Pulling, Pulled, Created, Started in order.',
 			view: 'three',
 			narration:
-				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True, and Events (Pulled, Created, Started). The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
+				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True. Along the way it has also posted Events (Pulled, Created, Started), small separate objects that kubectl describe shows. The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3', 'kube-apiserver'],
 			messages: [
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: Running, podIP 10.244.1.5, Ready=True` },
 				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `PATCH Pod ${POD.b} status: Running, podIP 10.244.2.7, Ready=True` },
 				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.c} status: Running, podIP 10.244.3.4, Ready=True` },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'POST Events: Pulled, Created, Started (sent as each happened)' },
 				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write Pod status and Events' }
 			],
 			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']])],
@@ -218,7 +248,7 @@ export const createDeployment: Walkthrough = {
 			notes: 'Run kubectl get deploy,rs,pods to show the three objects and their owner links.',
 			view: 'three',
 			narration:
-				'The ReplicaSet controller sees three ready Pods and updates the ReplicaSet\'s status; the Deployment controller then marks the Deployment 3/3 available. From now on these loops keep comparing desired with actual state and act whenever they differ.',
+				'The ReplicaSet controller sees three ready Pods and updates the ReplicaSet\'s status; the Deployment controller, watching ReplicaSets, then marks the Deployment 3/3 available. From now on these loops keep comparing desired with actual state and act whenever they differ.',
 			terminal: {
 				command: 'kubectl get deployment nginx',
 				output: 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     3            3           14s',
@@ -228,6 +258,7 @@ export const createDeployment: Walkthrough = {
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: 3 Pods now Ready' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9 status: readyReplicas 3' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 status changed' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update Deployment nginx status: availableReplicas 3' },
 				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET deployments/nginx' },
 				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: READY 3/3' }

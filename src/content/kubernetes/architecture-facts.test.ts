@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Message, StateTable, Step, Walkthrough } from '$lib/model/types';
+import { architecture } from './architecture';
+import { createDeployment } from './create-deployment';
+import { kubernetesScene } from './scene';
+
+// Facts fixed in the accuracy pass (issue 12) for the architecture tour, create-deployment and the
+// Kubernetes scene, written as what a learner would notice.
+
+const step = (w: Walkthrough, id: string): Step => {
+	const s = w.steps.find((x) => x.id === id);
+	if (!s) throw new Error(`${w.id} has no step ${id}`);
+	return s;
+};
+const index = (w: Walkthrough, id: string) => w.steps.findIndex((s) => s.id === id);
+
+/** The tables as they stand after step i (tables are carried forward from the last step that set them). */
+function tablesAt(w: Walkthrough, i: number): StateTable[] {
+	for (let k = i; k >= 0; k--) if (w.steps[k]!.tables) return w.steps[k]!.tables!;
+	return [];
+}
+const podTable = (w: Walkthrough, i: number) => tablesAt(w, i).find((t) => t.title === 'Pods');
+
+describe('architecture: nothing is used before it is introduced', () => {
+	// term → the step that introduces it (and says what it is)
+	const INTRODUCED: [term: string, pattern: RegExp, stepId: string][] = [
+		['Pod', /\bpods?\b/i, 'pods'],
+		['Deployment', /\bdeployments?\b/i, 'pods'],
+		['ReplicaSet', /\breplicasets?\b/i, 'controllers'],
+		['taint', /\btaint/i, 'scheduler'],
+		['affinity', /\baffinity\b/i, 'scheduler'],
+		['Service', /\bservices?\b/i, 'kube-proxy'],
+		['EndpointSlice', /\bendpointslices?\b/i, 'kube-proxy']
+	];
+
+	it('no term (Pod, Deployment, ReplicaSet, taint, affinity, Service, EndpointSlice) appears in a narration before the step that introduces it', () => {
+		const early: string[] = [];
+		for (const [term, pattern, stepId] of INTRODUCED) {
+			const at = index(architecture, stepId);
+			expect(at, stepId).toBeGreaterThanOrEqual(0);
+			expect(step(architecture, stepId).narration, `${stepId} introduces ${term}`).toMatch(pattern);
+			for (const s of architecture.steps.slice(0, at)) if (pattern.test(s.narration)) early.push(`${term} in "${s.id}" before "${stepId}"`);
+		}
+		expect(early).toEqual([]);
+	});
+
+	it('opens by calling Kubernetes an orchestrator and explaining the name', () => {
+		const opening = architecture.steps[0]!.narration;
+		expect(opening).toMatch(/orchestrator/);
+		expect(opening).toMatch(/helmsman/);
+	});
+});
+
+// The dated points of the deck (flows.md, "Where the deck is dated"), as they are spoken of.
+const DECK_TOPICS: [topic: string, pattern: RegExp][] = [
+	['rkt', /\brkt\b/i],
+	['the token controller', /token controller/i],
+	['Docker as the runtime (dockershim)', /dockershim|cri-dockerd|using Docker/i],
+	['the replication controller', /replication ?controller/i],
+	['the Endpoints controller', /endpoints controller/i],
+	['kube-proxy being optional', /kube-proxy[^.]*optional|optional[^.]*kube-proxy/i],
+	['the cloud-controller-manager on-premises', /on-?prem/i]
+];
+
+describe.each([architecture, createDeployment].map((w) => [w.id, w] as const))('%s: deck corrections reach learners', (_id, w) => {
+	const asides = w.steps.map((s) => s.narration).filter((n) => n.includes('The deck says'));
+	it('every dated point a teacher note corrects is also corrected in a "The deck says" aside', () => {
+		const missing: string[] = [];
+		for (const [topic, pattern] of DECK_TOPICS) {
+			const inNotes = w.steps.filter((s) => pattern.test(s.notes ?? '')).map((s) => s.id);
+			if (inNotes.length && !asides.some((n) => pattern.test(n))) missing.push(`${topic} (notes of ${inNotes.join(', ')})`);
+		}
+		expect(missing).toEqual([]);
+	});
+});
+
+describe('architecture: every dated point of the deck is corrected where the learner sees it', () => {
+	it.each(DECK_TOPICS)('%s', (_topic, pattern) => {
+		const hits = architecture.steps.filter((s) => s.narration.includes('The deck says') && pattern.test(s.narration));
+		expect(hits.length).toBeGreaterThan(0);
+	});
+});
+
+describe('no Pod appears without a cause', () => {
+	const POST_POD = /^POST Pod (nginx-[\w-]+)/;
+	const CAUSE = /^DELETE Pod |ReplicaSet \S+ ADDED|replicas \d/;
+
+	const all = (w: Walkthrough): { i: number; m: Message }[] => w.steps.flatMap((s, i) => (s.messages ?? []).map((m) => ({ i, m })));
+
+	it('every Pod a controller creates has a cause shown at or before that step, and is in that step\'s Pods table', () => {
+		for (const w of [architecture, createDeployment]) {
+			const messages = all(w);
+			const created = messages.filter(({ m }) => m.from === 'kube-controller-manager' && POST_POD.test(m.summary));
+			expect(created.length).toBeGreaterThan(0);
+			for (const { i, m } of created) {
+				const name = POST_POD.exec(m.summary)![1]!;
+				const before = messages.filter((x) => x.i <= i && x.m !== m).map((x) => x.m.summary);
+				expect(before.some((t) => CAUSE.test(t) || /deletionTimestamp/.test(t)), `${w.steps[i]!.id}: why is ${name} created?`).toBe(true);
+				const rows = podTable(w, i)?.rows ?? [];
+				expect(rows.map((r) => r[0]), `${w.steps[i]!.id}: Pods table lists ${name}`).toContain(name);
+				const live = rows.filter((r) => !/Terminating/.test(r[1] ?? '')).length;
+				const desired = Number(tablesAt(w, i).find((t) => t.title === 'ReplicaSets')?.rows[0]?.[1] ?? NaN);
+				expect(live, `${w.steps[i]!.id}: more live Pods than the ReplicaSet wants`).toBeLessThanOrEqual(desired);
+			}
+		}
+	});
+
+	it('a Pod announced as "no nodeName" is shown without a node just before', () => {
+		for (const w of [architecture, createDeployment])
+			for (const { i, m } of all(w)) {
+				const match = /Pod (nginx-[\w-]+) ADDED, no nodeName/.exec(m.summary);
+				if (!match) continue;
+				const row = podTable(w, i - 1)?.rows.find((r) => r[0] === match[1]);
+				expect(row?.[2], `${w.steps[i]!.id}: ${match[1]} before scheduling`).toBe('<none>');
+			}
+	});
+});
+
+describe('create-deployment: admission, batches and the Pod template in plain words', () => {
+	it('the replicaset-controller step gives both default tolerations, 300 s each', () => {
+		const s = step(createDeployment, 'replicaset-controller');
+		expect(s.narration).toMatch(/not-ready/);
+		expect(s.narration).toMatch(/unreachable/);
+		expect(s.narration).toMatch(/300/);
+		expect(s.messages!.map((m) => m.summary).join('\n')).toMatch(/not-ready and unreachable/);
+	});
+
+	// Where a term is first used, the narration says what it is.
+	const GLOSSED: [term: string, pattern: RegExp, gloss: RegExp][] = [
+		['Pod template', /Pod template/, /Pod template: the part of the Deployment that describes each Pod/],
+		['slow-start batches', /slow-start/, /slow-start batches: one Pod first/],
+		['tolerations', /tolerat/, /tolerations to each Pod: permission to stay/]
+	];
+	it.each(GLOSSED)('%s is explained where it first appears', (_term, pattern, gloss) => {
+		const first = createDeployment.steps.find((s) => pattern.test(s.narration));
+		expect(first?.narration).toMatch(gloss);
+	});
+
+	it('the sandbox is told in three steps: the CRI call, the sandbox, then CNI', () => {
+		const ids = createDeployment.steps.map((s) => s.id);
+		expect(ids.indexOf('cri')).toBeGreaterThan(ids.indexOf('kubelet-hears'));
+		expect(ids.indexOf('sandbox')).toBe(ids.indexOf('cri') + 1);
+		expect(ids.indexOf('cni')).toBe(ids.indexOf('sandbox') + 1);
+		expect(step(createDeployment, 'cri').messages!.map((m) => m.summary).join()).toMatch(/RunPodSandbox/);
+		expect(step(createDeployment, 'cni').messages!.map((m) => m.summary).join()).toMatch(/CNI ADD/);
+		expect(step(createDeployment, 'sandbox').messages!.map((m) => m.summary).join()).not.toMatch(/CNI/);
+	});
+
+	it('the kubelet records that it has taken the Pod before it calls the runtime', () => {
+		const patch = index(createDeployment, 'kubelet-hears');
+		expect(step(createDeployment, 'kubelet-hears').messages!.some((m) => m.from === 'kubelet-1' && /^PATCH Pod .* status: Pending/.test(m.summary))).toBe(true);
+		expect(patch).toBeLessThan(index(createDeployment, 'cri'));
+	});
+});
+
+describe('the cloud API has more than one caller', () => {
+	const onlyCcm = /\bonly\b[^.]*cloud-controller-manager[^.]*calls|cloud-controller-manager[^.]*\bthe only\b/i;
+	it('the scene does not call the cloud-controller-manager its only caller, and names the others', () => {
+		const cloud = kubernetesScene.components.find((c) => c.id === 'cloud-api')!;
+		expect(cloud.description).not.toMatch(/Only the cloud-controller-manager/i);
+		expect(cloud.description).not.toMatch(onlyCcm);
+		expect(cloud.description).toMatch(/CSI/);
+		expect(cloud.description).toMatch(/autoscaler/);
+		expect(cloud.description).toMatch(/credential provider/);
+	});
+	it('nor does the architecture tour', () => {
+		const s = step(architecture, 'cloud-controller');
+		expect(s.narration).not.toMatch(/only part of the cluster/i);
+		expect(s.narration).toMatch(/not the cluster's only caller/);
+		expect(s.narration).toMatch(/CSI/);
+	});
+});
