@@ -1,17 +1,26 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { POD } from './tables';
+import { deployment, endpointSlices, POD, replicaSet, SCALE_BACK } from './tables';
 
 // K5 in flows.md: restartPolicy Always. Everything happens on one node between the kubelet and the
-// runtime; the scheduler and the ReplicaSet controller never hear of it.
-const podTable = (status: string, restarts: number, ready: string): StateTable => ({
+// runtime; the scheduler and the ReplicaSet controller never create or move anything.
+// Starts from `threeAgain` (x2x1w node-1, w6q9t node-2, b9d2f node-3) with the Service nginx of
+// expose-service in front of them. Back-off timing from pkg/kubelet/kuberuntime (doBackOff) and
+// client-go flowcontrol.Backoff: first restart at once, then 10 s doubling to 300 s; an entry older
+// than 2 × 300 s is reset.
+const podTable = (status: string, restarts: string, ready: string): StateTable => ({
 	title: 'Pods',
 	columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'NODE', 'IP'],
 	rows: [
-		[POD.a, ready, status, String(restarts), 'node-1', '10.244.1.5'],
-		[POD.b, '1/1', 'Running', '0', 'node-2', '10.244.2.7'],
+		[POD.a, ready, status, restarts, 'node-1', '10.244.1.5'],
+		[POD.g, '1/1', 'Running', '0', 'node-2', '10.244.2.9'],
 		[POD.c, '1/1', 'Running', '0', 'node-3', '10.244.3.4']
 	]
 });
+
+const sliceAllReady = endpointSlices('10.244.1.5, 10.244.2.9, 10.244.3.4');
+const sliceOneNotReady = endpointSlices('10.244.1.5 (ready=false), 10.244.2.9, 10.244.3.4');
+const healthy = [deployment('3/3', 3, 3), replicaSet(3, 3, 3)];
+const degraded = [deployment('2/3', 3, 2), replicaSet(3, 3, 2)];
 
 export const crashLoop: Walkthrough = {
 	id: 'kubernetes/crash-loop',
@@ -22,102 +31,110 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'exits',
 			title: 'The nginx process exits',
-			view: 'three',
+			view: 'three-again',
 			clock: 't = 0 s',
-			narration:
-				'A bad configuration makes nginx in the Pod on node-1 exit with code 1. runc and the containerd shim record the exit. Within about a second the kubelet\'s Pod lifecycle event generator (PLEG), which relists containers over the CRI, notices.',
-			notes: 'Restart policy Always is the default for Pods of a Deployment.',
+			narration: `We start from three nginx replicas again, all Running behind the Service nginx (after ${SCALE_BACK}). Now nginx in ${POD.a} on node-1 exits with code 1, say from a bug only this Pod hits. The containerd shim, the container's parent process, collects the exit code. Within about a second the kubelet's Pod lifecycle event generator (PLEG), which relists containers over the CRI, notices. Until it reports, the API still shows the Pod Running and ready.`,
+			notes: 'Misconception to expect: "a bad setting in the Deployment would crash only one Pod". All replicas share one Pod template, so a template or image error crashes all three; here one Pod fails to keep the picture small. Restart policy Always is the default for Pods of a Deployment.',
 			highlight: ['pod-1a', 'runtime-1', 'kubelet-1'],
 			badges: { 'pod-1a': 'Error' },
 			messages: [
-				{ from: 'pod-1a', to: 'runtime-1', via: 'runtime-pod-1a', kind: 'event', summary: 'nginx exited with code 1 (recorded by the shim)' },
+				{ from: 'pod-1a', to: 'runtime-1', via: 'runtime-pod-1a', kind: 'event', summary: 'nginx exited with code 1 (collected by the shim)' },
 				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'PLEG relist: CRI ListContainers' },
 				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'container nginx: EXITED, exit code 1' }
 			],
-			tables: [podTable('Error', 0, '0/1')]
+			tables: [...healthy, podTable('Running', '0', '1/1'), sliceAllReady]
 		},
 		{
 			id: 'report',
 			title: 'The kubelet reports it: not ready',
-			notes: 'Ready=False is what protects users: the Service stops sending traffic at once.',
-			view: 'three',
+			notes: 'Ask: where does the Service send traffic now? Only to w6q9t and b9d2f. Point out that 10.244.1.5 is still listed in the EndpointSlice: it is marked ready=false, not removed.',
+			view: 'three-again',
 			clock: 't ≈ 1 s',
 			narration:
-				'The kubelet PATCHes the Pod\'s status: the container\'s lastState is terminated with exit code 1, and Ready becomes False. The EndpointSlice controller marks the endpoint not ready, so Services stop sending traffic to this Pod. The Pod\'s phase stays Running.',
-			highlight: ['kubelet-1', 'kube-apiserver'],
+				"The kubelet PATCHes the Pod's status: the container's state is terminated with exit code 1 (reason Error), and the Pod's Ready condition becomes False. The EndpointSlice controller keeps 10.244.1.5 in the Service's slice but marks it ready=false, and every kube-proxy stops sending it traffic. The Pod's phase stays Running.",
+			highlight: ['kubelet-1', 'kube-apiserver', 'kube-controller-manager'],
 			badges: { 'pod-1a': 'Error' },
 			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: lastState.terminated (exit 1), Ready=False` },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: nginx terminated (exit 1), Ready=False` },
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} not ready` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH EndpointSlice nginx-6qkz2: 10.244.1.5 not ready' }
-			]
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.5 ready=false, serving=false' },
+				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.5)' },
+				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.5)' },
+				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.5)' }
+			],
+			tables: [...degraded, podTable('Error', '0', '0/1'), sliceOneNotReady]
 		},
 		{
 			id: 'restart',
 			title: 'Restarted in place, straight away',
-			notes: 'Ask: same Pod or a new one? Same name and IP mean the same Pod.',
-			view: 'three',
+			notes: 'Ask: same Pod or a new one? Same name and IP mean the same Pod. Demo: kubectl logs nginx-7d4b9-x2x1w --previous shows the log of the container that crashed. Without a readiness probe the new container counts as ready at once, so it gets traffic again until it crashes.',
+			view: 'three-again',
 			clock: 't ≈ 1 s',
 			narration:
-				'The first restart happens without delay. The kubelet asks the runtime to create and start a new container in the same sandbox: same Pod, same name, same IP. Only restartCount goes up. No new Pod, no scheduling.',
+				"The first restart happens without delay. The kubelet asks the runtime to create and start a new container in the same sandbox: same Pod, same name, same IP. The container's state is running again, lastState records the crash, and restartCount becomes 1. With no readiness probe it counts as ready at once, so the slice marks it ready=true again. No new Pod, no scheduling.",
 			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
 			messages: [
 				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI CreateContainer, StartContainer (same sandbox)' },
-				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'start nginx again (restartCount 1)' },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: restartCount 1, Running` }
+				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'start a new nginx container (same Pod, same IP 10.244.1.5)' },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: running, lastState terminated (exit 1), restartCount 1, Ready=True` },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} ready` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.5 ready=true' }
 			],
-			tables: [podTable('Running', 1, '1/1')]
+			tables: [...healthy, podTable('Running', '1 (1s ago)', '1/1'), sliceAllReady]
 		},
 		{
 			id: 'backoff',
 			title: 'It crashes again: CrashLoopBackOff',
-			notes: 'CrashLoopBackOff appears in kubectl get pods under STATUS, but it is a container waiting reason, not a phase.',
-			view: 'three',
+			notes: 'CrashLoopBackOff appears in kubectl get pods under STATUS, but it is a container waiting reason, not a phase: ask the class to find the phase with kubectl get pod nginx-7d4b9-x2x1w -o jsonpath=\'{.status.phase}\' (Running).',
+			view: 'three-again',
 			clock: 't ≈ 2 s (+10 s wait)',
 			narration:
-				'The configuration is still wrong, so nginx exits again. Now the kubelet waits before restarting: 10 seconds. While it waits, the container is in state waiting with reason CrashLoopBackOff, and a BackOff Event is recorded. CrashLoopBackOff is a waiting reason, not a Pod phase.',
+				"The cause is still there, so nginx exits again. Now the kubelet waits before restarting: 10 seconds. While it waits, the container's state is waiting with reason CrashLoopBackOff, the endpoint is ready=false again, and the kubelet records a BackOff Event. CrashLoopBackOff is a waiting reason, not a Pod phase: the phase stays Running.",
 			highlight: ['kubelet-1', 'pod-1a'],
 			badges: { 'pod-1a': 'CrashLoopBackOff' },
 			messages: [
-				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'PLEG: container nginx exited again (code 1)' },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PATCH status: waiting, reason CrashLoopBackOff; Event BackOff (10 s)' }
+				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'PLEG relist: CRI ListContainers' },
+				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'container nginx exited again (code 1)' },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PATCH status: waiting, reason CrashLoopBackOff; Ready=False' },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'POST Event BackOff: Back-off restarting failed container nginx (10 s)' },
+				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} not ready` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.5 ready=false' }
 			],
-			tables: [podTable('CrashLoopBackOff', 1, '0/1')],
+			tables: [...degraded, podTable('CrashLoopBackOff', '1 (2s ago)', '0/1'), sliceOneNotReady],
 			terminal: {
 				command: 'kubectl get pods',
-				output: `NAME                READY   STATUS             RESTARTS      AGE\n${POD.a}   0/1     CrashLoopBackOff   1 (2s ago)    3m\n${POD.b}   1/1     Running            0             3m\n${POD.c}   1/1     Running            0             3m`,
+				output: `NAME                READY   STATUS             RESTARTS     AGE\n${POD.a}   0/1     CrashLoopBackOff   1 (2s ago)   25m\n${POD.g}   1/1     Running            0            6m\n${POD.c}   1/1     Running            0            25m`,
 				api: 'GET /api/v1/namespaces/default/pods'
 			}
 		},
 		{
 			id: 'doubling',
 			title: '10, 20, 40, 80, 160, 300 seconds',
-			view: 'three',
-			clock: 't ≈ 10 min (6 restarts)',
+			view: 'three-again',
+			clock: 't ≈ 5 min (restartCount 6)',
 			narration:
-				'Each further crash doubles the wait: 10, 20, 40, 80, 160 seconds, then it stays at the 300-second cap. The kubelet keeps trying for as long as the Pod exists. If the container then runs cleanly for 10 minutes, the back-off resets.',
-			notes: 'Newer releases tune this: alpha in 1.33 (ReduceDefaultCrashLoopBackOffDecay: 1 s start, 60 s cap) and beta in 1.35 (KubeletCrashLoopBackOffMax: a per-node cap between 1 and 300 s).',
+				'Each further crash doubles the wait: 10, 20, 40, 80, 160 seconds. After about five minutes the Pod has restarted six times and the next wait reaches the 300-second cap, where it stays. The kubelet keeps trying for as long as the Pod exists. If the container then runs cleanly for 10 minutes, the back-off resets.',
+			notes: 'Ask the class to add up the waits: 10 + 20 + 40 + 80 + 160 = 310 s, so restart 6 comes after about five minutes. Newer releases tune this: alpha in 1.33 (ReduceDefaultCrashLoopBackOffDecay: 1 s start, 60 s cap) and beta in 1.35 (KubeletCrashLoopBackOffMax: a per-node cap between 1 and 300 s).',
 			highlight: ['kubelet-1', 'pod-1a'],
 			badges: { 'pod-1a': 'CrashLoopBackOff' },
 			messages: [
-				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'restart after 20 s, 40 s, 80 s, 160 s (StartContainer)' },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PATCH status: restartCount 6; Event BackOff (300 s cap)' }
+				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'restart after 10 s, 20 s, 40 s, 80 s, 160 s (CreateContainer, StartContainer)' },
+				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PATCH status: restartCount 6, waiting CrashLoopBackOff; next wait 300 s (the cap)' }
 			],
-			tables: [podTable('CrashLoopBackOff', 6, '0/1')]
+			tables: [...degraded, podTable('CrashLoopBackOff', '6 (3s ago)', '0/1'), sliceOneNotReady]
 		},
 		{
 			id: 'not-involved',
 			title: 'Who is not involved',
-			notes: 'Ask how to fix a crash loop for good: change the Pod template, which rolls out a new ReplicaSet.',
-			view: 'three',
-			clock: 't ≈ 10 min',
+			notes: 'Ask how to fix a crash loop for good: find the cause with kubectl logs --previous and kubectl describe pod, then fix the image or the Pod template, which rolls out a new ReplicaSet.',
+			view: 'three-again',
 			narration:
-				'Notice who never acted: the scheduler and the ReplicaSet controller. The Pod still exists and is still bound to node-1, so there is nothing to reschedule or replace. Restarting does not fix a bad configuration; you fix the Pod template and roll out a new ReplicaSet. A failing liveness probe takes this same restart path.',
+				'Notice who never acted: the scheduler, and the ReplicaSet controller apart from counting ready replicas. The Pod still exists and is still bound to node-1, so there is nothing to reschedule or replace. Restarting does not remove the cause; you fix the image or the Pod template and roll out a new ReplicaSet. A failing liveness probe takes this same restart path.',
 			highlight: ['kube-scheduler', 'kube-controller-manager'],
 			badges: { 'pod-1a': 'CrashLoopBackOff' },
 			roles: {
 				'kube-scheduler': 'Not involved: the Pod is already bound to a node.',
-				'kube-controller-manager': 'Its ReplicaSet controller still counts 3 Pods, so it does nothing. Only the EndpointSlice controller reacted.'
+				'kube-controller-manager': 'Its ReplicaSet controller still counts 3 Pods, so it creates nothing; it only updates the ready count (2 of 3). Its EndpointSlice controller flips 10.244.1.5 between ready=true and ready=false.'
 			}
 		}
 	]

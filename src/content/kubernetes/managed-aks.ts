@@ -1,7 +1,30 @@
-import type { Walkthrough } from '$lib/model/types';
-import { healthyNodes, settledThree } from './tables';
+import type { StateTable, Walkthrough } from '$lib/model/types';
+import { deployment, POD, replicaSet } from './tables';
 
 // K6 in flows.md: the same cluster, with the line drawn between what Azure runs and what you own.
+// On AKS the three nodes are VM scale set instances; the diagram keeps its short labels node-1..3.
+// Versions are consistent examples for late 2026 (AKS calendar: 1.36 GA Jun 2026, 1.37 GA Oct 2026).
+const AKS_NODE = ['aks-nodepool1-20315813-vmss000000', 'aks-nodepool1-20315813-vmss000001', 'aks-nodepool1-20315813-vmss000002'] as const;
+const NODE_VERSION = 'v1.36.4';
+
+const aksNodes: StateTable = {
+	title: 'Nodes',
+	columns: ['NAME', 'STATUS', 'VERSION'],
+	rows: AKS_NODE.map((n) => [n, 'Ready', NODE_VERSION])
+};
+
+const aksPods: StateTable = {
+	title: 'Pods',
+	columns: ['NAME', 'STATUS', 'NODE', 'IP'],
+	rows: [
+		[POD.a, 'Running', AKS_NODE[0], '10.244.1.5'],
+		[POD.g, 'Running', AKS_NODE[1], '10.244.2.9'],
+		[POD.c, 'Running', AKS_NODE[2], '10.244.3.4']
+	]
+};
+
+const pad = (s: string, n: number) => s.padEnd(n);
+
 export const managedAks: Walkthrough = {
 	id: 'kubernetes/managed-aks',
 	scene: 'kubernetes',
@@ -13,32 +36,36 @@ export const managedAks: Walkthrough = {
 			title: 'Two halves, two owners',
 			view: 'aks',
 			narration:
-				'On Azure Kubernetes Service the cluster has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure\'s own subscription. You cannot log in to them. You own the worker nodes.',
-			notes: 'Ask: what do you no longer have to do? (Back up etcd, patch control-plane machines, keep them highly available.)',
+				"Here is the same cluster on Azure Kubernetes Service, with three nginx replicas Running. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
+			notes: 'Ask: what do you no longer have to do? (Back up etcd, patch control-plane machines, keep them highly available.) Then ask what you still must do: upgrade when asked, size the node pools, secure your workloads.',
 			highlight: ['azure', 'node-pool'],
-			tables: [healthyNodes]
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]
 		},
 		{
 			id: 'control-plane',
 			title: 'What Azure runs for you',
-			notes: 'Upgrades go through Azure, not kubectl: kubectl talks only to Kubernetes.',
+			notes: 'Misconception to expect: "kubectl upgrades the cluster". kubectl talks only to Kubernetes; upgrades are an Azure operation. Demo: az aks get-upgrades, then (on a lab cluster) az aks upgrade to the version it lists.',
 			view: 'aks',
 			narration:
-				'Each cluster gets its own control plane. Azure keeps it running, backs up etcd and upgrades Kubernetes when you ask through the Azure CLI or portal. The Free tier has no uptime guarantee; Standard and Premium add an uptime SLA, and Premium adds long-term support.',
+				'Each cluster gets its own control plane. Azure keeps it running and backed up, and upgrades Kubernetes when you ask through the Azure CLI or portal. Here the cluster runs 1.36.4 and Azure offers 1.37: az aks upgrade upgrades the control plane first, then the nodes one by one. The Free tier has no uptime guarantee; Standard and Premium add an uptime SLA, and Premium adds long-term support.',
 			highlight: ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager', 'cloud-controller-manager'],
-			terminal: { prompt: '$', command: 'az aks upgrade -g demo-rg -n demo-aks --kubernetes-version 1.34.2', output: 'Kubernetes may be unavailable during cluster upgrades. Are you sure? (y/N): y', api: 'Azure Resource Manager: PUT managedClusters/demo-aks (not the Kubernetes API)' }
+			terminal: {
+				prompt: '$',
+				command: 'az aks get-upgrades -g demo-rg -n demo-aks -o table',
+				output: `${pad('Name', 9)}${pad('ResourceGroup', 17)}${pad('MasterVersion', 17)}Upgrades\n${pad('-------', 9)}${pad('---------------', 17)}${pad('---------------', 17)}--------------\n${pad('default', 9)}${pad('demo-rg', 17)}${pad('1.36.4', 17)}1.37.1, 1.37.2`,
+				api: 'Azure Resource Manager: GET managedClusters/demo-aks/upgradeProfiles/default (not the Kubernetes API)'
+			}
 		},
 		{
 			id: 'nodes',
 			title: 'What you see and pay for: node pools',
-			notes: 'Show the MC_ resource group in the portal if you can: the VMs, disks and load balancer are there.',
+			notes: 'Show the MC_ resource group in the portal if you can: the VMs, disks and load balancer are there. Ask why a node is named …vmss000000: it is instance 0 of the scale set.',
 			view: 'aks',
-			narration:
-				'Your nodes are VMs in a virtual machine scale set (a node pool), placed with their disks and the cluster\'s load balancer in a separate node resource group named MC_… . Each node runs kubelet, kube-proxy and containerd. kubectl get nodes lists only these machines: the control plane never appears.',
+			narration: `Your nodes are VMs in a virtual machine scale set (a node pool), kept with their disks and the cluster's load balancer in a separate node resource group named MC_… . kubectl get nodes lists only these machines, named aks-nodepool1-…-vmss000000 to …-vmss000002 (node-1 to node-3 in the diagram). Each runs kubelet, kube-proxy and containerd. The deck says "We are using Docker" as the runtime; AKS nodes run containerd, and Kubernetes dropped Docker Engine support (dockershim) in 1.24.`,
 			highlight: ['node-1', 'node-2', 'node-3'],
 			terminal: {
 				command: 'kubectl get nodes',
-				output: 'NAME                                STATUS   ROLES    AGE   VERSION\naks-nodepool1-20315813-vmss000000   Ready    <none>   5d    v1.34.2\naks-nodepool1-20315813-vmss000001   Ready    <none>   5d    v1.34.2\naks-nodepool1-20315813-vmss000002   Ready    <none>   5d    v1.34.2',
+				output: ['NAME                                STATUS   ROLES    AGE   VERSION', ...AKS_NODE.map((n) => `${n}   Ready    <none>   5d    ${NODE_VERSION}`)].join('\n'),
 				api: 'GET /api/v1/nodes'
 			},
 			messages: [
@@ -49,32 +76,31 @@ export const managedAks: Walkthrough = {
 		{
 			id: 'kube-system',
 			title: 'kube-system: add-ons Azure installs on your nodes',
-			notes: 'kubectl get pods -n kube-system shows these add-ons running on your nodes.',
+			notes: 'Demo: kubectl get pods -n kube-system -o wide shows CoreDNS, metrics-server and konnectivity-agent running on your own nodes, using your capacity. Ask: if the konnectivity-agent Pods were down, which kubectl commands would still work? (get and apply yes; logs and exec no.)',
 			view: 'aks',
-			narration:
-				'Some system Pods run on your nodes in the kube-system namespace: CoreDNS for Service names, metrics-server for kubectl top and autoscaling, and konnectivity-agent. The managed API server cannot reach your nodes directly, so for kubectl logs and exec it goes through the tunnel that konnectivity-agent holds open.',
+			narration: `Some system Pods run on your nodes in the kube-system namespace: CoreDNS for Service names, metrics-server for kubectl top and autoscaling, and konnectivity-agent. The managed API server cannot reach your nodes directly, so the agents dial out to it and hold a tunnel open; kubectl logs and exec travel through it. Here the logs of ${POD.a} come from the kubelet on vmss000000.`,
 			highlight: ['kube-apiserver', 'kubelet-1'],
 			terminal: {
-				command: 'kubectl logs nginx-7d4b9-x2x1w',
+				command: `kubectl logs ${POD.a}`,
 				output: '/docker-entrypoint.sh: Configuration complete; ready for start up',
-				api: 'GET /api/v1/namespaces/default/pods/nginx-7d4b9-x2x1w/log'
+				api: `GET /api/v1/namespaces/default/pods/${POD.a}/log`
 			},
 			messages: [
-				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET pods/nginx-7d4b9-x2x1w/log' },
-				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'request', summary: 'GET /containerLogs/default/nginx-7d4b9-x2x1w/nginx (through the konnectivity tunnel)' },
+				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: `GET pods/${POD.a}/log` },
+				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'request', summary: `GET /containerLogs/default/${POD.a}/nginx (through the konnectivity tunnel)` },
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'response', summary: 'log lines streamed back' }
 			]
 		},
 		{
 			id: 'same-flows',
 			title: 'Everything else works the same',
-			notes: 'Suggest replaying Create a Deployment with AKS in mind: every message is the same.',
+			notes: 'Suggest replaying Create a Deployment with AKS in mind and asking, at each message, "who runs this component here: Azure or you?"',
 			view: 'aks',
 			narration:
-				'Creating, scaling, failing over, exposing and crash-looping all happen exactly as in the other walkthroughs. Only two things differ: the API server\'s address (an Azure endpoint in your kubeconfig, from az aks get-credentials) and the load balancer, which the Azure cloud-controller-manager creates as an Azure Load Balancer.',
+				"Creating, scaling, failing over, exposing and crash-looping all happen exactly as in the other walkthroughs. Only two things differ: the API server's address (an Azure endpoint in your kubeconfig, from az aks get-credentials) and the load balancer, which the Azure cloud-controller-manager creates as an Azure Load Balancer.",
 			highlight: ['azure', 'node-pool'],
 			terminal: { command: 'az aks get-credentials -g demo-rg -n demo-aks', output: 'Merged "demo-aks" as current context in /home/student/.kube/config', api: 'Azure Resource Manager: POST managedClusters/demo-aks/listClusterUserCredential' },
-			tables: [...settledThree, healthyNodes]
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]
 		}
 	]
 };

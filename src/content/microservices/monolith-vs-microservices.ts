@@ -17,13 +17,13 @@ export const monolithVsMicroservices: Walkthrough = {
 			view: 'monolith',
 			narration:
 				'Here is a web shop built the classic way. The storefront UI, catalog, cart, checkout, payments and orders are modules of one application, built into one package, running on one server over one shared database.',
-			notes: 'Ask who has worked on an application like this. Most have.',
+			notes: 'Ask who has worked on an application like this, and how many teams committed to it. Misconception to expect: "monolith" means badly written. It only means one deployable; it can be cleanly split into modules inside.',
 			highlight: ['mono-app', 'm-db']
 		},
 		{
 			id: 'monolith-request',
 			title: 'Checkout inside a monolith: function calls',
-			notes: 'Point at the thin lines: in-process calls, no network anywhere inside the server.',
+			notes: 'Ask: the payments module throws an error halfway through; what happens to the order? (The one transaction rolls back, so nothing is half-done.) Keep the answer for the microservices version later, where no such transaction exists.',
 			view: 'monolith',
 			narration:
 				'When a customer checks out, one HTTP request arrives. From there, the UI module calls checkout, which calls payments and orders, all as ordinary function calls in the same process: nanoseconds each, no network, and one database transaction can cover the whole order.',
@@ -40,7 +40,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'benefits',
 			title: 'What a monolith makes easy',
-			notes: 'Balance the story: many successful products are monoliths.',
+			notes: 'Ask the class for a product they know that is (or long was) a monolith and still succeeded. Then ask: which of these three benefits disappears first when the shop is split into services? (End-to-end testing and fast in-process calls.)',
 			view: 'monolith',
 			narration:
 				'Benefits: you can test the whole application end to end (for example with Selenium) because it is all one thing. Deployment means copying one package to a server. And modules call each other directly, which is fast. For a small team and a young product, this is often the right choice.',
@@ -62,7 +62,7 @@ export const monolithVsMicroservices: Walkthrough = {
 			notes: 'Ask which module needed the capacity, and what else got copied with it.',
 			view: 'monolith-scaled',
 			narration:
-				'A sales peak needs three times the checkout capacity. The monolith cannot scale one module, so a second server runs a copy of everything, catalog and cart included. Modules with conflicting needs (memory-hungry catalog, CPU-hungry payments) must share each machine, and moving to a new framework or language means rewriting the whole application.',
+				'A sales peak needs more checkout capacity. The monolith cannot scale one module, so a second server runs a copy of everything, catalog and cart included. Modules with conflicting needs (memory-hungry catalog, CPU-hungry payments) must share each machine, and moving to a new framework or language means rewriting the whole application.',
 			highlight: ['mono-copy', 'mono-server-2'],
 			messages: [{ from: 'customer', to: 'mono-copy', via: 'c-copy', kind: 'data', summary: 'POST /checkout (sent to the copy by a load balancer)' }]
 		},
@@ -72,7 +72,7 @@ export const monolithVsMicroservices: Walkthrough = {
 			view: 'microservices',
 			narration:
 				'Now each functional area is its own small service in its own container: UI, catalog, cart, checkout, payments, orders and email. Each owns its data; no service reads another\'s database. Services expose APIs and call each other\'s APIs, and some talk through a message broker instead.',
-			notes: 'The deck: "a dedicated microservice implements each functional area of the ecommerce application".',
+			notes: 'Ask: why may the order service not simply read the payment service\'s database? (A shared schema would tie both teams\' releases together again.) Misconception to expect: "microservices" means "small". The point is one team and one deployable per functional area.',
 			highlight: ['ui', 'catalog', 'cart', 'checkout', 'payments', 'orders', 'email']
 		},
 		{
@@ -81,11 +81,11 @@ export const monolithVsMicroservices: Walkthrough = {
 			notes: 'Each hop can fail: ask what the UI should show if checkout does not answer.',
 			view: 'microservices',
 			narration:
-				'The same checkout now crosses the network. The UI service calls the checkout service\'s API; checkout calls the payment service\'s API and waits for the answer. Each hop is an HTTP request that takes milliseconds and can fail or time out, so callers need timeouts and retries.',
+				'The same checkout now crosses the network. The UI service calls the checkout service\'s API (POST /checkouts); checkout calls the payment service\'s API and waits for the answer. Each hop is an HTTP request that takes milliseconds and can fail or time out, so callers need timeouts and retries.',
 			highlight: ['ui', 'checkout', 'payments'],
 			messages: [
 				{ from: 'customer', to: 'ui', via: 'c-ui', kind: 'data', summary: 'POST /checkout (HTTP)' },
-				{ from: 'ui', to: 'checkout', via: 'ui-checkout', kind: 'request', summary: 'POST /orders {cartId: 881} (HTTP over the network)' },
+				{ from: 'ui', to: 'checkout', via: 'ui-checkout', kind: 'request', summary: 'POST /checkouts {cartId: 881} (HTTP over the network)' },
 				{ from: 'checkout', to: 'payments', via: 'checkout-payments', kind: 'request', summary: 'POST /charges {amount: 42.00} (synchronous)' },
 				{ from: 'payments', to: 'checkout', via: 'checkout-payments', kind: 'response', summary: '201 {chargeId: "ch_19"}' }
 			]
@@ -109,21 +109,21 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'independent',
 			title: 'Deploy and scale one service alone',
-			notes: 'Only checkout was scaled and only payments was redeployed; nothing else changed.',
+			notes: 'Ask: the UI now has three checkout instances to call; how does it find them? (A load balancer or, on Kubernetes, a Service in front of them: the next part of the course.)',
 			view: 'microservices-scaled',
 			narration:
 				'For the sales peak, only the checkout service gets three instances; the others are untouched. The payments team can deploy a new version of their service on their own schedule, and a team could even rewrite one service in another language without touching the rest.',
 			highlight: ['checkout', 'checkout-2', 'checkout-3'],
 			badges: { payments: 'v2 deployed alone' },
 			messages: [
-				{ from: 'ui', to: 'checkout-2', via: 'ui-checkout-2', kind: 'request', summary: 'POST /orders (spread across 3 checkout instances)' },
-				{ from: 'ui', to: 'checkout-3', via: 'ui-checkout-3', kind: 'request', summary: 'POST /orders' }
+				{ from: 'ui', to: 'checkout-2', via: 'ui-checkout-2', kind: 'request', summary: 'POST /checkouts (spread across 3 checkout instances)' },
+				{ from: 'ui', to: 'checkout-3', via: 'ui-checkout-3', kind: 'request', summary: 'POST /checkouts' }
 			]
 		},
 		{
 			id: 'advantages',
 			title: 'Advantages of microservices',
-			notes: 'Connect fault isolation back to the broker step.',
+			notes: 'Ask: the email service is down; can customers still buy? (Yes: the OrderPlaced event waits in the broker.) Then ask the reverse: the payment service is down; can they? (No: checkout calls it synchronously.) Fault isolation depends on how services talk.',
 			view: 'microservices-scaled',
 			narration:
 				'Advantages: each service is deployed independently, so releases are small and frequent; each scales on its own; each team picks the technology that fits; and faults are isolated, so a failing email service does not stop people buying.',
@@ -135,7 +135,7 @@ export const monolithVsMicroservices: Walkthrough = {
 			view: 'microservices',
 			narration:
 				'Disadvantages: every call can be slow or fail, so you need timeouts, retries and idempotency. Data is spread out, so an order and its payment can briefly disagree (eventual consistency) and there is no single transaction. And there is far more to run: many deployments, pipelines, logs and traces to follow one request. Small teams often start with a monolith.',
-			notes: 'The deck lists the headings only. These are the usual, honest trade-offs.',
+			notes: 'Ask: checkout retried the charge after a 503; what stops the customer being charged twice? (The idempotency key: payments recognises the repeated request.) Misconception to expect: microservices are always faster. Each network hop adds latency.',
 			highlight: ['ui', 'checkout', 'payments', 'broker'],
 			messages: [
 				{ from: 'checkout', to: 'payments', via: 'checkout-payments', kind: 'request', summary: 'POST /charges (attempt 1)' },
@@ -165,7 +165,7 @@ export const monolithVsMicroservices: Walkthrough = {
 		{
 			id: 'containers',
 			title: 'Next: how services are packaged',
-			notes: 'Bridge to the next walkthrough: each service becomes an image and runs as a container.',
+			notes: 'Ask: seven services, three of them in several copies: how many separate servers would you want to install and patch by hand? That is the question containers (and later Kubernetes) answer.',
 			view: 'flask',
 			narration:
 				'Each of these services ships as a container image: the code plus exactly the libraries it needs, started the same way on a laptop or in the cloud. Continue with "Physical machines, VMs and containers" to see what a container is, and why it is lighter than a virtual machine.',

@@ -37,15 +37,15 @@ export const stacksOverview: Walkthrough = {
 			title: 'Problems with traditional infrastructure',
 			view: 'physical',
 			narration:
-				'App B needs a newer library than App A, but there is only one copy to share: a dependency conflict. Every server in every environment (dev, QA, staging, production) is installed and configured by hand, so they drift apart, patching takes people, and a new developer waits days for a working machine.',
-			notes: "The deck's five problems: installation and configuration, compatibility and dependencies, inconsistent environments, operational support, developer environments.",
+				'App B needs a newer version of a library than App A, but the machine has one shared copy: a dependency conflict. Every server in every environment (dev, QA, staging, production) is installed and configured by hand, so they drift apart, patching takes people, and a new developer waits days for a working machine.',
+			notes: "Ask which of the deck's five problems the class has met: installation and configuration, compatibility and dependencies, inconsistent environments, operational support, developer environments. Misconception to expect: \"just install both versions\". Some libraries allow that, but one system-wide Python package (or one system Java, PHP or Node.js) serves every app.",
 			highlight: ['libs', 'app-a', 'app-b'],
 			messages: [
-				{ from: 'app-a', to: 'libs', via: 'a-libs', kind: 'request', summary: 'load libssl 1.1' },
-				{ from: 'app-b', to: 'libs', via: 'b-libs', kind: 'request', summary: 'load libssl 3.0 (conflict: only one version installed)' }
+				{ from: 'app-a', to: 'libs', via: 'a-libs', kind: 'request', summary: 'import numpy 1.26' },
+				{ from: 'app-b', to: 'libs', via: 'b-libs', kind: 'request', summary: 'import numpy 2.1 (conflict: the shared install holds one version)' }
 			],
 			roles: {
-				libs: 'Can hold one version of each library, so App A and App B cannot both be satisfied.',
+				libs: 'The shared Python packages hold one numpy, so App A (tested with 1.26) and App B (needs 2.1) cannot both be satisfied.',
 				'app-a': 'Was tested against the old library version.',
 				'app-b': 'Needs the new library version.'
 			}
@@ -68,10 +68,10 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'vm-syscall',
 			title: 'A system call inside a VM',
-			notes: 'Hardware virtualisation (VT-x, AMD-V) makes most of this fast, but the extra layer is still there.',
+			notes: 'Misconception to expect: "a VM emulates every instruction, so it is slow". With hardware virtualisation (VT-x, AMD-V) guest code runs directly on the CPU; only privileged operations and I/O exit to the hypervisor, and paravirtual drivers (virtio) make even those cheaper.',
 			view: 'vms',
 			narration:
-				"Now App A's read goes to its own guest kernel. The guest kernel thinks it owns a disk, but the disk is virtual: the access traps into the hypervisor, which performs the real read on the hardware. One more layer on the way down, and on the way back.",
+				"Now App A's read goes to its own guest kernel. The guest kernel drives a disk, but the disk is virtual: the access is handed to the hypervisor (by a trap, or through a paravirtual driver), which performs the real read on the hardware. One more layer on the way down, and on the way back.",
 			highlight: ['app-a', 'libs-1', 'guest-os-1', 'hypervisor', 'hardware'],
 			messages: [
 				{ from: 'app-a', to: 'libs-1', via: 'a-libs1', kind: 'request', summary: 'read("orders.csv")' },
@@ -93,8 +93,8 @@ export const stacksOverview: Walkthrough = {
 			title: 'Containers on one host',
 			view: 'containers',
 			narration:
-				'With Docker, each app runs in a container: its own files and libraries, packed into an image, but no operating system of its own. The three guest operating systems and the hypervisor disappear. Every container shares the one host kernel.',
-			notes: 'The deck draws the Docker Engine as a layer under the containers. Point out that here it stands beside them: it sets containers up, it does not relay their calls.',
+				'With Docker, each app runs in a container: its own files and libraries, packed into an image, but no operating system kernel of its own. The three guest operating systems and the hypervisor disappear. Every container shares the one host kernel. The deck says, in its drawing, that Docker is a layer under the containers; here the Docker Engine stands beside them, because it sets containers up but does not relay their calls.',
+			notes: 'Misconception to expect: each container has "a small OS". It has an operating system\'s files and libraries, not a kernel. Demo: docker run --rm alpine uname -r prints the host\'s kernel version (on Docker Desktop, its Linux VM\'s), not an Alpine one.',
 			highlight: ['ctr-a', 'ctr-b', 'ctr-c', 'host-os'],
 			roles: {
 				'host-os': 'One kernel, shared by every container on this machine.',
@@ -127,18 +127,18 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'engine',
 			title: 'What the Docker Engine does',
-			notes: 'Namespaces and cgroups are Linux kernel features; Docker made them easy to use.',
+			notes: 'Demo on a Linux host: docker run -d --name web nginx, then ps -ef | grep nginx: the container\'s processes are ordinary host processes. docker stats shows the whole host\'s memory as the limit until you set one (docker run --memory 256m --cpus 0.5).',
 			view: 'containers',
 			narration:
-				'Starting a container is asking the kernel for isolation, not booting a machine. The Docker Engine asks the host kernel for new namespaces (what the process can see) and a cgroup (how much CPU and memory it may use), then starts the app inside them. That takes well under a second.',
+				'Starting a container is asking the kernel for isolation, not booting a machine. The Docker Engine, through containerd and runc, asks the host kernel for new namespaces (what the process can see) and a cgroup (how much CPU and memory it may use, unlimited unless you set limits), then starts the app inside them. That takes well under a second.',
 			highlight: ['docker-engine', 'host-os', 'ctr-b'],
 			messages: [
 				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'create namespaces for Container B (pid, net, mount)' },
-				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'create cgroup: 0.5 CPU, 256 MiB memory' },
+				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'create cgroup (limits as asked: --cpus 0.5 --memory 256m)' },
 				{ from: 'host-os', to: 'docker-engine', via: 'engine-host', kind: 'response', summary: 'App B started as process 4211' }
 			],
 			roles: {
-				'docker-engine': 'Sets up Container B: namespaces, cgroup, filesystem from the image, then starts App B.',
+				'docker-engine': 'Sets up Container B through containerd and runc: namespaces, cgroup, filesystem from the image, then starts App B.',
 				'host-os': 'Creates the isolation and the resource limits. These are kernel features, not Docker inventions.',
 				'ctr-b': 'Starts in a fraction of a second, because nothing has to boot.'
 			}
@@ -149,7 +149,7 @@ export const stacksOverview: Walkthrough = {
 			view: 'containers',
 			narration:
 				'Flexible: even complex applications can be containerised. Lightweight: containers share the host kernel, so they use far fewer resources than VMs. Portable: build on a laptop, run in the cloud. Loosely coupled: replace or upgrade one without disturbing others. Scalable: start more copies across a datacentre. Secure: processes are constrained and isolated by default.',
-			notes: 'Offer the class the choice: continue, or stop on the security question first.',
+			notes: 'Ask which of the six words a VM could claim too, and which one it cannot (lightweight: no kernel to boot, megabytes instead of gigabytes). Then let the class choose the branch: the security question, or straight on.',
 			highlight: ['ctr-a', 'ctr-b', 'ctr-c'],
 			choices: [
 				{ label: 'But is a shared kernel safe?', to: 'caveat' },
@@ -165,8 +165,8 @@ export const stacksOverview: Walkthrough = {
 			title: 'The honest caveat: one kernel',
 			view: 'containers',
 			narration:
-				'Sharing a kernel is what makes containers light, and it is also their weak spot. A container cannot run a different operating system kernel than its host (no Windows containers on a Linux kernel), and a kernel bug that lets a process escape its namespaces affects every container on the host. Where tenants do not trust each other, put them in separate VMs.',
-			notes: 'This is the point the deck glosses over with "Secure". Containers are isolated processes, not separate machines.',
+				'Sharing a kernel is what makes containers light, and it is also their weak spot. A container cannot run a different kernel than its host (no Windows containers on a Linux kernel), and a kernel bug that lets a process escape its namespaces affects every container on the host. The deck says containers are secure by default; they are isolated processes, not separate machines, so tenants who do not trust each other belong in separate VMs.',
+			notes: 'Ask: a container runs as root; is that root on the host? (By default the same user ID as host root, limited by namespaces, capabilities and seccomp; user namespaces or rootless mode change that.) Sandboxed runtimes such as gVisor and Kata Containers add a kernel boundary per container.',
 			highlight: ['host-os'],
 			messages: [
 				{ from: 'libs-a', to: 'host-os', via: 'libsa-host', kind: 'request', summary: 'system call from Container A' },
@@ -183,7 +183,7 @@ export const stacksOverview: Walkthrough = {
 			view: 'vm-containers',
 			narration:
 				'In practice the two are combined. Cloud servers are usually VMs, and containers run inside them: here VM 1 hosts Containers A and B, VM 2 hosts Container C. The VMs give strong isolation between customers or teams; the containers give fast, light packaging inside each VM.',
-			notes: 'Kubernetes worker nodes in a cloud (for example AKS node pools) are exactly this: VMs running containers.',
+			notes: 'Ask where the class will meet this again: Kubernetes worker nodes in a cloud (for example AKS node pools) are VMs running containers.',
 			highlight: ['vm-1', 'vm-2'],
 			roles: {
 				'vm-1': 'A VM with a Docker Engine, running two containers on its guest kernel.',
@@ -194,7 +194,7 @@ export const stacksOverview: Walkthrough = {
 		{
 			id: 'vm-container-syscall',
 			title: 'A system call from a container in a VM',
-			notes: 'This is a Kubernetes node in the cloud: containers inside a VM.',
+			notes: 'Ask the class to count the layers a read now crosses and compare with the bare container step: one guest kernel and the hypervisor. Then ask why clouds accept that cost (isolation between customers).',
 			view: 'vm-containers',
 			narration:
 				"App C's read goes to the kernel it shares with its neighbours, which is now the guest kernel of VM 2. From there the path is the VM's: a trap into the hypervisor and the real disk read.",

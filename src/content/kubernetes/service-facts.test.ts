@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import type { Step, Walkthrough } from '$lib/model/types';
+import { formatProblem, validateWalkthrough } from '$lib/model/validate';
+import { monolithVsMicroservices } from '../microservices/monolith-vs-microservices';
+import { microservicesScene } from '../microservices/scene';
+import { stacksOverview } from '../stacks/overview';
+import { stacksScene } from '../stacks/scene';
+import { crashLoop } from './crash-loop';
+import { exposeService } from './expose-service';
+import { managedAks } from './managed-aks';
+import { kubernetesScene } from './scene';
+import { POD, SCALE_BACK } from './tables';
+
+// Facts fixed in issue 12 for expose-service, crash-loop, managed-aks, monolith-vs-microservices and
+// stacks/overview, checked on the walkthrough data as a learner would meet them. The walkthroughs are
+// imported directly (not through the registry) so this file does not depend on other walkthroughs.
+
+/** Everything a learner can read at a step: narration, log, inspector, terminal, tables, badges, clock. */
+const visibleText = (s: Step) =>
+	[
+		s.title,
+		s.narration,
+		...(s.messages ?? []).map((m) => m.summary),
+		...Object.values(s.roles ?? {}),
+		s.terminal?.command,
+		s.terminal?.output,
+		...(s.tables ?? []).flatMap((t) => t.rows.flat()),
+		...Object.values(s.badges ?? {}),
+		s.clock
+	].join('\n');
+
+const step = (w: Walkthrough, id: string) => {
+	const s = w.steps.find((x) => x.id === id);
+	if (!s) throw new Error(`${w.id} has no step ${id}`);
+	return s;
+};
+const table = (s: Step, title: string) => s.tables?.find((t) => t.title === title);
+const cell = (t: NonNullable<ReturnType<typeof table>>, column: string) => t.rows.map((r) => r[t.columns.indexOf(column)]!);
+
+describe('the five walkthroughs stay valid', () => {
+	it.each(
+		([
+			[exposeService, kubernetesScene],
+			[crashLoop, kubernetesScene],
+			[managedAks, kubernetesScene],
+			[monolithVsMicroservices, microservicesScene],
+			[stacksOverview, stacksScene]
+		] as const).map(([w, scene]) => [w.id, w, scene] as const)
+	)('%s', (_id, w, scene) => {
+		expect(validateWalkthrough(w, scene).map(formatProblem)).toEqual([]);
+		for (const s of w.steps) {
+			expect(s.narration.split(/\s+/).length, `${s.id}: narration fits a projector caption`).toBeLessThanOrEqual(90);
+			expect(s.notes?.trim().length ?? 0, `${s.id} notes`).toBeGreaterThan(20);
+		}
+	});
+});
+
+describe('continuity: expose-service and crash-loop start from three replicas again, after scale', () => {
+	// scale deleted k8jqz, r4t6n and p5m7c (with their IPs); the class then scaled back to three.
+	const deleted = [POD.b, POD.d, POD.e, '10.244.2.7', '10.244.1.9', '10.244.2.11'];
+	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s never shows a Pod that scale deleted', (_id, w) => {
+		for (const s of w.steps) for (const gone of deleted) expect(visibleText(s), `${s.id} shows ${gone}`).not.toContain(gone);
+	});
+	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s says in its first step where it starts from, and its Pods follow from that', (_id, w) => {
+		const first = w.steps[0]!;
+		expect(first.narration).toContain(SCALE_BACK);
+		expect(cell(table(first, 'Pods')!, 'NAME').sort()).toEqual([POD.a, POD.c, POD.g].sort());
+	});
+});
+
+describe('expose-service', () => {
+	it('the EndpointSlice lists every matching Pod: a not-ready one stays with ready=false', () => {
+		const s = step(exposeService, 'endpointslice');
+		expect(s.narration).toMatch(/ready or not/);
+		expect(s.narration).toMatch(/not ready stays listed with ready=false/);
+		expect(s.narration).not.toMatch(/IPs of the ready Pods/);
+	});
+	it('the load balancer\'s inspector tells the Azure picture: 80 → 80 with floating IP, NodePort only without it', () => {
+		const lb = step(exposeService, 'load-balancer').roles?.['load-balancer'] ?? '';
+		expect(lb).toMatch(/80 → 80 with floating IP/);
+		expect(lb).toMatch(/NodePort 31380 only when floating IP is disabled/);
+		expect(lb).toContain('service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip');
+	});
+	it('the cloud call asks for a rule for port 80, not the generic rule to the NodePort', () => {
+		const call = step(exposeService, 'load-balancer').messages!.find((m) => m.from === 'cloud-controller-manager' && m.to === 'cloud-api')!;
+		expect(call.summary).not.toMatch(/80 → 31380/);
+	});
+	it('the deck\'s Endpoints controller, its kube-proxy and its "no cloud-controller-manager on-premises" are corrected where a learner reads', () => {
+		expect(step(exposeService, 'endpointslice').narration).toMatch(/The deck says an Endpoints controller/);
+		expect(step(exposeService, 'kube-proxy').narration).toMatch(/The deck says kube-proxy .*IPVS mode is deprecated/);
+		expect(step(exposeService, 'on-prem').narration).toMatch(/The deck says on-premises clusters have no cloud-controller-manager/);
+	});
+});
+
+describe('crash-loop', () => {
+	it('after the crash the EndpointSlice still lists the Pod, marked ready=false, and nothing removes it', () => {
+		for (const id of ['report', 'backoff']) {
+			const slice = table(step(crashLoop, id), 'EndpointSlices');
+			expect(slice, id).toBeDefined();
+			expect(slice!.rows[0]![3]).toContain('10.244.1.5 (ready=false)');
+		}
+		const all = crashLoop.steps.flatMap((s) => s.messages ?? []);
+		expect(all.some((m) => /EndpointSlice.*10\.244\.1\.5 ready=false/.test(m.summary))).toBe(true);
+		expect(all.some((m) => /EndpointSlice.*(drop|remove).*10\.244\.1\.5/i.test(m.summary))).toBe(false);
+	});
+	it('before the first restart the crash is the container\'s state, not yet its lastState', () => {
+		const report = step(crashLoop, 'report');
+		for (const m of report.messages ?? []) expect(m.summary).not.toContain('lastState');
+		expect(step(crashLoop, 'restart').messages!.some((m) => m.summary.includes('lastState terminated'))).toBe(true);
+	});
+	it('restartCount 6 comes after 10 + 20 + 40 + 80 + 160 s of waiting: about five minutes, not ten', () => {
+		const s = step(crashLoop, 'doubling');
+		expect(s.clock).toMatch(/5 min/);
+		expect(cell(table(s, 'Pods')!, 'RESTARTS')[0]).toMatch(/^6\b/);
+	});
+	it('CrashLoopBackOff is a waiting reason while the phase stays Running', () => {
+		expect(step(crashLoop, 'backoff').narration).toMatch(/waiting reason, not a Pod phase: the phase stays Running/);
+	});
+});
+
+describe('managed-aks', () => {
+	const version = (v: string) => v.replace(/^v/, '').split('.').map(Number) as [number, number, number?];
+	const newer = (a: string, b: string) => {
+		const [x, y] = [version(a), version(b)];
+		for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+		return false;
+	};
+	const nodeVersions = new Set(
+		managedAks.steps.flatMap((s) => [
+			...(s.tables ?? []).filter((t) => t.title === 'Nodes' && t.columns.includes('VERSION')).flatMap((t) => cell(t, 'VERSION')),
+			...(s.terminal?.command === 'kubectl get nodes' ? [...(s.terminal.output ?? '').matchAll(/\bv\d+\.\d+\.\d+\b/g)].map((m) => m[0]) : [])
+		])
+	);
+
+	it('every node runs one version, and it is shown', () => {
+		expect([...nodeVersions]).toHaveLength(1);
+	});
+	it('never upgrades (or offers an upgrade) to the version the nodes already run', () => {
+		const [nodes] = [...nodeVersions];
+		const targets = managedAks.steps.flatMap((s) => [
+			...[...`${s.terminal?.command ?? ''}\n${s.narration}`.matchAll(/--kubernetes-version (\d+\.\d+(?:\.\d+)?)/g)].map((m) => m[1]!),
+			...(s.terminal?.command.startsWith('az aks get-upgrades') ? (s.terminal.output ?? '').split('\n').at(-1)!.split(/\s{2,}/).at(-1)!.split(', ') : [])
+		]);
+		expect(targets.length).toBeGreaterThan(0);
+		for (const t of targets) expect(newer(t, nodes!), `${t} after nodes on ${nodes}`).toBe(true);
+	});
+	it('get-upgrades reports the control plane on the nodes\' version', () => {
+		const s = managedAks.steps.find((x) => x.terminal?.command.startsWith('az aks get-upgrades'))!;
+		expect(s.terminal!.output).toContain(` ${[...nodeVersions][0]!.replace(/^v/, '')} `);
+	});
+	it('Node names agree between the tables and the terminal', () => {
+		const inTerminal = managedAks.steps
+			.filter((s) => s.terminal?.command === 'kubectl get nodes')
+			.flatMap((s) => s.terminal!.output!.split('\n').slice(1).map((l) => l.split(/\s+/)[0]!));
+		expect(inTerminal).toHaveLength(3);
+		for (const s of managedAks.steps)
+			for (const t of s.tables ?? []) {
+				if (t.title === 'Nodes') expect(cell(t, 'NAME').sort(), `${s.id} Nodes`).toEqual([...inTerminal].sort());
+				if (t.title === 'Pods') for (const n of cell(t, 'NODE')) expect(inTerminal, `${s.id} Pods`).toContain(n);
+			}
+	});
+	it('shows no Pod that scale deleted', () => {
+		for (const s of managedAks.steps) for (const gone of [POD.b, POD.d, POD.e]) expect(visibleText(s), s.id).not.toContain(gone);
+	});
+	it('corrects the deck\'s Docker runtime where a learner reads it', () => {
+		expect(step(managedAks, 'nodes').narration).toMatch(/The deck says "We are using Docker".*containerd/);
+	});
+});
+
+describe('monolith-vs-microservices', () => {
+	it('the UI never calls the checkout service at /orders, next to an Order service', () => {
+		const calls = monolithVsMicroservices.steps.flatMap((s) => s.messages ?? []).filter((m) => m.from === 'ui' && m.to.startsWith('checkout'));
+		expect(calls.length).toBeGreaterThan(0);
+		for (const m of calls) expect(m.summary).not.toMatch(/\/orders\b/);
+	});
+	it('no teacher note only says "Most have."', () => {
+		for (const s of monolithVsMicroservices.steps) expect(s.notes).not.toMatch(/Most have\.$/);
+	});
+});
+
+describe('stacks/overview', () => {
+	it('a container gets no CPU or memory limit unless one is asked for', () => {
+		const cgroup = step(stacksOverview, 'engine').messages!.find((m) => m.summary.includes('cgroup'))!;
+		expect(cgroup.summary).toMatch(/as asked/);
+		expect(step(stacksOverview, 'engine').narration).toMatch(/unlimited unless you set limits/);
+	});
+	it('the deck\'s Docker-as-a-layer drawing and its "secure by default" are corrected where a learner reads', () => {
+		expect(step(stacksOverview, 'containers').narration).toMatch(/The deck says, in its drawing, that Docker is a layer/);
+		expect(step(stacksOverview, 'caveat').narration).toMatch(/The deck says containers are secure/);
+	});
+});
+
+// The diagram names its Pods from the scene's slots: the walkthroughs after scale must draw w6q9t on node-2.
+describe('the diagram (scene) agrees with the tables', () => {
+	it('no view used by expose-service or crash-loop draws a Pod that scale deleted', () => {
+		for (const w of [exposeService, crashLoop, managedAks])
+			for (const s of w.steps) {
+				const view = kubernetesScene.views.find((v) => v.id === s.view)!;
+				const names = view.components.map((c) => kubernetesScene.components.find((x) => x.id === c)!.name);
+				for (const gone of [POD.b, POD.d, POD.e]) expect(names, `${w.id}/${s.id}`).not.toContain(gone);
+			}
+	});
+});
