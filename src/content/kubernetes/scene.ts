@@ -13,6 +13,8 @@ const PODS: Record<string, { node: number; name: string }> = {
 	'pod-1b': { node: 1, name: 'nginx-7d4b9-k8jqz' },
 	'pod-2a': { node: 2, name: 'nginx-7d4b9-p5m7c' },
 	'pod-2b': { node: 2, name: 'nginx-7d4b9-r4t6n' },
+	// Made when the class scales back to three after `scale` (tables.ts threeAgain): later walkthroughs start here.
+	'pod-2c': { node: 2, name: 'nginx-7d4b9-w6q9t' },
 	'pod-3a': { node: 3, name: 'nginx-7d4b9-b9d2f' },
 	'pod-3b': { node: 3, name: 'nginx-7d4b9-h3v8s' }
 };
@@ -97,8 +99,8 @@ export const kubernetesScene: Scene = {
 		{ id: 'kubectl', name: 'kubectl', kind: 'client', description: 'The command-line client. It turns commands into REST calls to the API server, using the address and credentials in your kubeconfig file.' },
 		{ id: 'registry', name: 'Docker Hub', kind: 'registry', description: 'An image registry. Container runtimes pull image manifests and layers from it when a Pod needs an image the node does not have.' },
 		{ id: 'end-user', name: 'End user', kind: 'person', description: "Someone using the application from outside the cluster, e.g. a browser." },
-		{ id: 'load-balancer', name: 'Load balancer', kind: 'network', description: "The cloud provider's load balancer. It gets a public IP and forwards traffic to the NodePort on every healthy node." },
-		{ id: 'cloud-api', name: 'Cloud API', kind: 'server', description: "The cloud's own API (e.g. Azure Resource Manager). Only the cloud-controller-manager calls it, to create load balancers and routes and to check whether VMs still exist." },
+		{ id: 'load-balancer', name: 'Load balancer', kind: 'network', description: "The cloud provider's load balancer. It gets a public IP and spreads traffic over the healthy nodes: in the generic picture to the Service's NodePort; on Azure, by default, to the Service's own port with floating IP. kube-proxy's rules on the node take it from there." },
+		{ id: 'cloud-api', name: 'Cloud API', kind: 'server', description: "The cloud's own API (e.g. Azure Resource Manager). The cloud-controller-manager calls it to create load balancers and routes and to check whether VMs still exist. It is not the only caller: on AKS the disk and file storage drivers (CSI), the cluster autoscaler and the kubelet's credential provider for ACR call Azure too." },
 		{ id: 'kube-apiserver', name: 'kube-apiserver', kind: 'server', parent: 'control-plane', description: 'The front door and the hub: every component and every user talks only to it. It authenticates, authorises and admits each request, stores objects in etcd and streams changes to watchers.' },
 		{ id: 'etcd', name: 'etcd', kind: 'store', parent: 'control-plane', description: 'A consistent, replicated key-value store holding the whole cluster state (desired and reported). Only the API server reads or writes it.' },
 		{ id: 'kube-scheduler', name: 'kube-scheduler', kind: 'controller', parent: 'control-plane', description: 'Watches for Pods with no node, filters out nodes that cannot run them, scores the rest, and binds each Pod to the best node by writing to the API server.' },
@@ -117,21 +119,27 @@ export const kubernetesScene: Scene = {
 		{ id: 'cloud-lb', from: 'cloud-api', to: 'load-balancer' },
 		{ id: 'user-lb', from: 'end-user', to: 'load-balancer', kind: 'data' },
 		{ id: 'proxy1-pod-2a', from: 'kube-proxy-1', to: 'pod-2a', kind: 'data' },
+		{ id: 'proxy1-pod-2b', from: 'kube-proxy-1', to: 'pod-2b', kind: 'data' },
+		{ id: 'proxy1-pod-2c', from: 'kube-proxy-1', to: 'pod-2c', kind: 'data' },
 		...nodeConnections,
 		...podConnections
 	],
 	views: [
 		view('full', 'The whole cluster', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-3a']),
+		view('full-replacing', 'The whole cluster: a replacement Pod on node-2', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-2b', 'pod-3a']),
+		view('full-replaced', 'The whole cluster after the replacement', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2b', 'pod-3a']),
 		view('empty', 'Cluster with no Pods yet', ['registry'], []),
 		view('one-pod', 'First Pod created', ['registry'], ['pod-1a']),
 		view('three', 'Three nginx Pods', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a']),
 		view('five', 'Five nginx Pods', ['registry'], ['pod-1a', 'pod-1b', 'pod-2a', 'pod-2b', 'pod-3a']),
 		view('two', 'Two nginx Pods', ['registry'], ['pod-1a', 'pod-3a']),
-		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a', 'pod-3b']),
-		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-3a']),
-		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2a', 'pod-3a'], ['cloud-controller-manager']),
+		// After `scale`, scaled back to three: w6q9t runs on node-2 (node-failure, crash-loop).
+		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
+		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a', 'pod-3b']),
+		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
+		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2c', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-2a', 'pod-3a']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-2c', 'pod-3a']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
 			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']
