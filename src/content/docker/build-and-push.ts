@@ -1,33 +1,47 @@
 import type { SourceFile, Walkthrough } from '$lib/model/types';
-import { BASE, containers, images, WHALE } from './tables';
+import { containers, images, WHALE } from './tables';
 
 // D2 in flows.md, the deck's Scenario 2. The deck builds FROM docker/whalesay, which no longer pulls
 // (schema-1 manifest: pulls disabled in Engine 26, removed in 27); the same lesson with a maintained base.
+// The push follows the real client: a HEAD per blob first, then a cross-repository mount
+// (POST …/blobs/uploads/?mount=…&from=…, 201 = "Mounted from") or an upload (POST 202, PUT ?digest= 201 =
+// "Pushed"); a HEAD answered 200 is "Layer already exists" (OCI distribution spec; containerd
+// core/remotes/docker/pusher.go; moby distribution/push_v2.go).
 const deckFile: SourceFile = {
 	name: 'Dockerfile (from the slides)',
 	lines: ['FROM docker/whalesay:latest', 'RUN apt-get -y update && apt-get install -y fortunes', 'CMD /usr/games/fortune -a | cowsay']
 };
-const lines = [
-	'FROM debian:bookworm-slim',
+/** Our Dockerfile; push-to-acr changes only its CMD line for v2. */
+export const dockerfileLines = [
+	'FROM debian:trixie-slim',
 	'RUN apt-get update && apt-get install -y --no-install-recommends cowsay fortune-mod && rm -rf /var/lib/apt/lists/*',
 	'ENV PATH="/usr/games:${PATH}"',
 	'CMD fortune | cowsay'
 ];
-const file = (focus: number[]): SourceFile => ({ name: 'Dockerfile', lines, focus });
+const file = (focus: number[]): SourceFile => ({ name: 'Dockerfile', lines: dockerfileLines, focus });
+
+/** The two layer blobs as `docker push` prints them (short digests): Debian's, then ours. */
+export const LAYERS = { base: '8b296f486960', ours: '3c1e9ae0b0f2' } as const;
+export const STUDENT_WHALE: [string, string, string, string] = ['student/docker-whale', 'latest', WHALE[2], WHALE[3]];
+
+const repo = '/v2/student/docker-whale';
+const pushed = 'The push refers to repository [docker.io/student/docker-whale]';
+const pushCommand = 'docker push student/docker-whale:latest';
+const pushApi = 'POST /images/student/docker-whale/push?tag=latest (X-Registry-Auth)';
 
 export const buildAndPush: Walkthrough = {
 	id: 'docker/build-and-push',
 	scene: 'docker',
 	title: 'Build and push an image',
-	summary: 'A Dockerfile becomes layers, a tag, a login and an upload that skips what the registry already has.',
+	summary: 'A Dockerfile becomes layers, a tag, a login and an upload that mounts, skips or sends each blob.',
 	steps: [
 		{
 			id: 'deck-dockerfile',
 			title: "The slides' Dockerfile no longer builds",
 			view: 'empty',
 			narration:
-				'The course builds on docker/whalesay. That image was pushed in the old "schema 1" manifest format, which Docker Engine stopped pulling in version 26 and removed in 27. Building it today fails at the very first line, so we teach the same idea with a maintained base image.',
-			notes: 'Worth showing students: images rot. Pin maintained bases and rebuild regularly.',
+				'The deck says to build FROM docker/whalesay. That image was pushed in the old "schema 1" manifest format, which Docker Engine 26 stopped pulling by default and Engine 27 cannot pull at all. Building it today fails at the very first line, so we teach the same idea with a maintained base image.',
+			notes: 'Demo: run docker pull docker/whalesay live and read the error aloud. Ask the class what "images rot" means for their own projects: pin maintained bases and rebuild regularly to pick up security fixes.',
 			file: deckFile,
 			terminal: {
 				command: 'docker pull docker/whalesay',
@@ -40,20 +54,24 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'dockerfile',
 			title: 'The same idea, maintained',
-			notes: 'Read the four lines aloud and ask which of them will add files to the image (only FROM and RUN).',
+			notes: 'Read the four lines aloud and ask which of them will add files to the image (only FROM and RUN). Expect some students to say CMD: it only records what to run later.',
 			view: 'empty',
 			narration:
-				'Our Dockerfile starts FROM a small, maintained Debian image, installs cowsay and fortune in one RUN (cleaning the package lists in the same step so they never land in a layer), puts /usr/games on the PATH, and says what to run by default. Four instructions; only FROM and RUN bring files.',
+				'Our Dockerfile starts FROM debian:trixie-slim, a small image of Debian 13, the current stable release. One RUN installs cowsay and fortune and cleans the package lists in the same step, so they never land in a layer. ENV puts /usr/games on the PATH and CMD says what to run by default. Only FROM and RUN bring files.',
 			file: file([])
 		},
 		{
 			id: 'build',
 			title: 'docker build: a session with BuildKit',
-			notes: 'Point out that the client sends only what BuildKit asks for; a .dockerignore still keeps secrets and node_modules out.',
+			notes: 'Point out that the client sends only the files BuildKit asks for; a .dockerignore still keeps secrets and node_modules out. Demo: docker build --progress=plain shows the same steps as numbered lines (#5 [2/2] RUN …).',
 			view: 'build',
 			narration:
-				'docker build -t docker-whale . talks to BuildKit, the default builder since Engine 23. The client opens a session and a gRPC stream to the daemon; BuildKit then asks the client for just the build-context files it needs, rather than the old behaviour of uploading the whole folder.',
-			terminal: { command: 'docker build -t docker-whale .', output: '[+] Building 0.1s (2/6)\n => [internal] load build definition from Dockerfile', api: 'POST /session, POST /grpc (BuildKit)' },
+				'docker build -t docker-whale . talks to BuildKit, the default builder since Engine 23. The client opens a session with the daemon; BuildKit then asks the client for just the build-context files it needs. The deck says nothing about BuildKit: its era used the classic builder, which uploaded the whole folder and printed "Step 1/3" lines instead of today\'s "[1/2] FROM" progress.',
+			terminal: {
+				command: 'docker build -t docker-whale .',
+				output: '[+] Building 0.2s (2/6)\n => [internal] load build definition from Dockerfile\n => => transferring dockerfile: 243B\n => [internal] load .dockerignore',
+				api: 'POST /session, POST /grpc (BuildKit)'
+			},
 			highlight: ['cli', 'dockerd', 'buildkit'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /session (upgrade to a two-way stream)' },
@@ -64,24 +82,29 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'from',
-			title: 'FROM: fetch the base image',
-			notes: 'Same registry exchange as docker pull. Ask: where does debian:bookworm-slim come from if no registry is named?',
+			title: 'FROM: fetch the base into the build cache',
+			notes: 'Ask: where does debian:trixie-slim come from if no registry is named? (docker.io/library/debian.) Expect students to look for it in docker images afterwards; docker buildx du shows it in the build cache instead.',
 			view: 'build',
 			narration:
-				'FROM debian:bookworm-slim: BuildKit resolves the tag to a digest on Docker Hub and pulls the base image\'s layers, exactly like docker pull. These layers become the bottom of our image, unchanged.',
+				'FROM debian:trixie-slim: BuildKit resolves the tag to a digest on Docker Hub and fetches the base image\'s manifest, config and single layer, much like docker pull. The layer becomes the bottom of our image, unchanged. Unlike docker pull, BuildKit keeps the base in its own build cache, so docker images does not list debian:trixie-slim.',
 			file: file([1]),
+			terminal: {
+				command: 'docker build -t docker-whale .',
+				output: ' => [internal] load metadata for docker.io/library/debian:trixie-slim\n => [auth] library/debian:pull token for registry-1.docker.io\n => [1/2] FROM docker.io/library/debian:trixie-slim@sha256:…\n => => extracting sha256:8b296f486960…',
+				api: 'POST /grpc (progress streamed)'
+			},
 			highlight: ['buildkit', 'hub', 'img-base'],
 			messages: [
-				{ from: 'buildkit', to: 'hub', via: 'buildkit-hub', kind: 'request', summary: 'GET /v2/library/debian/manifests/bookworm-slim' },
-				{ from: 'hub', to: 'buildkit', via: 'buildkit-hub', kind: 'data', summary: 'manifest + 1 layer blob' },
-				{ from: 'buildkit', to: 'img-base', via: 'buildkit-img-base', kind: 'data', summary: 'store debian:bookworm-slim' }
+				{ from: 'buildkit', to: 'hub', via: 'buildkit-hub', kind: 'request', summary: 'GET /v2/library/debian/manifests/trixie-slim' },
+				{ from: 'hub', to: 'buildkit', via: 'buildkit-hub', kind: 'data', summary: 'index → linux/amd64 manifest, config blob, 1 layer blob (sha256:8b29…)' },
+				{ from: 'buildkit', to: 'img-base', via: 'buildkit-img-base', kind: 'data', summary: 'keep debian:trixie-slim in the build cache (not listed by docker images)' }
 			],
-			tables: [images([BASE]), containers([])]
+			tables: [images([]), containers([])]
 		},
 		{
 			id: 'run',
 			title: 'RUN: one temporary container, one new layer',
-			notes: 'Ask why apt-get update, install and cleanup share one RUN line: a separate rm in a later layer would not shrink the image.',
+			notes: 'Ask why apt-get update, install and cleanup share one RUN line: a separate rm in a later layer would not shrink the image. Misconception: docker ps during the build shows nothing, because BuildKit runs RUN steps with its own runc executor, not as Docker containers.',
 			view: 'build',
 			narration:
 				'RUN executes apt-get inside a temporary container started from the base. Whatever the command changes in the filesystem is captured as one new read-only layer on top. The temporary container is then thrown away. Each RUN makes one layer, which is why commands are chained with &&.',
@@ -93,20 +116,24 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'cmd',
 			title: 'ENV and CMD: metadata only',
-			notes: 'Check understanding: CMD runs when a container starts, not during the build.',
+			notes: 'Check understanding: CMD runs when a container starts, not during the build. Ask: if you change only the CMD line and rebuild, how many new layers appear? (None; the push-to-acr walkthrough shows it.)',
 			view: 'built',
 			narration:
-				'ENV and CMD change only the image\'s configuration (environment and default command), not its files, so they add no layer. BuildKit writes the config and manifest, stores the image and names it docker-whale:latest. Our image is the base\'s layer plus one of our own.',
+				'ENV and CMD change only the image\'s configuration (environment and default command), not its files, so they add no layer. BuildKit writes the config and manifest and names the image docker-whale:latest. Our image is Debian\'s layer plus one of our own, and docker images lists only docker-whale: the base stays in the build cache.',
 			file: file([3, 4]),
 			highlight: ['img-whale'],
 			messages: [{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'write config (ENV, CMD) and manifest; tag docker-whale:latest' }],
-			terminal: { command: 'docker build -t docker-whale .', output: ' => exporting to image\n => => naming to docker.io/library/docker-whale:latest', api: 'POST /grpc (done)' },
-			tables: [images([WHALE, BASE]), containers([])]
+			terminal: {
+				command: 'docker build -t docker-whale .',
+				output: ' => exporting to image\n => => exporting layers\n => => writing image sha256:7e2f1c9d4a10…\n => => naming to docker.io/library/docker-whale:latest',
+				api: 'POST /grpc (done)'
+			},
+			tables: [images([WHALE]), containers([])]
 		},
 		{
 			id: 'tag',
 			title: 'docker tag: a second name, nothing copied',
-			notes: 'Run docker images after tagging: both names show the same IMAGE ID.',
+			notes: 'Run docker images after tagging: both names show the same IMAGE ID. Ask what docker rmi docker-whale would delete now (only the name; the image stays while another name points at it).',
 			view: 'built',
 			narration:
 				'To push to your Docker Hub account, the image needs a name in your namespace. docker tag adds the name student/docker-whale:latest to the same image ID. Nothing is copied or uploaded. Names read [registry/][namespace/]repository[:tag], with defaults docker.io, library/ and latest.',
@@ -119,65 +146,124 @@ export const buildAndPush: Walkthrough = {
 				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name student/docker-whale:latest (same image ID)' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '201 Created' }
 			],
-			tables: [images([WHALE, ['student/docker-whale', 'latest', WHALE[2], WHALE[3]], BASE]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE]), containers([])]
 		},
 		{
 			id: 'login',
-			title: 'docker login',
-			notes: 'Mention credential helpers: a plain config.json stores a reversible base64 of the password.',
+			title: 'docker login -u: a token at the Password prompt',
+			notes: 'Have students create a personal access token (Docker Hub → Account settings → Personal access tokens) before class. Misconception: "docker login" asks for a password. Today it starts a web login with a one-time code; only -u gives the prompt. A plain config.json stores a reversible base64 of what you typed.',
 			view: 'built',
 			narration:
-				'docker login sends your credentials to the daemon, which checks them with the registry. On success the client, not the daemon, stores them: in ~/.docker/config.json or, better, in a credential helper such as the OS keychain.',
-			terminal: { command: 'docker login', output: 'Username: student\nPassword:\nLogin Succeeded', api: 'POST /auth' },
+				'A plain docker login to Docker Hub now starts a web sign-in with a one-time device code. To type credentials instead, run docker login -u student and paste a personal access token at the Password prompt; Docker Hub recommends a token over your password and requires one with two-factor sign-in or SSO. The daemon checks it with the registry; the client stores it, in ~/.docker/config.json or a credential helper.',
+			terminal: { command: 'docker login -u student', output: 'Password:\nLogin Succeeded', api: 'POST /auth' },
 			highlight: ['cli', 'dockerd', 'hub'],
 			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth {username, password}' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/ with credentials (token exchange)' },
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth {username: student, password: <personal access token>}' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/, then a token from auth.docker.io with those credentials' },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200 Login Succeeded' }
 			]
 		},
 		{
 			id: 'push',
-			title: 'docker push',
-			notes: 'Ask why the base layer is already on Docker Hub: it belongs to the official debian image, so it can be mounted, not uploaded.',
+			title: 'docker push: a token to write',
+			notes: 'Ask: what does the registry receive, a Dockerfile or an image? (Only blobs and a manifest; it never sees the Dockerfile.) Misconception: the client uploads the image. The daemon does; the client only streams progress back.',
 			view: 'built',
 			narration:
-				'docker push sends the push request to the daemon with the stored credentials in an X-Registry-Auth header. The daemon gets a push-scoped token from Docker Hub, then for each layer asks "do you have this digest?" with a HEAD request.',
-			terminal: { command: 'docker push student/docker-whale:latest', output: 'The push refers to repository [docker.io/student/docker-whale]', api: 'POST /images/student/docker-whale/push?tag=latest (X-Registry-Auth)' },
+				'docker push sends the push request to the daemon with the stored credentials in an X-Registry-Auth header. The daemon gets a token from Docker Hub that allows it to push to student/docker-whale. Then, for each blob of the image (two layers and the config), it first asks with a HEAD request whether the repository already has that digest.',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Preparing`, api: pushApi },
 			highlight: ['cli', 'dockerd', 'hub'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/student/docker-whale/push?tag=latest' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'token for repository:student/docker-whale:push,pull' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/student/docker-whale/blobs/sha256:… (base layer)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: already there (mounted from library/debian), skipped' }
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'token for repository:student/docker-whale:pull,push' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: 'bearer token with those scopes' }
+			]
+		},
+		{
+			id: 'mount',
+			title: "Debian's layer: mounted, not uploaded",
+			notes: 'Common mistake (an earlier version of this app made it): "Mounted from" does not come from a HEAD. A HEAD in a new repository answers 404; the mount is a POST with ?mount=&from=, answered 201. Ask: why can the daemon name library/debian? (BuildKit recorded where it fetched the layer.) For the mount the token must also allow repository:library/debian:pull, which anyone has for an official image.',
+			view: 'built',
+			narration:
+				'Debian\'s layer: the HEAD answers 404, because student/docker-whale is a brand-new repository. But the daemon remembers that this layer came from library/debian on the same registry, so it asks Docker Hub to mount it: a POST to the upload endpoint with ?mount=<digest>&from=library/debian. Docker Hub answers 201 Created and links the blob it already stores. No bytes travel; the client prints "Mounted from library/debian".',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Mounted from library/debian`, api: pushApi },
+			highlight: ['dockerd', 'hub'],
+			messages: [
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… (Debian's layer)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '404 Not Found (new repository)' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `POST ${repo}/blobs/uploads/?mount=sha256:8b29…&from=library/debian` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created (blob linked, nothing uploaded)' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: `progress: ${LAYERS.base}: Mounted from library/debian` }
 			]
 		},
 		{
 			id: 'upload',
-			title: 'Only the new layer travels',
-			notes: 'Push the same image twice live if you can: the second push uploads nothing.',
+			title: 'Our layer: the only bytes that travel',
+			notes: 'Ask: which layer would be "Mounted from" if a classmate pushed an image built FROM student/docker-whale? Big uploads may go in chunks (PATCH, then the closing PUT); the registry checks the digest before it answers 201.',
 			view: 'built',
 			narration:
-				'Only our own layer is missing, so only it is uploaded: start an upload, send the bytes, finish with the digest. Last comes the manifest, which ties config and layers together under the tag latest. A second push of the same image would upload nothing at all.',
-			terminal: { command: 'docker push student/docker-whale:latest', output: 'The push refers to repository [docker.io/student/docker-whale]\n3c1e9ae0b0f2: Pushed\n8b296f486960: Mounted from library/debian\nlatest: digest: sha256:… size: 741', api: 'POST /images/student/docker-whale/push?tag=latest' },
+				'Our own layer exists nowhere on Docker Hub: its HEAD answers 404 and there is nothing to mount. So the daemon opens an upload with a POST, gets 202 Accepted and an upload Location, then sends the compressed layer in a PUT to that location with ?digest=sha256:…. The registry checks the digest and answers 201 Created; the client prints "Pushed".',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian`, api: pushApi },
 			highlight: ['dockerd', 'hub'],
 			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'POST /v2/student/docker-whale/blobs/uploads/' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: 'PATCH layer bytes; PUT ?digest=sha256:3c1e…' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'PUT /v2/student/docker-whale/manifests/latest' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:3c1e… (our layer)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '404 Not Found' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `POST ${repo}/blobs/uploads/` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '202 Accepted, Location: <upload URL>' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: 'PUT <upload URL>?digest=sha256:3c1e… (layer bytes)' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: `progress: ${LAYERS.ours}: Pushed` }
+			]
+		},
+		{
+			id: 'manifest',
+			title: 'Config, then the manifest under the tag',
+			notes: 'Ask: why must the manifest go last? (The registry refuses a manifest that points at blobs it does not have.) The digest printed at the end is the manifest\'s; pin it to deploy exactly these bytes. The config\'s digest (7e2f…) is the IMAGE ID docker images showed (with the containerd image store, the ID shown is the manifest\'s digest instead).',
+			view: 'built',
+			narration:
+				'The image config (environment, default command, layer list) is a small blob and travels the same way: HEAD 404, POST, PUT. Last comes the manifest, which ties config and layers together. The daemon PUTs it under the tag latest and Docker Hub answers 201 Created. The client prints the manifest\'s digest and size.',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian\nlatest: digest: sha256:… size: 741`, api: pushApi },
+			highlight: ['dockerd', 'hub'],
+			messages: [
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:7e2f… (config)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '404 Not Found' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:7e2f… (config)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `PUT ${repo}/manifests/latest` },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created' }
+			]
+		},
+		{
+			id: 'push-again',
+			title: 'Push again: "Layer already exists"',
+			notes: 'Demo: push the same image twice; the second push finishes in a second. Then contrast the three words a push can print per layer: Pushed (uploaded), Mounted from (linked from another repository), Layer already exists (HEAD said 200).',
+			view: 'built',
+			narration:
+				'Push the same image a second time and every HEAD now answers 200 OK: the repository has each blob. For a HEAD answered 200 the client prints "Layer already exists" and sends nothing. That is the word for a blob already in this repository; "Mounted from" means it was linked from another one. Nothing is uploaded at all.',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\nlatest: digest: sha256:… size: 741`, api: pushApi },
+			highlight: ['dockerd', 'hub'],
+			messages: [
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/student/docker-whale/push?tag=latest' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK for both' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:7e2f… (config)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: `progress: ${LAYERS.ours}, ${LAYERS.base}: Layer already exists` }
 			]
 		},
 		{
 			id: 'anyone',
 			title: 'Anyone can now pull it',
-			notes: 'Close the loop: build once, run anywhere with the same image.',
+			notes: 'Close the loop: build once, run anywhere with the same image. Ask a student on another machine to run docker run --rm student/docker-whale and compare the digest docker pull prints with the one from the push.',
 			view: 'built',
 			narration:
-				'The image is on Docker Hub. Any machine can now run docker run student/docker-whale and get a talking cow with a fortune, pulling the base layer and your layer as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',
+				'The image is on Docker Hub. Any machine can now run docker run student/docker-whale and get a talking cow with a fortune, pulling Debian\'s layer and your layer as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',
 			highlight: ['hub', 'img-whale'],
-			terminal: { command: 'docker run --rm student/docker-whale', output: ' _________________________________\n< You will be successful in your work. >\n ---------------------------------\n        \\   ^__^\n         \\  (oo)\\_______\n            (__)\\       )\\/\\\n                ||----w |\n                ||     ||', api: 'POST /containers/create, POST /containers/{id}/start' }
+			terminal: {
+				command: 'docker run --rm student/docker-whale',
+				output: ' ______________________________________\n< You will be successful in your work. >\n --------------------------------------\n        \\   ^__^\n         \\  (oo)\\_______\n            (__)\\       )\\/\\\n                ||----w |\n                ||     ||',
+				api: 'POST /containers/create, POST /containers/{id}/start'
+			}
 		}
 	]
 };

@@ -1,14 +1,28 @@
 import type { Walkthrough } from '$lib/model/types';
-import { containers, IDS, images, NGINX, WEB } from './tables';
+import { containers, IDS, images, NGINX, psText, web, WEB_PORTS } from './tables';
 
-// D1 in flows.md: docker pull nginx, then docker run -d --name web -p 8080:80 nginx.
+// D1 in flows.md: docker pull nginx, then docker run -d --name web -p 8080:80 nginx, on a fresh Docker
+// Engine 29 (containerd image store). Where this differs from flows.md it follows the code:
+// - containerd's resolver (moby vendors core/remotes/docker) sends no GET /v2/ ping: its first request is
+//   HEAD …/manifests/latest, which draws the 401 challenge; it then fetches the index by digest.
+// - moby daemon/start.go: the network (libnetwork) is wired after runc create and before the task starts,
+//   and POST /containers/{id}/start answers 204 only once the task runs.
+// nginx:latest for linux/amd64 has 7 layers: FROM debian:trixie-slim (1), RUN (1), 5 × COPY
+// (nginx/docker-nginx mainline/debian/Dockerfile).
 const empty = [images([]), containers([])];
+// The full ID: 64 hex characters (docker ps shows the first 12, IDS.web).
+export const WEB_ID = `${IDS.web}0a81f6c2d9e4b7a5c3f1e8d6b2a4c7e9f1d3b5a7c9e2f46d8b0e`;
+const RUN = 'docker run -d --name web -p 8080:80 nginx';
+const LAYERS = ['b1badc6e5066', '4a0a7b2b3f2d', 'c3ba5e0ae86b', '1d2e4cb3a9f7', '7f3f1e9c2a60', '9e8d6a3c1b45', 'e5c2b7d90a13'];
+const pulled = ['latest: Pulling from library/nginx', ...LAYERS.map((l) => `${l}: Pull complete`), 'Digest: sha256:…', 'Status: Downloaded newer image for nginx:latest'];
+const created = web('Less than a second ago', 'Created');
+const upNow = web('6 seconds ago', 'Up 5 seconds');
 
 export const pullAndRun: Walkthrough = {
 	id: 'docker/pull-and-run',
 	scene: 'docker',
 	title: 'docker pull and docker run',
-	summary: 'From two commands to a running container: the socket, the registry, layers, and the runtime.',
+	summary: 'From two commands to a running container: the socket, the registry, layers, the runtime and the network.',
 	steps: [
 		{
 			id: 'architecture',
@@ -16,17 +30,17 @@ export const pullAndRun: Walkthrough = {
 			view: 'empty',
 			narration:
 				'Docker is client and server. The docker command you type is only a client: it sends REST requests to the Docker daemon, dockerd, which does the work. The daemon pulls images from registries such as Docker Hub, and hands running containers to containerd and runc. The client can run on the same machine or another one, and can talk to several daemons.',
-			notes: 'The deck\'s architecture slide. Ask: if the client is on a laptop and the daemon on a server, where does the container run?',
+			notes: "The deck's architecture slide. Ask: if the client is on a laptop and the daemon on a server, where does the container run, and whose disk holds the image? (The server's.) Demo: docker context ls, or docker version, which prints a Client and a Server section.",
 			highlight: ['cli', 'dockerd', 'hub'],
 			tables: empty
 		},
 		{
 			id: 'pull',
 			title: 'docker pull nginx',
-			notes: 'Ask what docker.io/library/nginx:latest means, part by part.',
+			notes: "Ask what docker.io/library/nginx:latest means, part by part. Misconception to expect: latest means the newest version. It is only the tag used when you name none; whoever publishes the image decides what it points to.",
 			view: 'empty',
 			narration:
-				'docker pull nginx becomes one API call over the daemon\'s Unix socket. No registry is named, so the daemon assumes Docker Hub, the library namespace and the tag latest: docker.io/library/nginx:latest. Progress streams back to the client as JSON lines.',
+				"docker pull nginx becomes one API call over the daemon's Unix socket. No registry is named, so the daemon assumes Docker Hub, the library namespace and the tag latest: docker.io/library/nginx:latest. Progress streams back to the client as JSON lines.",
 			terminal: { command: 'docker pull nginx', output: 'Using default tag: latest\nlatest: Pulling from library/nginx', api: 'POST /images/create?fromImage=nginx&tag=latest' },
 			highlight: ['cli', 'dockerd'],
 			messages: [{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/create?fromImage=nginx&tag=latest' }]
@@ -34,43 +48,63 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'token',
 			title: 'The registry asks for a token',
-			notes: 'Even anonymous pulls get a token; rate limits are counted against it.',
+			notes:
+				"Misconception: the rate limit is counted per token. Anonymous pulls are counted per IPv4 address (or per IPv6 /64), so a classroom behind one NAT address shares one allowance. Docker Hub's pull-limit page currently gives anonymous users 100 pulls per 6 hours and signed-in Personal accounts 200; it has changed several times, so check it before class. Only manifest GETs count, not the HEAD. Before class: have students docker login, or pre-pull the images. A pull over the limit fails with 429 Too Many Requests.",
 			view: 'empty',
 			narration:
-				'The daemon first knocks: GET /v2/ on registry-1.docker.io answers 401 with a Bearer challenge. The daemon fetches a token from auth.docker.io for the scope repository:library/nginx:pull (anonymously, for a public image) and retries with it.',
+				'The daemon first asks the registry about nginx:latest with a HEAD request. Docker Hub answers 401 with a Bearer challenge: fetch a token from auth.docker.io for the scope repository:library/nginx:pull. The daemon gets one, anonymously for a public image, and sends it with every request that follows.',
 			highlight: ['dockerd', 'hub'],
 			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://auth.docker.io/token"' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET auth.docker.io/token?scope=repository:library/nginx:pull' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET auth.docker.io/token?service=registry.docker.io&scope=repository:library/nginx:pull (anonymous)' },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: bearer token (short-lived)' }
 			]
 		},
 		{
 			id: 'manifest',
-			title: 'Manifest, config, layers',
-			notes: 'Digests make pulls verifiable: the same digest is the same bytes, everywhere.',
+			title: 'Tag, index, manifest',
+			notes:
+				"A tag is a movable name; a digest names exact bytes. Demo: docker buildx imagetools inspect nginx lists the platforms. Ask: what would a Raspberry Pi fetch? (The linux/arm64 manifest, with different layers.) On a host upgraded from an older Engine that still uses overlay2, the daemon starts with GET /v2/ and GETs the manifest by tag; the token exchange is the same.",
 			view: 'empty',
 			narration:
-				'With the token, the daemon asks for the manifest of nginx:latest. It gets an index listing one manifest per platform, picks linux/amd64 by its digest, then downloads the image config and the layer blobs, several at once. Every blob is checked against its sha256 digest.',
+				'With the token, the HEAD is answered 200 with the digest of what latest points to today: an image index. The daemon fetches the index by that digest; it lists one manifest per platform. It picks its own platform, linux/amd64, and fetches that manifest: the digests of one config blob and seven layer blobs.',
 			highlight: ['dockerd', 'hub'],
 			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/manifests/latest' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: 'image index: one manifest per platform' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest (with the token)' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200, Docker-Content-Digest: sha256:… (an image index)' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (the index)' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: image index, one manifest per platform' },
 				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (linux/amd64)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: 'config blob + 7 layer blobs (in parallel, digests verified)' }
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: image manifest, 1 config + 7 layer digests' }
+			]
+		},
+		{
+			id: 'layers',
+			title: 'Config and layers, by digest',
+			notes:
+				"Ask: two images built on the same Debian base: how often is the base layer downloaded? (Once: same digest, same bytes, stored once.) The three-at-a-time limit is the daemon's max-concurrent-downloads setting. Demo: a docker pull with its output visible prints one line per layer; count the seven.",
+			view: 'empty',
+			narration:
+				'Now the downloads. The daemon asks for each blob by its digest: first the config (what to run, which port, the environment), then the seven layers, three at a time by default. Docker Hub redirects blob requests to its content delivery network. As each blob arrives the daemon computes its sha256 and compares it with the digest it asked for, so a damaged or tampered layer is rejected.',
+			highlight: ['dockerd', 'hub'],
+			messages: [
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… (the config)' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: '200: config JSON (ENTRYPOINT, CMD, ExposedPorts 80/tcp, Env, layer diff IDs)' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… for each of the 7 layers, 3 at a time' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: '7 layer blobs (compressed tar, after a 307 redirect to the CDN), each checked against its digest' }
 			]
 		},
 		{
 			id: 'unpack',
 			title: 'Unpacked and tagged locally',
-			notes: 'Run docker image ls and docker history nginx to show the layers.',
+			notes: 'Run docker image ls and docker history nginx: history lists the Dockerfile steps; seven have a size (the layers), the rest show 0B because they only set metadata such as CMD, EXPOSE or STOPSIGNAL.',
 			view: 'pulled',
 			narration:
-				'The daemon unpacks the layers into its image store (the containerd image store on a fresh Docker Engine 29; overlay2 before) and tags the result nginx:latest. An image is a read-only template: a stack of layers plus configuration saying what to run.',
-			terminal: { command: 'docker pull nginx', output: 'Using default tag: latest\nlatest: Pulling from library/nginx\nDigest: sha256:…\nStatus: Downloaded newer image for nginx:latest\ndocker.io/library/nginx:latest', api: 'POST /images/create?fromImage=nginx&tag=latest → 200 (stream finished)' },
+				'The daemon keeps the compressed layers in its image store and unpacks each one, in order, into a read-only snapshot (the containerd image store on a fresh Docker Engine 29; overlay2 before). It names the result nginx:latest and the pull ends. An image is a read-only template: a stack of layers plus a config saying what to run.',
+			terminal: { command: 'docker pull nginx', output: ['Using default tag: latest', ...pulled, 'docker.io/library/nginx:latest'].join('\n'), api: 'POST /images/create?fromImage=nginx&tag=latest → 200 (stream finished)' },
 			highlight: ['img-nginx'],
-			messages: [{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: 'unpack 7 layers, tag nginx:latest' }],
+			messages: [{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: 'unpack 7 layers into snapshots, tag nginx:latest' }],
 			tables: [images([NGINX]), containers([])]
 		},
 		{
@@ -78,75 +112,117 @@ export const pullAndRun: Walkthrough = {
 			title: 'docker run: first, create',
 			view: 'pulled',
 			narration:
-				'docker run -d --name web -p 8080:80 nginx is several API calls. First the client asks the daemon to create a container named web from nginx, with port 8080 on the host published to port 80 inside. The daemon answers 201 with the new container\'s ID. Nothing runs yet.',
-			notes: 'Offer the branch: what if you skip docker pull?',
-			terminal: { command: 'docker run -d --name web -p 8080:80 nginx', api: 'POST /containers/create?name=web' },
+				"docker run -d --name web -p 8080:80 nginx is several API calls. First the client asks the daemon to create a container named web from nginx, with host port 8080 published to port 80 inside. The daemon stores the configuration, prepares an empty writable layer on top of the image's layers, and answers 201 with the new ID, which the client prints. Nothing runs yet.",
+			notes: 'Offer the branch: what if you skip docker pull? Point out that docker create is this step alone: afterwards docker ps -a lists web as Created, and docker ps does not list it at all.',
+			terminal: { command: RUN, output: WEB_ID, api: 'POST /containers/create?name=web → 201 Created' },
 			highlight: ['cli', 'dockerd'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web (Image nginx, PortBindings 80/tcp → 8080)' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…"}` }
+				{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: "prepare web's writable layer on top of the 7 image layers" },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…","Warnings":[]}` }
 			],
 			choices: [
 				{ label: 'Continue: start it', to: 'start' },
 				{ label: 'What if you skip docker pull?', to: 'no-image' }
 			],
-			tables: [images([NGINX]), containers([[IDS.web, 'nginx', 'Created', '', 'web']])]
+			tables: [images([NGINX]), containers([created])]
 		},
 		{
 			id: 'start',
 			title: 'Wait, then start',
-			notes: 'Without -d the client would attach to the container\'s output instead of returning.',
+			notes: "Ask: why open the wait before the start? (A container that exits within milliseconds could otherwise end before anyone listens.) Without -d the client also attaches to web's output and, when the wait returns, exits with the container's exit code.",
 			view: 'pulled',
 			narration:
-				'The client first opens a long-poll "wait" request, so it would hear if the container exits at once, then asks the daemon to start the container. 204 No Content means it started. With -d the client does not attach to the output; it prints the ID and returns.',
-			terminal: { command: 'docker run -d --name web -p 8080:80 nginx', output: `${IDS.web}0a81f6c2d9e4b7a5c3f1e8d6b2a4c7e9f1d3b5a7c9e2f4`, api: `POST /containers/${IDS.web}/wait?condition=next-exit, POST /containers/${IDS.web}/start` },
+				'The client first opens a long-poll wait request (condition next-exit), so it cannot miss the exit of a container that stops at once. Then it asks the daemon to start web. The daemon answers the start request only when the container is running; the next three steps show what it does meanwhile.',
+			terminal: { command: RUN, output: WEB_ID, api: `POST /containers/${IDS.web}…/wait?condition=next-exit, POST /containers/${IDS.web}…/start` },
 			highlight: ['cli', 'dockerd'],
 			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}/wait?condition=next-exit (long-poll)` },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}/start` },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '204 No Content' }
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}…/wait?condition=next-exit (long-poll)` },
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}…/start` }
 			]
 		},
 		{
 			id: 'runtime',
-			title: 'containerd, the shim and runc',
-			notes: 'Name the layers: dockerd (API), containerd (lifecycle), runc (kernel features). Kubernetes uses containerd directly.',
+			title: 'containerd, the shim and runc create it',
+			notes: "Name the layers: dockerd (the Docker API, networks, volumes), containerd (images and container lifecycle), the shim (one per container, web's parent), runc (talks to the kernel, then exits). Demo on the host: ps -ef --forest shows containerd-shim-runc-v2 as nginx's parent and no runc process.",
 			view: 'running',
 			narration:
-				'The daemon passes the container to containerd over gRPC; containerd starts a shim, and runc asks the kernel for namespaces (its own view of processes, network and files) and cgroups (resource limits), adds a thin writable layer on top of the image, and starts nginx. A veth pair joins it to the docker0 bridge, and a NAT rule sends host port 8080 to its port 80.',
+				"The daemon hands web to containerd over gRPC. containerd starts a shim for web, and the shim runs runc create. runc asks the kernel for namespaces (web's own view of processes, hostname, mounts and a still empty network), puts web in a cgroup for resource limits, and switches into its root filesystem: the image layers with web's writable layer on top, mounted as one. The first process now exists but waits.",
 			highlight: ['dockerd', 'containerd', 'runc', 'ctr-web'],
+			roles: {
+				containerd: 'Records the container and its task. The shim it starts stays as the parent of the container process, so containerd and dockerd can restart without stopping web.',
+				runc: 'Creates the namespaces and the cgroup and makes the layered root filesystem the container\'s /. The network namespace it makes holds only a loopback interface: wiring it up is the daemon\'s job.'
+			},
 			messages: [
-				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'gRPC: create task for web, start' },
-				{ from: 'containerd', to: 'runc', via: 'containerd-runc', kind: 'request', summary: 'shim → runc create/start (namespaces, cgroups, writable layer)' },
-				{ from: 'runc', to: 'ctr-web', via: 'runc-web', kind: 'request', summary: 'exec nginx as PID 1; veth on docker0; NAT 8080 → 80' }
+				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'gRPC: create container web and its task (OCI spec: namespaces, cgroup, mounts)' },
+				{ from: 'containerd', to: 'runc', via: 'containerd-runc', kind: 'request', summary: 'shim → runc create: namespaces, cgroup, root filesystem (image layers + writable layer)' },
+				{ from: 'runc', to: 'ctr-web', via: 'runc-web', kind: 'request', summary: 'first process created, waiting to be started' }
+			]
+		},
+		{
+			id: 'network',
+			title: 'The daemon wires up the network',
+			notes: "Misconception to expect: runc sets up the network. runc only makes an empty network namespace; dockerd's networking (libnetwork) adds the veth, the address and the NAT rule, much as CNI plugins do for Kubernetes. Demo on the host: ip link show master docker0; docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' web; sudo iptables -t nat -L DOCKER -n.",
+			view: 'wired',
+			narration:
+				"Networking is the daemon's job, not runc's. The daemon's networking code (libnetwork) creates a veth pair, a virtual cable: one end is plugged into the docker0 bridge, the other moves into web's network namespace as eth0, with the address 172.17.0.2. Then it publishes the port: a NAT rule in the host's kernel sends traffic for host port 8080 to 172.17.0.2:80.",
+			highlight: ['dockerd', 'bridge', 'ctr-web'],
+			roles: {
+				dockerd: 'Its built-in networking (libnetwork) creates the veth pair, assigns the address and writes the NAT rule. runc made the namespace but never touches the bridge or the rules.',
+				bridge: "Holds the host end of web's veth pair; traffic for 172.17.0.2 crosses it."
+			},
+			messages: [
+				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: "libnetwork: veth pair, one end on docker0, the other into web's namespace as eth0" },
+				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: 'libnetwork: eth0 = 172.17.0.2/16, gateway 172.17.0.1 (docker0)' },
+				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: 'libnetwork: publish 8080, NAT rule host:8080 → 172.17.0.2:80; docker-proxy listens on 0.0.0.0:8080 and [::]:8080' },
+				{ from: 'bridge', to: 'ctr-web', via: 'bridge-web', kind: 'data', summary: 'eth0 (172.17.0.2) is up inside web' }
+			]
+		},
+		{
+			id: 'nginx-starts',
+			title: 'nginx starts; start answers 204',
+			notes: "Ask: nginx is PID 1 inside web; what is its PID on the host? (An ordinary one: docker top web shows it.) Keep in mind for docker stop: PID 1 gets no default signal handling, so a program that ignores the stop signal is killed after 10 s.",
+			view: 'wired',
+			narration:
+				'Everything is ready, so the daemon asks containerd to start the task. runc start releases the waiting process: /docker-entrypoint.sh prepares the configuration, then replaces itself with nginx, which becomes PID 1 in web. runc exits; the shim stays. Only now does the daemon answer the start request: 204 No Content. With -d the client, which printed the ID after create, returns.',
+			terminal: { command: RUN, output: WEB_ID, api: `POST /containers/${IDS.web}…/start → 204 No Content` },
+			highlight: ['containerd', 'runc', 'ctr-web', 'cli'],
+			badges: { 'ctr-web': 'Up' },
+			messages: [
+				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'gRPC: start task web' },
+				{ from: 'containerd', to: 'runc', via: 'containerd-runc', kind: 'request', summary: 'shim → runc start' },
+				{ from: 'runc', to: 'ctr-web', via: 'runc-web', kind: 'request', summary: "exec /docker-entrypoint.sh, which execs nginx -g 'daemon off;' as PID 1" },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '204 No Content' }
 			],
-			tables: [images([NGINX]), containers([WEB])]
+			tables: [images([NGINX]), containers([web('1 second ago', 'Up Less than a second')])]
 		},
 		{
 			id: 'summary',
 			title: 'An image, a container, a port',
-			notes: 'Open http://localhost:8080 if you have Docker at hand; the welcome page comes from inside the container.',
-			view: 'running',
+			notes: 'Open http://localhost:8080 if you have Docker at hand; the welcome page comes from inside the container. Ask: why does PORTS list 8080 twice? (Once for IPv4, once for IPv6 on the host, both to port 80 in web.)',
+			view: 'wired',
 			narration:
-				'Now http://localhost:8080 reaches nginx inside the container. The image stays read-only and can start any number of containers; each container is a runnable instance with its own writable layer. Anything written there vanishes when the container is removed, unless it goes to a volume.',
-			highlight: ['img-nginx', 'ctr-web'],
-			terminal: { command: 'docker ps', output: `CONTAINER ID   IMAGE   COMMAND                  STATUS         PORTS                  NAMES\n${IDS.web}   nginx   "/docker-entrypoint.…"   Up 5 seconds   0.0.0.0:8080->80/tcp   web`, api: 'GET /containers/json' },
+				'Now http://localhost:8080 reaches nginx inside the container: the NAT rule forwards host port 8080 over docker0 to port 80 in web. The image stays read-only and can start any number of containers; each container is a runnable instance with its own writable layer. Anything written there vanishes when the container is removed, unless it goes to a volume.',
+			highlight: ['img-nginx', 'ctr-web', 'bridge'],
+			terminal: { command: 'docker ps', output: psText([upNow]), api: 'GET /containers/json' },
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'GET /containers/json' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200: [web, Up 5 seconds, 0.0.0.0:8080->80/tcp]' }
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `200: [web, Up 5 seconds, ${WEB_PORTS}]` },
+				{ from: 'bridge', to: 'ctr-web', via: 'bridge-web', kind: 'data', summary: 'HTTP GET / to localhost:8080, NAT to 172.17.0.2:80' }
 			],
+			tables: [images([NGINX]), containers([upNow])],
 			end: true
 		},
 		{
 			id: 'no-image',
 			title: 'Branch: the image is not there yet',
-			notes: 'This is why tutorials often skip docker pull: run does it for you.',
+			notes: 'This is why tutorials often skip docker pull: run does it for you. Ask: which command would you use in a script that must fail rather than download? (docker run --pull=never.)',
 			view: 'empty',
 			narration:
-				'Had you never pulled nginx, the create call would fail with 404 No such image. The client notices, prints "Unable to find image \'nginx:latest\' locally", runs the same pull you saw earlier, and then retries the create, which now succeeds. So docker run pulls for you; docker pull just does it ahead of time.',
+				"Had you never pulled nginx, the create call would fail with 404 No such image. The client notices, prints \"Unable to find image 'nginx:latest' locally\", runs the same pull you saw earlier, and then retries the create, which now succeeds. So docker run pulls for you; docker pull just does it ahead of time.",
 			terminal: {
-				command: 'docker run -d --name web -p 8080:80 nginx',
-				output: "Unable to find image 'nginx:latest' locally\nlatest: Pulling from library/nginx\n…\nStatus: Downloaded newer image for nginx:latest",
+				command: RUN,
+				output: ["Unable to find image 'nginx:latest' locally", ...pulled, WEB_ID].join('\n'),
 				api: 'POST /containers/create → 404, POST /images/create?fromImage=nginx&tag=latest, POST /containers/create → 201'
 			},
 			highlight: ['cli', 'dockerd', 'hub'],
@@ -156,9 +232,9 @@ export const pullAndRun: Walkthrough = {
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/create?fromImage=nginx&tag=latest' },
 				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'token, manifest and layers, as before' },
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web (retry)' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…"}` }
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…","Warnings":[]}` }
 			],
-			tables: [images([NGINX]), containers([[IDS.web, 'nginx', 'Created', '', 'web']])],
+			tables: [images([NGINX]), containers([created])],
 			next: 'start'
 		}
 	]

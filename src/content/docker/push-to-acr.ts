@@ -1,43 +1,54 @@
-import type { Walkthrough } from '$lib/model/types';
-import { BASE, containers, IDS, images, WHALE } from './tables';
+import type { SourceFile, Walkthrough } from '$lib/model/types';
+import { dockerfileLines, LAYERS, STUDENT_WHALE } from './build-and-push';
+import { containers, IDS, images, WHALE } from './tables';
 
 // The deck's Scenario 3 with the ACR variant of D2 in flows.md: az acr login wraps docker login with
 // a token from Entra ID; the daemon swaps it for a repository-scoped token when it pushes.
+// v2 changes only the CMD line, so the rebuild is metadata-only (RUN is CACHED, no new layer) and the
+// push sends a new config and manifest while each layer's HEAD answers 200 ("Layer already exists").
 const ACR_V1: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v1', IDS.whale, WHALE[3]];
+const ACR_V2: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v2', IDS.whale2, WHALE[3]];
+const V2_CMD = 'CMD fortune -s | cowsay -f tux';
+/** The Dockerfile for v2: the same file with only its CMD line changed. */
+export const v2DockerfileLines = [...dockerfileLines.slice(0, 3), V2_CMD];
+const v2File: SourceFile = { name: 'Dockerfile (v2)', lines: v2DockerfileLines, focus: [4] };
+
+const repo = '/v2/docker-whale';
+const pushed = 'The push refers to repository [myreg.azurecr.io/docker-whale]';
 
 export const pushToAcr: Walkthrough = {
 	id: 'docker/push-to-acr',
 	scene: 'docker',
 	title: 'Push to Azure Container Registry',
-	summary: 'az login, az acr login and its token exchange, tag with the registry name, push, then push a second version.',
+	summary: 'az login, az acr login and its token exchange, tag with the registry name, push, then push a second version that changes only metadata.',
 	steps: [
 		{
 			id: 'az-login',
 			title: 'az login: sign in to Azure',
 			view: 'acr',
 			narration:
-				'Pushing to a private registry starts with who you are. az login signs you in to Microsoft Entra ID (formerly Azure Active Directory) in the browser and keeps tokens for the Azure CLI. Docker knows nothing of this yet.',
-			notes: 'The registry is myreg.azurecr.io. Registry names are lower case in the login server.',
+				'We start from the docker-whale image built in the previous walkthrough. Pushing to a private registry starts with who you are: az login signs you in to Microsoft Entra ID (formerly Azure Active Directory) in the browser and keeps tokens for the Azure CLI. Docker knows nothing of this yet.',
+			notes: 'Ask: after az login, can docker push to myreg yet? (No: Docker has its own credentials store and knows nothing of the Azure CLI tokens.) The registry is myreg.azurecr.io; the login server is always lower case.',
 			terminal: { command: 'az login', output: 'A web browser has been opened at https://login.microsoftonline.com/… Please continue the login in the web browser.\n[ { "name": "Student subscription", "state": "Enabled", … } ]', api: 'Entra ID: OAuth 2.0 sign-in (not the Docker API)' },
 			highlight: ['az', 'entra'],
 			messages: [
 				{ from: 'az', to: 'entra', via: 'az-entra', kind: 'request', summary: 'interactive sign-in (OAuth 2.0 authorization code)' },
 				{ from: 'entra', to: 'az', via: 'az-entra', kind: 'response', summary: 'access and refresh tokens for the Azure CLI' }
 			],
-			tables: [images([WHALE, BASE]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE]), containers([])]
 		},
 		{
 			id: 'acr-login',
 			title: 'az acr login: an Entra token becomes a registry token',
 			view: 'acr',
 			narration:
-				'az acr login -n myreg checks that Docker is installed, then exchanges your Entra ID token at https://myreg.azurecr.io/oauth2/exchange for an ACR refresh token valid for about three hours. It then runs docker login for you, with a fixed all-zero user name and that token as the password.',
-			notes: "The slides present az acr login as a login of its own; it is a wrapper round docker login. Without Docker, az acr login --expose-token prints the token instead.",
+				'az acr login -n myreg checks that Docker is installed, then exchanges your Entra ID token at https://myreg.azurecr.io/oauth2/exchange for an ACR refresh token valid for three hours. It then runs docker login for you, with an all-zero user name and that token as the password. The deck says to run az acr login as a login of its own; it is a wrapper round docker login.',
+			notes: 'Expect "it worked yesterday, denied today": the ACR token lasts three hours, so run az acr login again. Without Docker (a CI job, a cloud shell) az acr login --expose-token prints the token instead.',
 			terminal: { command: 'az acr login -n myreg', output: 'Login Succeeded', api: 'POST https://myreg.azurecr.io/oauth2/exchange, then docker login → POST /auth' },
 			highlight: ['az', 'acr', 'cli', 'dockerd'],
 			messages: [
 				{ from: 'az', to: 'acr', via: 'az-acr', kind: 'request', summary: 'POST /oauth2/exchange (grant_type=access_token, Entra token)' },
-				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: 'ACR refresh token (about 3 hours)' },
+				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: 'ACR refresh token (3 hours)' },
 				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker login myreg.azurecr.io -u 00000000-0000-0000-0000-000000000000 -p <token>' },
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth (serveraddress myreg.azurecr.io)' },
 				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/ with the refresh token' },
@@ -46,8 +57,8 @@ export const pushToAcr: Walkthrough = {
 		},
 		{
 			id: 'tag',
-			title: 'Tag with the registry\'s name',
-			notes: 'Ask what happens if you push without the registry prefix: it would go to Docker Hub.',
+			title: "Tag with the registry's name",
+			notes: 'Ask what happens if you push docker-whale without the registry prefix (it would go to Docker Hub, as docker.io/library/docker-whale, and be refused). Misconception: the tag is not a copy; docker images shows one IMAGE ID under three names.',
 			view: 'acr',
 			narration:
 				'Docker decides where to push from the image name itself. docker tag adds the name myreg.azurecr.io/docker-whale:v1 to the image you built: same image ID, nothing copied. The registry host at the front of the name is what sends the push to Azure instead of Docker Hub.',
@@ -56,60 +67,88 @@ export const pushToAcr: Walkthrough = {
 			badges: { 'img-whale': '+ myreg…/docker-whale:v1' },
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/docker-whale/tag?repo=myreg.azurecr.io/docker-whale&tag=v1' },
-				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name myreg.azurecr.io/docker-whale:v1' }
+				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name myreg.azurecr.io/docker-whale:v1' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '201 Created' }
 			],
-			tables: [images([WHALE, ACR_V1, BASE]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE, ACR_V1]), containers([])]
 		},
 		{
 			id: 'push',
-			title: 'docker push to ACR',
-			notes: 'If the push is denied, check the role assignment: AcrPull is not enough.',
+			title: 'docker push to ACR: a token with push rights',
+			notes: 'If the push is denied, check the role assignment on the registry: AcrPull is not enough, you need AcrPush (or Contributor/Owner). Ask: who checks the role, Docker or Azure? (ACR, when it issues the scoped token.)',
 			view: 'acr',
 			narration:
-				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the daemon trades the refresh token at /oauth2/token for an access token scoped to this repository with push rights. That needs the AcrPush role; with only AcrPull the push is refused.',
-			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: 'The push refers to repository [myreg.azurecr.io/docker-whale]\n3c1e9ae0b0f2: Pushed\n8b296f486960: Pushed\nv1: digest: sha256:… size: 741', api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the daemon trades the stored ACR token at /oauth2/token for a short-lived access token scoped to this repository with push rights. ACR grants push only if you hold the AcrPush role; with only AcrPull the push is refused.',
+			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Preparing`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
 			highlight: ['dockerd', 'acr'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1 (X-Registry-Auth)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'POST /oauth2/token (scope repository:docker-whale:pull,push)' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: 'access token (AcrPush role checked)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: 'HEAD then upload both layers (new registry: nothing to skip)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'PUT /v2/docker-whale/manifests/v1' }
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'POST /oauth2/token (stored ACR token; scope repository:docker-whale:pull,push)' },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: 'access token (AcrPush role checked)' }
+			]
+		},
+		{
+			id: 'upload-v1',
+			title: 'A new registry: every blob is uploaded',
+			notes: 'Ask: Debian\'s layer was "Mounted from library/debian" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest.',
+			view: 'acr',
+			narration:
+				'The repository docker-whale is new in myreg, so each HEAD answers 404. There is nothing to mount either: a mount only links a blob from another repository of the same registry, and Debian\'s layer lives on Docker Hub. So both layers are uploaded (POST 202, then PUT ?digest= 201), then the config, and finally the manifest under the tag v1.',
+			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Pushed\nv1: digest: sha256:… size: 741`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+			highlight: ['dockerd', 'acr'],
+			messages: [
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found for both' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:8b29… (Debian's layer)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:3c1e… (our layer)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `HEAD config → 404, POST, PUT <upload URL>?digest=sha256:7e2f… (config)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v1` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' }
 			]
 		},
 		{
 			id: 'v2',
-			title: 'Update: build and tag v2',
+			title: 'Update: a new CMD, a metadata-only rebuild',
 			view: 'acr',
 			narration:
-				'Now change the app (say, a different default message) and build again. Only the layers after the change are new; the base layer is reused from the cache. Tag the new image v2. v1 still points at the old image, so anyone using v1 is unaffected.',
-			notes: 'Tags are movable names; digests are fixed. Production deployments often pin a digest.',
-			terminal: { command: 'docker build -t myreg.azurecr.io/docker-whale:v2 .', output: ' => CACHED [1/2] FROM debian:bookworm-slim\n => [2/2] RUN apt-get update && apt-get install -y …\n => naming to myreg.azurecr.io/docker-whale:v2', api: 'POST /session, POST /grpc (BuildKit)' },
+				'Now change the default message: v2 runs fortune -s | cowsay -f tux, short fortunes told by a penguin. Only the CMD line changes, and CMD is metadata. BuildKit finds FROM and RUN in its cache (RUN shows CACHED), makes no new layer, and writes only a new config and manifest. That gives a new image ID with the same two layers, tagged v2; v1 is untouched.',
+			notes: 'Ask before you click: how many new layers will this build make? Most students say one; the answer is none, because only the config changed. Demo: docker history on v1 and v2 lists the same two layers with sizes; only the 0B CMD line differs. Tags are movable names; digests are fixed; production deployments often pin a digest.',
+			file: v2File,
+			terminal: {
+				command: 'docker build -t myreg.azurecr.io/docker-whale:v2 .',
+				output: ' => [1/2] FROM docker.io/library/debian:trixie-slim@sha256:…\n => CACHED [2/2] RUN apt-get update && apt-get install -y --no-install-recommends cowsay fortune-mod …\n => exporting to image\n => => writing image sha256:c41d0a6e93b2…\n => => naming to myreg.azurecr.io/docker-whale:v2',
+				api: 'POST /session, POST /grpc (BuildKit)'
+			},
 			highlight: ['buildkit', 'img-whale'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /grpc: build, tag myreg.azurecr.io/docker-whale:v2' },
-				{ from: 'dockerd', to: 'buildkit', via: 'dockerd-buildkit', kind: 'request', summary: 'solve Dockerfile (base layer cached)' },
-				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'new top layer, new image ID, tag v2' }
+				{ from: 'dockerd', to: 'buildkit', via: 'dockerd-buildkit', kind: 'request', summary: 'solve Dockerfile (FROM and RUN found in the cache)' },
+				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'same two layers; write a new config (CMD) and manifest; tag v2' }
 			],
-			tables: [images([['myreg.azurecr.io/docker-whale', 'v2', IDS.whale2, '131MB'], WHALE, ACR_V1, BASE]), containers([])]
+			tables: [images([ACR_V2, WHALE, STUDENT_WHALE, ACR_V1]), containers([])]
 		},
 		{
 			id: 'push-v2',
-			title: 'Push v2: only what changed',
-			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin.',
+			title: 'Push v2: only a new config and manifest',
+			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin. Point at the output: no layer says Pushed, yet v2 has a new digest, because its config differs.',
 			view: 'acr',
 			narration:
-				'Pushing v2 uploads only the new layer: the registry already has the base layer, so the HEAD check says skip. The registry now holds both tags, and a deployment can move from v1 to v2, or back.',
+				'Pushing v2 sends almost nothing. The HEAD for each layer answers 200 OK, so the client prints "Layer already exists" for both. Only the new config blob, a few kilobytes, is uploaded, then the manifest under the tag v2. The registry now holds both tags, and a deployment can move from v1 to v2, or back.',
 			terminal: {
 				command: 'docker push myreg.azurecr.io/docker-whale:v2',
-				output: 'The push refers to repository [myreg.azurecr.io/docker-whale]\n9d0f7c2e1a44: Pushed\n8b296f486960: Layer already exists\nv2: digest: sha256:… size: 741',
+				output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\nv2: digest: sha256:… size: 741`,
 				api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2'
 			},
 			highlight: ['dockerd', 'acr'],
 			messages: [
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'HEAD base layer → 200: Layer already exists' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: 'upload the one new layer' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'PUT /v2/docker-whale/manifests/v2' },
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2 (X-Registry-Auth)' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK for both: Layer already exists' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:c41d… (the new config)` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:c41d… (config)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v2` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' },
 				{ from: 'az', to: 'acr', via: 'az-acr', kind: 'request', summary: 'az acr repository show-tags -n myreg --repository docker-whale' },
 				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: '["v1", "v2"]' }
 			]

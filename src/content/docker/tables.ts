@@ -12,7 +12,9 @@ export const IDS = {
 } as const;
 
 type ImageRow = [repository: string, tag: string, id: string, size: string];
-type ContainerRow = [id: string, image: string, status: string, ports: string, name: string];
+// The columns of `docker ps` (docker/cli defaultContainerTableFormat): COMMAND as printed (quoted, cut at
+// 20 characters), CREATED and STATUS as the daemon and CLI word them (go-units HumanDuration: "About an hour").
+export type ContainerRow = [id: string, image: string, command: string, created: string, status: string, ports: string, name: string];
 
 export const images = (rows: ImageRow[]): StateTable => ({
 	title: 'Images (docker images)',
@@ -22,13 +24,30 @@ export const images = (rows: ImageRow[]): StateTable => ({
 
 export const containers = (rows: ContainerRow[]): StateTable => ({
 	title: 'Containers (docker ps -a)',
-	columns: ['CONTAINER ID', 'IMAGE', 'STATUS', 'PORTS', 'NAMES'],
+	columns: ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
 	rows: rows.map((r) => [...r])
 });
 
+/**
+ * The same rows as `docker ps` prints them, so a step's terminal and its table cannot disagree: docker/cli's
+ * tabwriter pads every column but the last to its widest cell + 3 spaces, at least 10 characters.
+ */
+export const psText = (rows: ContainerRow[]): string => {
+	const lines: string[][] = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows];
+	const widths = lines[0]!.map((_, c) => Math.max(10, ...lines.map((l) => [...l[c]!].length + 3)));
+	return lines.map((l) => l.map((cell, c) => (c === l.length - 1 ? cell : cell.padEnd(widths[c]!))).join('')).join('\n');
+};
+
 export const NGINX: ImageRow = ['nginx', 'latest', IDS.nginx, '192MB'];
-export const BASE: ImageRow = ['debian', 'bookworm-slim', IDS.base, '74.8MB'];
+// Listed only after an explicit `docker pull debian:trixie-slim`; a BuildKit build keeps its FROM image in the build cache.
+export const BASE: ImageRow = ['debian', 'trixie-slim', IDS.base, '78.6MB'];
 export const WHALE: ImageRow = ['docker-whale', 'latest', IDS.whale, '131MB'];
-export const WEB: ContainerRow = [IDS.web, 'nginx', 'Up 2 minutes', '0.0.0.0:8080->80/tcp', 'web'];
-export const OLD: ContainerRow = [IDS.old, 'docker-whale', 'Exited (0) 2 hours ago', '', 'quirky_turing'];
-export const KILLED: ContainerRow = [IDS.killed, 'nginx', 'Exited (137) 1 hour ago', '', 'happy_lamport'];
+// nginx's ENTRYPOINT + CMD, "/docker-entrypoint.sh nginx -g 'daemon off;'", cut as docker ps cuts it.
+const NGINX_CMD = '"/docker-entrypoint.…"';
+// -p 8080:80 publishes on IPv4 and IPv6; docker ps (CLI 28+) brackets the IPv6 address.
+export const WEB_PORTS = '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp';
+/** web, the container `docker run -d --name web -p 8080:80 nginx` created; its times change as the story goes on. */
+export const web = (created: string, status: string): ContainerRow => [IDS.web, 'nginx', NGINX_CMD, created, status, status.startsWith('Up') ? WEB_PORTS : '', 'web'];
+// docker-whale's CMD `fortune | cowsay` is shell form, so the process is /bin/sh -c 'fortune | cowsay'.
+export const OLD: ContainerRow = [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', 'About an hour ago', 'Exited (0) About an hour ago', '', 'quirky_turing'];
+export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'happy_lamport'];
