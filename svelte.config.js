@@ -12,6 +12,7 @@ export default {
 	kit: {
 		adapter: adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
 		paths: { base, relative: true },
+		alias: { $content: 'src/content' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

@@ -1,48 +1,15 @@
-// The one place that knows which scenes and walkthroughs exist. Adding a walkthrough means writing its
-// data file and listing it here; no code elsewhere changes.
+// Which scenes and walkthroughs exist, found in their data files: adding a walkthrough is writing one
+// file in src/content/<scene>/ that exports it (titles, summaries and order live only there).
 import type { Scene, Walkthrough } from '$lib/model/types';
-import { stacksScene } from './stacks/scene';
-import { microservicesScene } from './microservices/scene';
-import { monolithVsMicroservices } from './microservices/monolith-vs-microservices';
-import { stacksOverview } from './stacks/overview';
-import { kubernetesScene } from './kubernetes/scene';
-import { dockerScene } from './docker/scene';
-import { buildAndPush } from './docker/build-and-push';
-import { inspectContainers } from './docker/inspect-containers';
-import { pullAndRun } from './docker/pull-and-run';
-import { pushToAcr } from './docker/push-to-acr';
-import { architecture } from './kubernetes/architecture';
-import { createDeployment } from './kubernetes/create-deployment';
-import { crashLoop } from './kubernetes/crash-loop';
-import { exposeService } from './kubernetes/expose-service';
-import { managedAks } from './kubernetes/managed-aks';
-import { nodeFailure } from './kubernetes/node-failure';
-import { scale } from './kubernetes/scale';
-import { catalog } from './catalog';
+import { discover } from '$lib/model/discover';
+import { comingSoon, type WalkthroughEntry } from './coming-soon';
 
-export interface WalkthroughEntry {
-	/** "<scene>/<walkthrough>" */
-	id: string;
-	title: string;
-	summary: string;
-}
+const modules = import.meta.glob<Record<string, unknown>>(['./*/*.ts', '!./**/*.test.ts'], { eager: true });
+const found = discover(modules);
+if (found.duplicates.length) throw new Error(`Two walkthroughs or scenes share an id: ${found.duplicates.join(', ')}`);
 
-export const scenes: Scene[] = [microservicesScene, stacksScene, dockerScene, kubernetesScene];
-export const walkthroughs: Walkthrough[] = [
-	monolithVsMicroservices,
-	stacksOverview,
-	pullAndRun,
-	buildAndPush,
-	pushToAcr,
-	inspectContainers,
-	architecture,
-	createDeployment,
-	scale,
-	nodeFailure,
-	exposeService,
-	crashLoop,
-	managedAks
-];
+export const scenes: Scene[] = found.scenes;
+export const walkthroughs: Walkthrough[] = found.walkthroughs;
 
 export function findScene(id: string): Scene | undefined {
 	return scenes.find((s) => s.id === id);
@@ -52,6 +19,11 @@ export function findWalkthrough(scene: string, name: string): Walkthrough | unde
 	return walkthroughs.find((w) => w.id === `${scene}/${name}`);
 }
 
+/** Every walkthrough in course order, then those promised but not written yet. */
+export function walkthroughIndex(built: Walkthrough[] = walkthroughs, promised: WalkthroughEntry[] = comingSoon): WalkthroughEntry[] {
+	return [...built.map(({ id, title, summary }) => ({ id, title, summary })), ...promised.filter((p) => !built.some((w) => w.id === p.id))];
+}
+
 export interface GalleryCard extends WalkthroughEntry {
 	scene: string;
 	name: string;
@@ -59,8 +31,8 @@ export interface GalleryCard extends WalkthroughEntry {
 	steps: number;
 }
 
-export function galleryCards(entries: WalkthroughEntry[] = catalog, built: Walkthrough[] = walkthroughs): GalleryCard[] {
-	return entries.map((entry) => {
+export function galleryCards(built: Walkthrough[] = walkthroughs, promised: WalkthroughEntry[] = comingSoon): GalleryCard[] {
+	return walkthroughIndex(built, promised).map((entry) => {
 		const [scene = '', name = ''] = entry.id.split('/');
 		const w = built.find((x) => x.id === entry.id);
 		return { ...entry, scene, name, ready: Boolean(w), steps: w?.steps.length ?? 0 };

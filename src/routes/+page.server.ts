@@ -1,4 +1,4 @@
-import { galleryCards, scenes } from '../content/registry';
+import { galleryCards, scenes } from '$content/registry';
 
 export function load() {
 	return {

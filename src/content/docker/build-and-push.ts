@@ -32,6 +32,7 @@ const pushApi = 'POST /images/student/docker-whale/push?tag=latest (X-Registry-A
 export const buildAndPush: Walkthrough = {
 	id: 'docker/build-and-push',
 	scene: 'docker',
+	order: 2,
 	title: 'Build and push an image',
 	summary: 'A Dockerfile becomes layers, a tag, a login and an upload that mounts, skips or sends each blob.',
 	steps: [

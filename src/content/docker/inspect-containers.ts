@@ -16,6 +16,7 @@ const OTHERS = { 'ctr-old': 'Exited (0)', 'ctr-killed': 'Exited (137)' };
 export const inspectContainers: Walkthrough = {
 	id: 'docker/inspect-containers',
 	scene: 'docker',
+	order: 4,
 	title: 'docker ps, exec, stop, start and commit',
 	summary: 'List running and stopped containers, open a shell inside one, stop and start it, save it as an image, and see what removing it throws away.',
 	steps: [

@@ -21,6 +21,7 @@ const upNow = web('6 seconds ago', 'Up 5 seconds');
 export const pullAndRun: Walkthrough = {
 	id: 'docker/pull-and-run',
 	scene: 'docker',
+	order: 1,
 	title: 'docker pull and docker run',
 	summary: 'From two commands to a running container: the socket, the registry, layers, the runtime and the network.',
 	steps: [

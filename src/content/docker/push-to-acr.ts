@@ -19,6 +19,7 @@ const pushed = 'The push refers to repository [myreg.azurecr.io/docker-whale]';
 export const pushToAcr: Walkthrough = {
 	id: 'docker/push-to-acr',
 	scene: 'docker',
+	order: 3,
 	title: 'Push to Azure Container Registry',
 	summary: 'az login, az acr login and its token exchange, tag with the registry name, push, then push a second version that changes only metadata.',
 	steps: [

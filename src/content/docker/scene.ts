@@ -12,6 +12,7 @@ function view(id: string, name: string, extra: string[]) {
 
 export const dockerScene: Scene = {
 	id: 'docker',
+	order: 3,
 	title: 'Docker: client, daemon, images, containers and registries',
 	summary: 'What happens between typing a docker command and a container running.',
 	groups: [

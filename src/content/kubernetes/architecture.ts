@@ -26,6 +26,7 @@ const withService = [...settledAfter, service('20.50.60.70'), endpointSlices(`10
 export const architecture: Walkthrough = {
 	id: 'kubernetes/architecture',
 	scene: 'kubernetes',
+	order: 1,
 	title: 'Kubernetes architecture',
 	summary: 'A tour of the control plane and the worker nodes, following one deleted Pod as it is replaced, and what has changed since the slides.',
 	steps: [

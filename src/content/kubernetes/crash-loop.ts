@@ -25,6 +25,7 @@ const degraded = [deployment('2/3', 3, 2), replicaSet(3, 3, 2)];
 export const crashLoop: Walkthrough = {
 	id: 'kubernetes/crash-loop',
 	scene: 'kubernetes',
+	order: 6,
 	title: 'A container crash-loops',
 	summary: 'The kubelet restarts a crashing container in place, waiting longer each time: 10, 20, 40 … 300 s.',
 	steps: [

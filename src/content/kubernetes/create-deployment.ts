@@ -12,6 +12,7 @@ const pending = (node: string) => [
 export const createDeployment: Walkthrough = {
 	id: 'kubernetes/create-deployment',
 	scene: 'kubernetes',
+	order: 2,
 	title: 'Create a Deployment',
 	summary: 'From kubectl to three running Pods: admission, etcd, controllers, scheduler, kubelets and the runtime.',
 	steps: [

@@ -14,6 +14,7 @@ const AZURE_RULE =
 export const exposeService: Walkthrough = {
 	id: 'kubernetes/expose-service',
 	scene: 'kubernetes',
+	order: 5,
 	title: 'Expose a Service',
 	summary: 'ClusterIP, NodePort, EndpointSlices, kube-proxy rules and a cloud load balancer, then one request from outside.',
 	steps: [

@@ -28,6 +28,7 @@ const pad = (s: string, n: number) => s.padEnd(n);
 export const managedAks: Walkthrough = {
 	id: 'kubernetes/managed-aks',
 	scene: 'kubernetes',
+	order: 7,
 	title: 'Managed Kubernetes on AKS',
 	summary: 'What Azure Kubernetes Service runs for you, and what you see, manage and pay for.',
 	steps: [

@@ -34,6 +34,7 @@ const replacement: [string, string, string, string] = [POD.f, 'Running', 'node-3
 export const nodeFailure: Walkthrough = {
 	id: 'kubernetes/node-failure',
 	scene: 'kubernetes',
+	order: 4,
 	title: 'A node fails',
 	summary: 'Heartbeats stop; after 50 s the node is marked and tainted; 300 s later its Pod is evicted and replaced; a powered-off node\'s Pod stays Terminating until its VM is deleted.',
 	steps: [

@@ -19,6 +19,7 @@ const terminating = { [POD.d]: 'Terminating', [POD.e]: 'Terminating', [POD.b]: '
 export const scale: Walkthrough = {
 	id: 'kubernetes/scale',
 	scene: 'kubernetes',
+	order: 3,
 	title: 'Scale a Deployment',
 	summary: 'Up to five replicas and back down to two: which Pods are chosen, and how they shut down gracefully.',
 	steps: [

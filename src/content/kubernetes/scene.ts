@@ -85,6 +85,8 @@ function view(id: string, name: string, extra: string[], pods: string[], without
 
 export const kubernetesScene: Scene = {
 	id: 'kubernetes',
+	order: 4,
+	stateTitle: 'Cluster',
 	title: 'Kubernetes: control plane and worker nodes',
 	summary: 'The API server at the centre; controllers, scheduler and kubelets watching it and writing back.',
 	groups: [

@@ -8,6 +8,7 @@ const redeploy = Object.fromEntries(MODULES.map((m) => [m, 'redeploy']));
 export const monolithVsMicroservices: Walkthrough = {
 	id: 'microservices/monolith-vs-microservices',
 	scene: 'microservices',
+	order: 1,
 	title: 'Monolith vs microservices',
 	summary: 'One e-commerce shop built two ways: what each makes easy, what each makes hard, and how a request travels.',
 	steps: [

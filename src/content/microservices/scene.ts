@@ -34,6 +34,7 @@ const monolith = ['customer', 'm-ui', 'm-catalog', 'm-cart', 'm-checkout', 'm-pa
 
 export const microservicesScene: Scene = {
 	id: 'microservices',
+	order: 1,
 	title: 'Monoliths and microservices',
 	summary: 'One e-commerce shop, built as a single deployable and as a set of small services.',
 	groups: [

@@ -6,6 +6,7 @@ import type { Walkthrough } from '$lib/model/types';
 export const stacksOverview: Walkthrough = {
 	id: 'stacks/overview',
 	scene: 'stacks',
+	order: 1,
 	title: 'Physical machines, VMs and containers',
 	summary: 'Follow one system call through a bare server, a VM and a container, and see which layers each one pays for.',
 	steps: [

@@ -4,6 +4,7 @@ import type { Scene } from '$lib/model/types';
 // moving from a shared OS into VMs and into containers while the layers beneath appear and vanish.
 export const stacksScene: Scene = {
 	id: 'stacks',
+	order: 2,
 	title: 'Physical machines, virtual machines and containers',
 	summary: 'Where an application runs, what it shares, and what each layer costs.',
 	groups: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromCallback, SimulatedClock } from 'xstate';
-import { walkthroughs } from '../../content/registry';
+import { walkthroughs } from '$content/registry';
 import { dwellFor } from './speed';
 import { createSession } from './session';
 import { restingState } from './session-state';

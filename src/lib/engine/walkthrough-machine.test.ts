@@ -1,7 +1,7 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, type AnyActorRef } from 'xstate';
-import { walkthroughs } from '../../content/registry';
+import { walkthroughs } from '$content/registry';
 import type { Walkthrough } from '../model/types';
 import { createWalkthroughMachine, positionOf, type WalkthroughEvent } from './walkthrough-machine';
 

@@ -96,6 +96,10 @@ export interface View {
 export interface Scene {
 	id: string;
 	title: string;
+	/** Position in the gallery and the course (lower first). */
+	order?: number;
+	/** What the state panel is called in this scene (e.g. "Cluster"); default "State". */
+	stateTitle?: string;
 	summary: string;
 	components: Component[];
 	groups: Group[];
@@ -182,6 +186,8 @@ export interface Walkthrough {
 	id: string;
 	scene: string;
 	title: string;
+	/** Position among its scene's walkthroughs in the gallery and the course (lower first). */
+	order?: number;
 	summary: string;
 	steps: Step[];
 }
