@@ -8,8 +8,8 @@ test('pull-and-run: the terminal follows the steps and the log keeps D1 order', 
 	await open(page, 'pull-and-run');
 	const commands: [number, string, string][] = [
 		[2, 'docker pull nginx', 'POST /images/create?fromImage=nginx&tag=latest'],
-		[6, 'docker run -d --name web -p 8080:80 nginx', 'POST /containers/create?name=web'],
-		[7, 'docker run -d --name web -p 8080:80 nginx', '/start']
+		[7, 'docker run -d --name web -p 8080:80 nginx', 'POST /containers/create?name=web'],
+		[8, 'docker run -d --name web -p 8080:80 nginx', '/start']
 	];
 	for (const [step, command, api] of commands) {
 		await page.goto(`/explore/docker/pull-and-run/?step=${step}`);
@@ -17,18 +17,20 @@ test('pull-and-run: the terminal follows the steps and the log keeps D1 order', 
 		await expect(terminal(page)).toContainText(api);
 	}
 	await page.keyboard.press('End');
-	await expect(stepIndicator(page)).toHaveText('Step 9 of 10');
+	await expect(stepIndicator(page)).toHaveText('Step 12 of 12');
 	const log = (await messageLog(page).getByRole('listitem').allTextContents()).join('\n');
 	const order = [
 		'Docker client → Docker daemon: POST /images/create?fromImage=nginx&tag=latest',
-		'Docker daemon → Docker Hub: GET /v2/',
+		'Docker daemon → Docker Hub: HEAD /v2/library/nginx/manifests/latest',
 		'Docker Hub → Docker daemon: 401 Unauthorized',
-		'Docker daemon → Docker Hub: GET /v2/library/nginx/manifests/latest',
+		'Docker daemon → Docker Hub: GET /v2/library/nginx/manifests/sha256:… (the index)',
 		'Docker daemon → nginx:latest: unpack 7 layers',
 		'Docker client → Docker daemon: POST /containers/create?name=web',
-		'Docker client → Docker daemon: POST /containers/3f9a1c2b7d4e/start',
-		'Docker daemon → containerd: gRPC: create task for web',
-		'containerd → runc: shim → runc create/start'
+		'Docker client → Docker daemon: POST /containers/3f9a1c2b7d4e…/start',
+		'Docker daemon → containerd: gRPC: create container web and its task',
+		'containerd → runc: shim → runc create',
+		'Docker daemon → containerd: gRPC: start task web',
+		'containerd → runc: shim → runc start'
 	];
 	let at = -1;
 	for (const line of order) {
@@ -39,7 +41,7 @@ test('pull-and-run: the terminal follows the steps and the log keeps D1 order', 
 });
 
 test('pull-and-run: skipping docker pull shows "Unable to find image" and rejoins at start', async ({ page }) => {
-	await open(page, 'pull-and-run', 6);
+	await open(page, 'pull-and-run', 7);
 	await page.getByRole('button', { name: 'What if you skip docker pull?' }).click();
 	await expect(terminal(page)).toContainText("Unable to find image 'nginx:latest' locally");
 	await expect(messageLog(page)).toContainText('Docker daemon → Docker client: 404 No such image: nginx:latest');
@@ -52,7 +54,7 @@ test('pull-and-run: skipping docker pull shows "Unable to find image" and rejoin
 test('build-and-push: each Dockerfile instruction lights up as it builds', async ({ page }) => {
 	await open(page, 'build-and-push', 4);
 	const file = page.getByLabel('File Dockerfile');
-	await expect(file.locator('li.focus')).toHaveText(/FROM debian:bookworm-slim/);
+	await expect(file.locator('li.focus')).toHaveText(/FROM debian:trixie-slim/);
 	await page.keyboard.press('ArrowRight');
 	await expect(file.locator('li.focus')).toHaveText(/RUN apt-get update/);
 	await page.keyboard.press('ArrowRight');

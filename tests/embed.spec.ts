@@ -206,7 +206,7 @@ test('a tall picture (Docker) gets the caption beside it in a frame wide enough,
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.goto('/embed/docker/inspect-containers/?step=4');
-	await expect(page.getByText('Step 4 of 6')).toBeVisible();
+	await expect(page.getByText('Step 4 of 9')).toBeVisible();
 	expect(await captionBeside()).toBe(true);
 	// Beside, the smallest label is 2.7% of the frame's height; with the caption below it was 2.1-2.2%.
 	expect(await smallestLabelRatio(page)).toBeGreaterThanOrEqual(0.025);
@@ -216,7 +216,7 @@ test('a tall picture (Docker) gets the caption beside it in a frame wide enough,
 	// Kubernetes is wide: its caption stays below at any size.
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.goto('/embed/kubernetes/scale/?step=2');
-	await expect(page.getByText('Step 2 of 9')).toBeVisible();
+	await expect(page.getByText('Step 2 of 10')).toBeVisible();
 	expect(await captionBeside()).toBe(false);
 });
 

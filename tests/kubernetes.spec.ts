@@ -60,11 +60,13 @@ test('create-deployment: the RBAC branch refuses and stores nothing; Previous re
 	await open(page, 'create-deployment', 3);
 	await page.getByRole('button', { name: 'What if RBAC says no?' }).click();
 	await expect(page.getByRole('status')).toContainText('refused');
+	// The indicator counts the path walked, and says this one is a side path.
+	await expect(stepIndicator(page)).toHaveText('Step 4 of 4 · side path');
 	await expect(messageLog(page)).toContainText('kube-apiserver → kubectl: 403 Forbidden');
 	await expect(messageLog(page)).not.toContainText('etcd');
 	await expect(page.getByLabel('Terminal')).toContainText('forbidden');
 	await page.getByRole('button', { name: 'Previous step' }).click();
-	await expect(stepIndicator(page)).toHaveText('Step 3 of 14');
+	await expect(stepIndicator(page)).toHaveText('Step 3 of 15');
 });
 
 test('expose-service: the on-premises branch keeps EXTERNAL-IP <pending>', async ({ page }) => {
@@ -79,6 +81,11 @@ test('node-failure: a simulated clock jumps ahead and the node is tainted', asyn
 	await open(page, 'node-failure', 4);
 	await expect(page.getByRole('status')).toContainText('t = 50 s');
 	await page.getByRole('tab', { name: /Cluster/ }).click();
+	// At 50 s the node controller adds NoSchedule; NoExecute follows one 5 s check later.
+	await expect(page.getByRole('tabpanel')).toContainText('unreachable:NoSchedule');
+	await expect(page.getByRole('tabpanel')).not.toContainText('NoExecute');
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('tabpanel')).toContainText('unreachable:NoExecute');
 	await page.keyboard.press('End');
 	await expect(page.getByRole('status')).toContainText('later');
@@ -91,7 +98,7 @@ test('the object panel shows desired vs actual state changing step by step', asy
 	await expect(panel).toContainText('0/3');
 	await expect(panel).not.toContainText('10.244.2.7');
 	await page.keyboard.press('End');
-	await expect(stepIndicator(page)).toHaveText('Step 13 of 14');
+	await expect(stepIndicator(page)).toHaveText('Step 15 of 15');
 	await expect(panel).toContainText('3/3');
 	await expect(panel).toContainText('10.244.2.7');
 });

@@ -12,7 +12,7 @@ test('the log shows the synchronous UI → checkout call and the asynchronous ev
 	}
 	const log = (await messageLog(page).getByRole('listitem').allTextContents()).map((t) => t.trim()).join('\n');
 	const inProcess = log.indexOf('Storefront UI → Checkout: checkout(cart) (in-process call)');
-	const sync = log.indexOf('UI service → Checkout service: POST /orders');
+	const sync = log.indexOf('UI service → Checkout service: POST /checkouts');
 	const publish = log.indexOf('Checkout service → Message broker: publish OrderPlaced');
 	const accepted = log.indexOf('Checkout service → UI service: 202 Accepted');
 	const deliver = log.indexOf('Message broker → Order service: deliver OrderPlaced');

@@ -34,7 +34,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
 
 // A status badge ("Pending", "Exited (0)") must never hide the name of the group around its part.
 test('no badge covers a group name, at any step that shows badges', async ({ page }) => {
-	const { walkthroughs } = await import('../src/content/registry');
+	const { walkthroughs } = await import('./content');
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	const overlaps: string[] = [];
 	let checked = 0;

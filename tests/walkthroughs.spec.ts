@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { walkthroughs } from '../src/content/registry';
+import { walkthroughs } from './content';
 import { mainPath } from '../src/lib/model/graph';
 import { expectNoAxeViolations, messageLog, stepIndicator } from './helpers';
 
