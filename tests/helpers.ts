@@ -22,7 +22,7 @@ export async function openExplore(page: Page, query = '', reduced = true) {
 }
 
 export function stepIndicator(page: Page) {
-	return page.getByText(/^Step \d+ of \d+$/);
+	return page.getByText(/^Step \d+ of \d+( · side path)?$/);
 }
 
 export function messageLog(page: Page) {

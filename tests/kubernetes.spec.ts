@@ -84,8 +84,8 @@ test('node-failure: a simulated clock jumps ahead and the node is tainted', asyn
 	// At 50 s the node controller adds NoSchedule; NoExecute follows one 5 s check later.
 	await expect(page.getByRole('tabpanel')).toContainText('unreachable:NoSchedule');
 	await expect(page.getByRole('tabpanel')).not.toContainText('NoExecute');
-	await page.keyboard.press('ArrowRight');
-	await page.keyboard.press('ArrowRight');
+	await open(page, 'node-failure', 6);
+	await page.getByRole('tab', { name: /Cluster/ }).click();
 	await expect(page.getByRole('tabpanel')).toContainText('unreachable:NoExecute');
 	await page.keyboard.press('End');
 	await expect(page.getByRole('status')).toContainText('later');

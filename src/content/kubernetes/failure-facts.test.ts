@@ -29,7 +29,7 @@ describe('scale', () => {
 
 	it('teaches the ReplicaSet victim order in the order of ActivePodsWithRanks.Less', () => {
 		const n = scale.steps.find((s) => s.id === 'pick')!.narration;
-		const order = ['unscheduled', 'Pending', 'not ready before ready', 'pod-deletion-cost', 'more replicas', 'ready for less time', 'restarts', 'newer'];
+		const order = ['unscheduled', 'not running', 'not ready', 'pod-deletion-cost', 'more replicas', 'ready for less time', 'restarts', 'newer'];
 		const at = order.map((word) => n.indexOf(word));
 		for (const [i, word] of order.entries()) expect(at[i], `"${word}" in the pick narration`).toBeGreaterThanOrEqual(0);
 		expect([...at].sort((a, b) => a - b)).toEqual(at);

@@ -75,7 +75,7 @@ export const scale: Walkthrough = {
 				'Misconception to expect: "the scheduler chose node-1 for a reason". For the first Pod every node already runs one nginx Pod, so the score plugins (NodeResourcesFit, NodeResourcesBalancedAllocation, PodTopologySpread\'s default spreading, ImageLocality) give equal scores, or differ only through other Pods such as CoreDNS, and selectHost picks at random among the best. For the second Pod the scheduler already counts k8jqz on node-1 (it assumes its own binding), so node-2 and node-3 score higher; random again between them. Ask: where would a sixth Pod go?',
 			view: 'five',
 			narration:
-				'From here it is the same path as creating Pods. For k8jqz every node already runs one nginx Pod, so all three score the same and the scheduler picks one of the best at random: node-1. For r4t6n, node-1 now holds two, so spreading favours node-2 and node-3; again a random pick: node-2. Each kubelet creates the sandbox, checks the image (the layers are already cached) and starts nginx.',
+				'The same path as creating Pods. For k8jqz every node runs one nginx Pod, so all three score the same and the scheduler picks at random among the best: node-1. For r4t6n, node-1 holds two, so spreading favours node-2 and node-3; again a random pick: node-2. Each kubelet creates the sandbox, finds the image cached and starts nginx.',
 			highlight: ['kube-scheduler', 'kubelet-1', 'kubelet-2', 'pod-1b', 'pod-2b'],
 			badges: { 'pod-1b': 'ContainerCreating', 'pod-2b': 'ContainerCreating' },
 			messages: [
@@ -133,7 +133,7 @@ export const scale: Walkthrough = {
 			title: 'Which three Pods go?',
 			view: 'five',
 			narration:
-				'The ReplicaSet controller sorts its Pods and deletes from the front: unscheduled first; then Pending, Unknown, Running; not ready before ready; lower pod-deletion-cost; Pods sharing a node with more replicas; ready for less time; more restarts; newer. All five run and are ready. node-1 and node-2 hold two each, and k8jqz and r4t6n became ready only a minute ago, so they go first. x2x1w and p5m7c tie, and the tie falls pseudo-randomly: p5m7c. Three DELETEs follow.',
+				'The ReplicaSet controller ranks its Pods and deletes from the front: unscheduled, then not running, not ready, lower pod-deletion-cost, on a node with more replicas, ready for less time, more restarts, newer. node-1 and node-2 hold two each, and k8jqz and r4t6n became ready a minute ago, so they go first. x2x1w and p5m7c tie; the tie falls to p5m7c. Three DELETEs follow.',
 			notes:
 				'The order is ActivePodsWithRanks.Less in pkg/controller/controller_utils.go. Ready times and creation times are compared on a log2 scale, so Pods made within moments of each other count as equal and fall to a pseudo-random order (by UID): on another run x2x1w could go instead. Demo: kubectl annotate pod <name> controller.kubernetes.io/pod-deletion-cost=-100 before scaling down makes that Pod go first. Ask: why prefer Pods on crowded nodes? (It evens out the spread.)',
 			highlight: ['kube-controller-manager', 'pod-1b', 'pod-2b', 'pod-2a'],
@@ -155,7 +155,7 @@ export const scale: Walkthrough = {
 			view: 'five',
 			clock: 't = 0 s',
 			narration:
-				'A DELETE does not remove a Pod at once. The API server sets a deletionTimestamp on each Pod with a grace period of 30 seconds (the Pod\'s terminationGracePeriodSeconds), stores that in etcd and answers 200: the objects still exist, and kubectl shows them as Terminating. The ReplicaSet controller stops counting them, so it reports 2 of 2. Each kubelet hears that its Pods are being deleted.',
+				'A DELETE does not remove a Pod at once. The API server sets a deletionTimestamp with a 30-second grace period, stores it in etcd and answers 200: the objects still exist, and kubectl shows them as Terminating. The ReplicaSet controller stops counting them and reports 2 of 2. Each kubelet hears that its Pods are being deleted.',
 			highlight: ['kube-apiserver', 'kubelet-1', 'kubelet-2', 'pod-1b', 'pod-2b', 'pod-2a'],
 			badges: { 'pod-1b': 'Terminating', 'pod-2b': 'Terminating', 'pod-2a': 'Terminating' },
 			messages: [
@@ -176,7 +176,7 @@ export const scale: Walkthrough = {
 			view: 'five',
 			clock: 't ≈ 1 s',
 			narration:
-				'Each kubelet would first run a preStop hook (these Pods have none), then calls CRI StopContainer with the 30-second grace. The runtime sends the image\'s stop signal, SIGTERM unless the image names another; the nginx image asks for SIGQUIT, its graceful quit. nginx finishes open requests and exits within a second; one still running at 30 seconds would get SIGKILL. Then StopPodSandbox: the CNI plugin\'s DEL frees each Pod\'s IP.',
+				'Each kubelet runs any preStop hook (these Pods have none), then calls CRI StopContainer with the 30-second grace. The runtime sends the image\'s stop signal: SIGTERM by default, SIGQUIT for nginx. nginx finishes open requests and exits; a container still running at 30 seconds gets SIGKILL. Then StopPodSandbox: the CNI plugin\'s DEL frees each Pod\'s IP.',
 			highlight: ['kubelet-1', 'kubelet-2', 'runtime-1', 'runtime-2', 'pod-1b', 'pod-2b', 'pod-2a'],
 			badges: { 'pod-1b': 'Terminating', 'pod-2b': 'Terminating', 'pod-2a': 'Terminating' },
 			messages: [

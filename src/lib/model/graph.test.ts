@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathPosition } from './graph';
+import { pathPosition, pathTo } from './graph';
 import type { Step, Walkthrough } from './types';
 
 // A fixture with a side branch listed last, as create-deployment lists its RBAC branch:
@@ -32,5 +32,23 @@ describe('pathPosition', () => {
 	it('stops counting at a loop instead of hanging', () => {
 		const loop: Walkthrough = { ...fixture, steps: [step('a', { next: 'b' }), step('b', { next: 'a' })] };
 		expect(pathPosition(loop, [], 'a')).toEqual({ number: 1, total: 2, branch: false });
+	});
+});
+
+describe('pathTo', () => {
+	// a offers a shortcut to d; the main path goes a → b → c → d.
+	const shortcut: Walkthrough = {
+		...fixture,
+		steps: [step('a', { choices: [{ label: 'On', to: 'b' }, { label: 'Skip ahead', to: 'd' }] }), step('b'), step('c'), step('d', { end: true }), step('x', { end: true })]
+	};
+	it('a step on the main path is reached along the main path, not by a shortcut', () => {
+		expect(pathTo(shortcut, 'd')).toEqual(['a', 'b', 'c']);
+		expect(pathPosition(shortcut, pathTo(shortcut, 'd')!, 'd')).toEqual({ number: 4, total: 4, branch: false });
+	});
+	it('a step off the main path is reached by the shortest way', () => {
+		expect(pathTo(fixture, 'x')).toEqual(['a', 'b']);
+	});
+	it('an unreachable step has no path', () => {
+		expect(pathTo(shortcut, 'x')).toBeUndefined();
 	});
 });

@@ -31,12 +31,17 @@ export function stepById(w: Walkthrough, id: string): Step | undefined {
 }
 
 /**
- * Shortest path of step ids from the first step to `target`, excluding the target itself.
- * A deep link uses it as the history, so "Previous" walks back along the way a learner would have come.
+ * The way a learner would have come to `target` from the first step (excluding the target itself): the
+ * main path if the target is on it, else the shortest path. A deep link uses it as the history, so
+ * "Previous" walks back along that way and "Step N of M" counts it.
  */
 export function pathTo(w: Walkthrough, target: string): string[] | undefined {
 	const start = w.steps[0]?.id;
 	if (!start) return undefined;
+	// On the main path the way a learner comes is the main path, even where a branch offers a shortcut.
+	const main = mainPath(w).map((i) => w.steps[i]!.id);
+	const onMain = main.indexOf(target);
+	if (onMain >= 0) return main.slice(0, onMain);
 	const cameFrom = new Map<string, string | null>([[start, null]]);
 	const queue = [start];
 	while (queue.length) {
