@@ -21,7 +21,7 @@ for (const page_ of ['explore', 'embed'] as const)
 			requestAnimationFrame(tick);
 		});
 		await page.keyboard.press('ArrowRight');
-		await expect(page.getByText('Step 4 of 9')).toBeVisible();
+		await expect(page.getByText('Step 4 of 10')).toBeVisible();
 		await page.waitForTimeout(1700);
 		const track = await page.evaluate(() => (window as unknown as { track: number[][] }).track);
 		const moves = track.slice(1).map((r, i) => Math.hypot(r[0]! - track[i]![0]!, r[1]! - track[i]![1]!));
