@@ -4,12 +4,13 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { parentIn, visibleIds, componentById } from '../model/scene';
 import type { Scene, View } from '../model/types';
-import { connector } from './geometry';
+import { routeEdges, type RouteBox } from './route';
 import { componentSize, GROUP_LABEL_SIZE, labelLines, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
 const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 };
 const ROOT_PAD = 12;
+const ROOT_LAYER_GAP = 56;
 const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.side},right=${GROUP_PAD.side}]`;
 
 type Direction = NonNullable<View['direction']>;
@@ -89,7 +90,12 @@ function buildGraph(scene: Scene, view: View): ElkNode {
 	}
 	const root: ElkNode = {
 		id: '__root',
-		layoutOptions: { ...layeredOptions(direction), 'elk.padding': `[top=${ROOT_PAD},left=${ROOT_PAD},bottom=${ROOT_PAD},right=${ROOT_PAD}]` },
+		layoutOptions: {
+			...layeredOptions(direction),
+			'elk.padding': `[top=${ROOT_PAD},left=${ROOT_PAD},bottom=${ROOT_PAD},right=${ROOT_PAD}]`,
+			// Routed edges between groups run in these gaps: room for a few lines side by side.
+			'elk.layered.spacing.nodeNodeBetweenLayers': String(ROOT_LAYER_GAP)
+		},
 		children: [],
 		edges: []
 	};
@@ -129,6 +135,19 @@ function flatten(node: ElkNode, dx: number, dy: number, depth: number, groups: S
 	}
 }
 
+/**
+ * Each group's name, drawn in its top padding (Diagram.svelte: x 16, baseline 36), as a box lines keep
+ * clear of, even lines that enter the group. Slimmer than the text: the router adds its clearance.
+ */
+function groupLabels(scene: Scene, nodes: Record<string, PlacedNode>): RouteBox[] {
+	const out: RouteBox[] = [];
+	for (const g of scene.groups) {
+		const n = nodes[g.id];
+		if (n) out.push({ id: `label:${g.id}`, x: n.x + 16, y: n.y + 20, width: Math.min(textWidth(g.name, GROUP_LABEL_SIZE), n.width - 32), height: 12 });
+	}
+	return out;
+}
+
 export async function layoutView(scene: Scene, view: View): Promise<ViewLayout> {
 	const elk = new ELK();
 	const result = await elk.layout(buildGraph(scene, view));
@@ -152,12 +171,12 @@ export async function layoutView(scene: Scene, view: View): Promise<ViewLayout> 
 		node.x = left;
 		node.width = inner;
 	}
+	// Edges are routed over the placed boxes (ELK's own routes exist only inside each group).
+	const boxes: RouteBox[] = Object.values(nodes).map((n) => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, parent: parentIn(scene, view, n.id) }));
+	const shownConnections = scene.connections.filter((c) => nodes[c.from] && nodes[c.to]);
+	const routes = routeEdges([...boxes, ...groupLabels(scene, nodes)], shownConnections);
 	const edges: Record<string, PlacedEdge> = {};
-	for (const c of scene.connections) {
-		const a = nodes[c.from];
-		const b = nodes[c.to];
-		if (a && b) edges[c.id] = { id: c.id, from: c.from, to: c.to, points: connector(a, b) };
-	}
+	for (const c of shownConnections) edges[c.id] = { id: c.id, from: c.from, to: c.to, points: routes[c.id] ?? [] };
 	return { view: view.id, width, height, nodes, edges };
 }
 

@@ -4,6 +4,7 @@ import { easeQuadInOut } from 'd3-ease';
 import { timer } from 'd3-timer';
 import { pointAlong } from '$lib/layout/geometry';
 import type { MessageKind } from '$lib/model/types';
+import { pillBox, pillSides, segmentAt, type PillSide, type Rect } from './token-pill';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 13;
@@ -24,6 +25,8 @@ export interface TokenOptions {
 	/** ms; 0 resolves at once without drawing. */
 	duration: number;
 	signal?: AbortSignal;
+	/** Names drawn on the diagram: the label pill takes the side of each run that covers them least. */
+	avoid?: Rect[];
 }
 
 /** Moves a token along `points` inside `layer`; resolves on arrival (or when aborted). */
@@ -41,17 +44,29 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 	const width = Math.ceil(label.length * LABEL_PX * MONO_ADVANCE);
 	const pill = document.createElementNS(SVG, 'rect');
 	pill.setAttribute('class', 'token-pill');
-	pill.setAttribute('x', String(R + 4));
-	pill.setAttribute('y', String(-LABEL_PX * 0.75));
-	pill.setAttribute('width', String(width + 12));
 	pill.setAttribute('height', String(LABEL_PX * 1.5));
 	pill.setAttribute('rx', '6');
 	const text = document.createElementNS(SVG, 'text');
 	text.setAttribute('class', 'token-label');
-	text.setAttribute('x', String(R + 10));
-	text.setAttribute('y', '0');
 	text.setAttribute('dominant-baseline', 'central');
 	text.textContent = label;
+	const pillW = width + 12;
+	const pillH = LABEL_PX * 1.5;
+	const sides = pillSides(points, options.avoid ?? [], pillW, pillH, R + 3);
+	let side: PillSide | undefined;
+	const place = (next: PillSide) => {
+		if (next === side) return;
+		side = next;
+		const box = pillBox(next, pillW, pillH, R + 3);
+		pill.setAttribute('x', String(box.x));
+		pill.setAttribute('y', String(box.y));
+		pill.setAttribute('width', String(pillW));
+		text.setAttribute('x', String(box.x + 6));
+		text.setAttribute('y', String(box.y + pillH / 2));
+	};
+	place(sides[0] ?? 'right');
+	const acc = [0];
+	for (let i = 1; i < points.length; i++) acc.push(acc[i - 1]! + Math.hypot(points[i]![0] - points[i - 1]![0], points[i]![1] - points[i - 1]![1]));
 	// A pill behind the label keeps it legible over lines and boxes.
 	g.append(shape, pill, text);
 	layer.append(g);
@@ -64,7 +79,9 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 		};
 		const t = timer((elapsed) => {
 			const f = Math.min(1, elapsed / options.duration);
-			const [x, y] = pointAlong(points, easeQuadInOut(f));
+			const along = easeQuadInOut(f);
+			const [x, y] = pointAlong(points, along);
+			place(sides[segmentAt(acc, along * acc[acc.length - 1]!)] ?? 'right');
 			g.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
 			if (f >= 1) done();
 		});
