@@ -1,8 +1,8 @@
 // Which scenes and walkthroughs exist, found in their data files: adding a walkthrough is writing one
 // file in src/content/<scene>/ that exports it (titles, summaries and order live only there).
-import type { Scene, Walkthrough } from '$lib/model/types';
+import type { Scene, Walkthrough, WalkthroughEntry } from '$lib/model/types';
 import { discover } from '$lib/model/discover';
-import { comingSoon, type WalkthroughEntry } from './coming-soon';
+import { comingSoon } from './coming-soon';
 
 const modules = import.meta.glob<Record<string, unknown>>(['./*/*.ts', '!./**/*.test.ts'], { eager: true });
 const found = discover(modules);

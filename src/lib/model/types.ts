@@ -182,6 +182,14 @@ export interface Step {
 	dwellMs?: number;
 }
 
+/** What the gallery and the not-found page list about a walkthrough. */
+export interface WalkthroughEntry {
+	/** "<scene>/<walkthrough>" */
+	id: string;
+	title: string;
+	summary: string;
+}
+
 export interface Walkthrough {
 	id: string;
 	scene: string;

@@ -18,6 +18,8 @@ export class PlayerController {
 	session: Session | undefined;
 	readonly motion = new ReducedMotion();
 	#followingHistory = false;
+	// A plain set of callbacks, not state: nothing renders from it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#listeners = new Set<(s: SessionState, previous: SessionState) => void>();
 	/** The renderer owns the animation; the controller only says how fast (0 with reduced motion). */
 	readonly animate: Animate;
@@ -65,6 +67,8 @@ export class PlayerController {
 	}
 
 	urlFor(index: number): string {
+		// A scratch copy to build a string from, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const url = new URL(location.href);
 		url.searchParams.set('step', String(index + 1));
 		return url.search + url.hash;
