@@ -10,7 +10,7 @@ import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
 const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 };
 const ROOT_PAD = 12;
-const ROOT_LAYER_GAP = 56;
+const ROOT_LAYER_GAP = 44;
 const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.side},right=${GROUP_PAD.side}]`;
 
 type Direction = NonNullable<View['direction']>;
