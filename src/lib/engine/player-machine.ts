@@ -1,7 +1,7 @@
 // Autoplay: paused or playing; while playing it waits for the step's animation to settle, lingers for
 // the step's dwell time (divided by the speed) and then asks for the next step. Time comes from the
 // actor's clock, so tests run it on a SimulatedClock.
-import { assign, setup, type ActorRefFrom } from 'xstate';
+import { assign, setup } from 'xstate';
 import { clampSpeed } from './speed';
 
 
@@ -62,5 +62,3 @@ export const playerMachine = setup({
 		}
 	}
 });
-
-export type PlayerActor = ActorRefFrom<typeof playerMachine>;

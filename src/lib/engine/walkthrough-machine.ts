@@ -1,7 +1,7 @@
 // A walkthrough's steps as an xstate machine, generated from the content data.
 // Each step state first runs the `animateStep` actor (tokens travelling; the renderer supplies the real
 // one, tests and reduced-motion get an instant one) and then rests in `settled`.
-import { assign, fromCallback, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { assign, fromCallback, setup, type SnapshotFrom } from 'xstate';
 import { defaultNext, indexOfStep, pathTo, successors } from '../model/graph';
 import type { Walkthrough } from '../model/types';
 import type { StepPosition } from './session-state';
@@ -112,7 +112,6 @@ export function createWalkthroughMachine(walkthrough: Walkthrough, startIndex = 
 }
 
 export type WalkthroughMachine = ReturnType<typeof createWalkthroughMachine>;
-export type WalkthroughActor = ActorRefFrom<WalkthroughMachine>;
 export type WalkthroughSnapshot = SnapshotFrom<WalkthroughMachine>;
 
 /** Where a snapshot stands, in the words the UI needs. */

@@ -11,8 +11,6 @@ export type StepNumber = number & { readonly [NUMBER]: true };
 
 export const toStepNumber = (index: StepIndex | number): StepNumber => ((index as number) + 1) as StepNumber;
 export const toStepIndex = (n: StepNumber): StepIndex => ((n as number) - 1) as StepIndex;
-/** An index that comes from the steps array itself (a loop, indexOf), so it is valid by construction. */
-export const asStepIndex = (i: number): StepIndex => i as StepIndex;
 
 export type StepNumberProblem = 'not-a-number' | 'not-whole' | 'below' | 'above';
 
