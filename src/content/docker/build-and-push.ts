@@ -1,5 +1,5 @@
 import type { SourceFile, Walkthrough } from '$lib/model/types';
-import { containers, images, WHALE } from './tables';
+import { containers, images, NGINX, web, WHALE, whaleRun } from './tables';
 
 // D2 in flows.md, the deck's Scenario 2. The deck builds FROM docker/whalesay, which no longer pulls
 // (schema-1 manifest: pulls disabled in Engine 26, removed in 27); the same lesson with a maintained base.
@@ -7,8 +7,19 @@ import { containers, images, WHALE } from './tables';
 // (POST …/blobs/uploads/?mount=…&from=…, 201 = "Mounted from") or an upload (POST 202, PUT ?digest= 201 =
 // "Pushed"); a HEAD answered 200 is "Layer already exists" (OCI distribution spec; containerd
 // core/remotes/docker/pusher.go; moby distribution/push_v2.go).
+// Engine 29 with the containerd image store (checked against the code):
+// - docker build (buildx, docker driver) adds a provenance attestation by default when the store is containerd
+//   (docker/buildx build/opt.go: attest:provenance=mode=min,inline-only=true when the driver has MultiPlatform;
+//   driver/docker/driver.go: MultiPlatform = containerd snapshotter). BuildKit's image exporter then prints
+//   exporting manifest / config / attestation manifest / manifest list, naming to, unpacking to
+//   (moby/buildkit exporter/containerimage writer.go, export.go), and the IMAGE ID is the index digest
+//   (moby daemon/containerd/image_list.go `ID: target.Digest`).
+// - docker push (moby daemon/containerd/image_push.go, progress.go): a line per layer and per other blob (the
+//   attestation statement), none for configs, manifests or the index (showBlobProgress); "Waiting" before a blob
+//   starts; a non-layer blob that exists prints "Already exists". containerd remotes.PushContent sends every blob,
+//   then the manifests by digest, then the index under the tag; the digest printed is the index's.
 const deckFile: SourceFile = {
-	name: 'Dockerfile (from the slides)',
+	name: 'Dockerfile (the classic whalesay tutorial)',
 	lines: ['FROM docker/whalesay:latest', 'RUN apt-get -y update && apt-get install -y fortunes', 'CMD /usr/games/fortune -a | cowsay']
 };
 /** Our Dockerfile; push-to-acr changes only its CMD line for v2. */
@@ -22,12 +33,21 @@ const file = (focus: number[]): SourceFile => ({ name: 'Dockerfile', lines: dock
 
 /** The two layer blobs as `docker push` prints them (short digests): Debian's, then ours. */
 export const LAYERS = { base: '8b296f486960', ours: '3c1e9ae0b0f2' } as const;
+/**
+ * The other blobs and manifests of docker-whale:latest (short digests). The index is what the name points to,
+ * so its digest is the IMAGE ID (IDS.whale); the config is a separate blob with its own digest.
+ */
+export const WHALE_DIGESTS = { config: 'a5d93b0e41c7', manifest: 'd4b7e0a91c35', provenance: '5d1f0c8e2b7a', attestation: 'f08c2e6b9d14', index: WHALE[2] } as const;
 export const STUDENT_WHALE: [string, string, string, string] = ['student/docker-whale', 'latest', WHALE[2], WHALE[3]];
 
 const repo = '/v2/student/docker-whale';
 const pushed = 'The push refers to repository [docker.io/student/docker-whale]';
 const pushCommand = 'docker push student/docker-whale:latest';
 const pushApi = 'POST /images/student/docker-whale/push?tag=latest (X-Registry-Auth)';
+const D = WHALE_DIGESTS;
+const pushedLine = `latest: digest: sha256:${D.index}… size: 856`;
+// The host as build-and-push finds it: nginx and web from "docker pull and docker run", a little later.
+const webNow = web('45 minutes ago', 'Up 45 minutes');
 
 export const buildAndPush: Walkthrough = {
 	id: 'docker/build-and-push',
@@ -42,15 +62,16 @@ export const buildAndPush: Walkthrough = {
 			view: 'empty',
 			narration:
 				'The deck says to build FROM docker/whalesay. That image was pushed in the old "schema 1" manifest format, which Docker Engine 26 stopped pulling by default and Engine 27 cannot pull at all. Building it today fails at the very first line, so we teach the same idea with a maintained base image.',
-			notes: 'Demo: run docker pull docker/whalesay live and read the error aloud. Ask the class what "images rot" means for their own projects: pin maintained bases and rebuild regularly to pick up security fixes.',
+			notes: 'Demo: run docker pull docker/whalesay live and read the error aloud. On Engine 29 (containerd image store) containerd itself refuses the schema 1 manifest; a host still on overlay2 says "Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed". Ask the class what "images rot" means for their own projects: pin maintained bases and rebuild regularly.',
 			file: deckFile,
 			terminal: {
 				command: 'docker pull docker/whalesay',
-				output: '[DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed. Suggest the author of docker.io/docker/whalesay:latest to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2.',
-				api: 'POST /images/create?fromImage=docker/whalesay&tag=latest → error'
+				output:
+					'Using default tag: latest\nError response from daemon: not implemented: media type "application/vnd.docker.distribution.manifest.v1+prettyjws" is no longer supported since containerd v2.1, please rebuild the image as "application/vnd.docker.distribution.manifest.v2+json" or "application/vnd.oci.image.manifest.v1+json"',
+				api: 'POST /images/create?fromImage=docker/whalesay&tag=latest → 501 Not Implemented'
 			},
 			highlight: ['hub'],
-			tables: [images([]), containers([])]
+			tables: [images([NGINX]), containers([webNow])]
 		},
 		{
 			id: 'dockerfile',
@@ -100,7 +121,7 @@ export const buildAndPush: Walkthrough = {
 				{ from: 'hub', to: 'buildkit', via: 'buildkit-hub', kind: 'data', summary: 'index → linux/amd64 manifest, config blob, 1 layer blob (sha256:8b29…)' },
 				{ from: 'buildkit', to: 'img-base', via: 'buildkit-img-base', kind: 'data', summary: 'keep debian:trixie-slim in the build cache (not listed by docker images)' }
 			],
-			tables: [images([]), containers([])]
+			tables: [images([NGINX]), containers([webNow])]
 		},
 		{
 			id: 'run',
@@ -116,25 +137,37 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'cmd',
-			title: 'ENV and CMD: metadata only',
-			notes: 'Check understanding: CMD runs when a container starts, not during the build. Ask: if you change only the CMD line and rebuild, how many new layers appear? (None; the push-to-acr walkthrough shows it.)',
+			title: 'ENV and CMD: metadata; then the image is written',
+			notes: 'Misconception: the IMAGE ID is the config\'s digest. That was true on the classic overlay2 store; on Engine 29\'s containerd store it is the digest of what the name points to, here the index (7e2f…), not the config (a5d9…). Demo: docker buildx imagetools inspect after the push lists a linux/amd64 image and an unknown/unknown attestation; docker build --provenance=false leaves the attestation out. Ask: if you change only CMD and rebuild, how many new layers appear? (None.)',
 			view: 'built',
 			narration:
-				'ENV and CMD change only the image\'s configuration (environment and default command), not its files, so they add no layer. BuildKit writes the config and manifest and names the image docker-whale:latest. Our image is Debian\'s layer plus one of our own, and docker images lists only docker-whale: the base stays in the build cache.',
+				'ENV and CMD change only the image\'s configuration, not its files, so they add no layer. BuildKit writes the config, a manifest listing the config and both layers, and by default a small provenance attestation recording how the image was built. An index ties manifest and attestation together; its digest is the IMAGE ID. BuildKit names the index docker-whale:latest and unpacks it. docker images lists docker-whale, not Debian: the base stays in the build cache.',
 			file: file([3, 4]),
 			highlight: ['img-whale'],
-			messages: [{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'write config (ENV, CMD) and manifest; tag docker-whale:latest' }],
+			messages: [
+				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: `write config sha256:${D.config}… (ENV, CMD), manifest, provenance attestation, index sha256:${D.index}…` },
+				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'name docker-whale:latest → the index; unpack the layers into a snapshot' }
+			],
 			terminal: {
 				command: 'docker build -t docker-whale .',
-				output: ' => exporting to image\n => => exporting layers\n => => writing image sha256:7e2f1c9d4a10…\n => => naming to docker.io/library/docker-whale:latest',
+				output: [
+					' => exporting to image',
+					' => => exporting layers',
+					` => => exporting manifest sha256:${D.manifest}…`,
+					` => => exporting config sha256:${D.config}…`,
+					` => => exporting attestation manifest sha256:${D.attestation}…`,
+					` => => exporting manifest list sha256:${D.index}…`,
+					' => => naming to docker.io/library/docker-whale:latest',
+					' => => unpacking to docker.io/library/docker-whale:latest'
+				].join('\n'),
 				api: 'POST /grpc (done)'
 			},
-			tables: [images([WHALE]), containers([])]
+			tables: [images([WHALE, NGINX]), containers([webNow])]
 		},
 		{
 			id: 'tag',
 			title: 'docker tag: a second name, nothing copied',
-			notes: 'Run docker images after tagging: both names show the same IMAGE ID. Ask what docker rmi docker-whale would delete now (only the name; the image stays while another name points at it).',
+			notes: 'Run docker images after tagging: on Docker 29 a plain docker images prints a tree (IMAGE, ID, DISK USAGE, CONTENT SIZE, EXTRA), one line per name; docker images --format table gives the classic columns shown here. Both names show the same ID. Ask what docker rmi docker-whale would delete now (only the name; the image stays while another name points at it).',
 			view: 'built',
 			narration:
 				'To push to your Docker Hub account, the image needs a name in your namespace. docker tag adds the name student/docker-whale:latest to the same image ID. Nothing is copied or uploaded. Names read [registry/][namespace/]repository[:tag], with defaults docker.io, library/ and latest.',
@@ -147,16 +180,31 @@ export const buildAndPush: Walkthrough = {
 				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name student/docker-whale:latest (same image ID)' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '201 Created' }
 			],
-			tables: [images([WHALE, STUDENT_WHALE]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE, NGINX]), containers([webNow])]
 		},
 		{
 			id: 'login',
 			title: 'docker login -u: a token at the Password prompt',
-			notes: 'Have students create a personal access token (Docker Hub → Account settings → Personal access tokens) before class. Misconception: "docker login" asks for a password. Today it starts a web login with a one-time code; only -u gives the prompt. A plain config.json stores a reversible base64 of what you typed.',
+			notes: 'Have students create a personal access token (Docker Hub → Account settings → Personal access tokens) before class. Misconception: "docker login" asks for a password. Today it starts a web login with a one-time code; only -u gives the prompt. Read the WARNING aloud: config.json holds a reversible base64 of the token. Ask what a credential helper (pass, the macOS keychain, Windows Credential Manager) changes.',
 			view: 'built',
 			narration:
-				'A plain docker login to Docker Hub now starts a web sign-in with a one-time device code. To type credentials instead, run docker login -u student and paste a personal access token at the Password prompt; Docker Hub recommends a token over your password and requires one with two-factor sign-in or SSO. The daemon checks it with the registry; the client stores it, in ~/.docker/config.json or a credential helper.',
-			terminal: { command: 'docker login -u student', output: 'Password:\nLogin Succeeded', api: 'POST /auth' },
+				'A plain docker login to Docker Hub now starts a web sign-in with a one-time device code. To type credentials instead, run docker login -u student and paste a personal access token at the Password prompt; Docker Hub recommends a token over your password. The daemon checks it with the registry, then the client stores it. With no credential helper set up it goes into ~/.docker/config.json, and the client warns that it is stored unencrypted.',
+			terminal: {
+				command: 'docker login -u student',
+				output: [
+					'i Info → A Personal Access Token (PAT) can be used instead.',
+					'         To create a PAT, visit https://app.docker.com/settings',
+					'',
+					'Password:',
+					'',
+					"WARNING! Your credentials are stored unencrypted in '/home/student/.docker/config.json'.",
+					'Configure a credential helper to remove this warning. See',
+					'https://docs.docker.com/go/credential-store/',
+					'',
+					'Login Succeeded'
+				].join('\n'),
+				api: 'POST /auth'
+			},
 			highlight: ['cli', 'dockerd', 'hub'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth {username: student, password: <personal access token>}' },
@@ -168,11 +216,11 @@ export const buildAndPush: Walkthrough = {
 		{
 			id: 'push',
 			title: 'docker push: a token to write',
-			notes: 'Ask: what does the registry receive, a Dockerfile or an image? (Only blobs and a manifest; it never sees the Dockerfile.) Misconception: the client uploads the image. The daemon does; the client only streams progress back.',
+			notes: 'Ask: what does the registry receive, a Dockerfile or an image? (Only blobs and manifests; it never sees the Dockerfile.) Misconception: the client uploads the image. The daemon does; the client only streams progress back. The third line is not a third layer: it is the provenance statement BuildKit attached.',
 			view: 'built',
 			narration:
-				'docker push sends the push request to the daemon with the stored credentials in an X-Registry-Auth header. The daemon gets a token from Docker Hub that allows it to push to student/docker-whale. Then, for each blob of the image (two layers and the config), it first asks with a HEAD request whether the repository already has that digest.',
-			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Preparing`, api: pushApi },
+				'docker push sends the push request to the daemon with the stored credentials in an X-Registry-Auth header. The daemon gets a token from Docker Hub that allows it to push to student/docker-whale. Then, for each blob (the two layers, the config and the attestation\'s small blobs), it first asks with a HEAD request whether the repository already has that digest. The client shows a Waiting line for each layer and for the attestation.',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Waiting\n${LAYERS.base}: Waiting\n${D.provenance}: Waiting`, api: pushApi },
 			highlight: ['cli', 'dockerd', 'hub'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/student/docker-whale/push?tag=latest' },
@@ -187,7 +235,7 @@ export const buildAndPush: Walkthrough = {
 			view: 'built',
 			narration:
 				'Debian\'s layer: the HEAD answers 404, because student/docker-whale is a brand-new repository. But the daemon remembers that this layer came from library/debian on the same registry, so it asks Docker Hub to mount it: a POST to the upload endpoint with ?mount=<digest>&from=library/debian. Docker Hub answers 201 Created and links the blob it already stores. No bytes travel; the client prints "Mounted from library/debian".',
-			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Mounted from library/debian`, api: pushApi },
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Waiting\n${LAYERS.base}: Mounted from library/debian\n${D.provenance}: Waiting`, api: pushApi },
 			highlight: ['dockerd', 'hub'],
 			messages: [
 				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… (Debian's layer)` },
@@ -199,12 +247,12 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'upload',
-			title: 'Our layer: the only bytes that travel',
+			title: 'Our layer: the only big upload',
 			notes: 'Ask: which layer would be "Mounted from" if a classmate pushed an image built FROM student/docker-whale? Big uploads may go in chunks (PATCH, then the closing PUT); the registry checks the digest before it answers 201.',
 			view: 'built',
 			narration:
 				'Our own layer exists nowhere on Docker Hub: its HEAD answers 404 and there is nothing to mount. So the daemon opens an upload with a POST, gets 202 Accepted and an upload Location, then sends the compressed layer in a PUT to that location with ?digest=sha256:…. The registry checks the digest and answers 201 Created; the client prints "Pushed".',
-			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian`, api: pushApi },
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian\n${D.provenance}: Waiting`, api: pushApi },
 			highlight: ['dockerd', 'hub'],
 			messages: [
 				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:3c1e… (our layer)` },
@@ -218,53 +266,64 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'manifest',
-			title: 'Config, then the manifest under the tag',
-			notes: 'Ask: why must the manifest go last? (The registry refuses a manifest that points at blobs it does not have.) The digest printed at the end is the manifest\'s; pin it to deploy exactly these bytes. The config\'s digest (7e2f…) is the IMAGE ID docker images showed (with the containerd image store, the ID shown is the manifest\'s digest instead).',
+			title: 'Small blobs, the manifests, and the index under the tag',
+			notes: 'Ask: why must the index go last? (The registry refuses a manifest that points at content it does not have.) The digest printed at the end is the index\'s, the same 7e2f… that docker images shows as IMAGE ID on the containerd store; pin it to deploy exactly these bytes. Configs and manifests get no progress line; the attestation statement does.',
 			view: 'built',
 			narration:
-				'The image config (environment, default command, layer list) is a small blob and travels the same way: HEAD 404, POST, PUT. Last comes the manifest, which ties config and layers together. The daemon PUTs it under the tag latest and Docker Hub answers 201 Created. The client prints the manifest\'s digest and size.',
-			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian\nlatest: digest: sha256:… size: 741`, api: pushApi },
+				'The config and the attestation\'s two small blobs travel the same way: HEAD 404, POST, PUT. The client prints a line for the provenance statement but none for configs. Then the manifests, which must come after the blobs they list: the image manifest and the attestation manifest, each PUT by its digest, and last the index, PUT under the tag latest. The client prints the index\'s digest, which is the IMAGE ID you saw in docker images.',
+			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Mounted from library/debian\n${D.provenance}: Pushed\n${pushedLine}`, api: pushApi },
 			highlight: ['dockerd', 'hub'],
 			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:7e2f… (config)` },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:${D.config.slice(0, 4)}… (config)` },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '404 Not Found' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:7e2f… (config)` },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:${D.config.slice(0, 4)}… (config)` },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `PUT ${repo}/manifests/latest` },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'data', summary: `the same for the attestation's config and its provenance statement (sha256:${D.provenance.slice(0, 4)}…)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created for both' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `PUT ${repo}/manifests/sha256:${D.manifest.slice(0, 4)}… (image manifest), then …/manifests/sha256:${D.attestation.slice(0, 4)}… (attestation manifest)` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created for both' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `PUT ${repo}/manifests/latest (the index, sha256:${D.index.slice(0, 4)}…)` },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '201 Created' }
 			]
 		},
 		{
 			id: 'push-again',
 			title: 'Push again: "Layer already exists"',
-			notes: 'Demo: push the same image twice; the second push finishes in a second. Then contrast the three words a push can print per layer: Pushed (uploaded), Mounted from (linked from another repository), Layer already exists (HEAD said 200).',
+			notes: 'Demo: push the same image twice; the second push finishes in a second. Then contrast the words a push can print per blob: Pushed (uploaded), Mounted from (linked from another repository), Layer already exists (HEAD said 200; "Already exists" for a blob that is not a layer).',
 			view: 'built',
 			narration:
-				'Push the same image a second time and every HEAD now answers 200 OK: the repository has each blob. For a HEAD answered 200 the client prints "Layer already exists" and sends nothing. That is the word for a blob already in this repository; "Mounted from" means it was linked from another one. Nothing is uploaded at all.',
-			terminal: { command: pushCommand, output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\nlatest: digest: sha256:… size: 741`, api: pushApi },
+				'Push the same image a second time and every HEAD now answers 200 OK: the repository has each blob, each manifest, and the index under latest. For a layer answered 200 the client prints "Layer already exists", and for the provenance statement "Already exists"; nothing is sent. That is the word for content already in this repository; "Mounted from" means it was linked from another one.',
+			terminal: {
+				command: pushCommand,
+				output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\n${D.provenance}: Already exists\n${pushedLine}`,
+				api: pushApi
+			},
 			highlight: ['dockerd', 'hub'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/student/docker-whale/push?tag=latest' },
 				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
 				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK for both' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:7e2f… (config)` },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: `progress: ${LAYERS.ours}, ${LAYERS.base}: Layer already exists` }
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:${D.config.slice(0, 4)}… (config) and the attestation's two blobs` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200 OK for each' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: `HEAD ${repo}/manifests/sha256:${D.manifest.slice(0, 4)}…, …/sha256:${D.attestation.slice(0, 4)}… and …/manifests/latest` },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: `200 OK for each (latest: Docker-Content-Digest sha256:${D.index.slice(0, 4)}…, the same index)` },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: `progress: ${LAYERS.ours}, ${LAYERS.base}: Layer already exists; ${D.provenance}: Already exists` }
 			]
 		},
 		{
 			id: 'anyone',
-			title: 'Anyone can now pull it',
-			notes: 'Close the loop: build once, run anywhere with the same image. Ask a student on another machine to run docker run --rm student/docker-whale and compare the digest docker pull prints with the one from the push.',
+			title: 'Run it here; anyone can now pull it',
+			notes: 'Ask: where is the container now? (Stopped, not gone: docker ps -a lists quirky_turing, Exited (0).) docker run --rm would have removed it on exit. Close the loop: a student on another machine runs docker run --rm student/docker-whale and compares the digest docker pull prints with the one from the push.',
 			view: 'built',
 			narration:
-				'The image is on Docker Hub. Any machine can now run docker run student/docker-whale and get a talking cow with a fortune, pulling Debian\'s layer and your layer as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',
+				'Try it here first: docker run docker-whale starts a container that prints a talking cow with a fortune and exits. Without --rm the stopped container stays; Docker named it quirky_turing. The image is also on Docker Hub, so any machine can run docker run student/docker-whale, pulling Debian\'s layer and yours as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',
 			highlight: ['hub', 'img-whale'],
 			terminal: {
-				command: 'docker run --rm student/docker-whale',
+				command: 'docker run docker-whale',
 				output: ' ______________________________________\n< You will be successful in your work. >\n --------------------------------------\n        \\   ^__^\n         \\  (oo)\\_______\n            (__)\\       )\\/\\\n                ||----w |\n                ||     ||',
-				api: 'POST /containers/create, POST /containers/{id}/start'
-			}
+				api: 'POST /containers/create, POST /containers/{id}/attach, POST /containers/{id}/wait, POST /containers/{id}/start'
+			},
+			tables: [images([WHALE, STUDENT_WHALE, NGINX]), containers([whaleRun('Less than a second ago', 'Exited (0) Less than a second ago'), web('50 minutes ago', 'Up 50 minutes')])]
 		}
 	]
 };

@@ -1,4 +1,6 @@
 import type { Walkthrough } from '$lib/model/types';
+import { STUDENT_WHALE } from './build-and-push';
+import { ACR_V1, ACR_V2 } from './push-to-acr';
 import { containers, images, KILLED, NGINX, OLD, psText, web, WHALE } from './tables';
 
 // D3 in flows.md: docker ps (and -a, -q), docker exec, then docker stop / start / commit (the deck: "create,
@@ -7,10 +9,12 @@ import { containers, images, KILLED, NGINX, OLD, psText, web, WHALE } from './ta
 // 10 s, then SIGKILL; POST /commit → 201 with the new image ID). nginx's image sets STOPSIGNAL SIGQUIT.
 // docker ps -a lists the newest container first: happy_lamport, quirky_turing, then web (the oldest).
 const upTwoHours = web('2 hours ago', 'Up 2 hours');
-const allImages = images([NGINX, WHALE]);
+// The images as push-to-acr left them: docker-whale under three names, v2, and nginx.
+const IMAGES = [ACR_V2, WHALE, STUDENT_WHALE, ACR_V1, NGINX];
+const allImages = images(IMAGES);
 // docker commit prints the new image's full ID.
 export const HELLO_ID = 'sha256:e1f04c7a9b32d85e6f1a0c4b7d29e3f8a5c6b1d0e7f42a9c3b8d5e6f1a0c7b2d';
-const HELLO: [string, string, string, string] = ['nginx-hello', 'v1', HELLO_ID.slice(7, 19), '192MB'];
+const HELLO: [string, string, string, string] = ['nginx-hello', 'v1', HELLO_ID.slice(7, 19), '240MB'];
 const OTHERS = { 'ctr-old': 'Exited (0)', 'ctr-killed': 'Exited (137)' };
 
 export const inspectContainers: Walkthrough = {
@@ -26,7 +30,7 @@ export const inspectContainers: Walkthrough = {
 			view: 'many',
 			narration:
 				'Two hours later, on the same host: web, from the first walkthrough, is still running; quirky_turing is the docker-whale container you ran once after building it, and it finished; happy_lamport, a second nginx container, was killed. docker ps asks the daemon for the container list, and by default the daemon returns only running ones, so one line comes back.',
-			notes: 'Ask the class to predict the output before stepping on. Point at the columns: CREATED is when the container was made, STATUS says how long it has been up, or when and how it exited.',
+			notes: 'Ask the class to predict the output before stepping on. Point at the columns: CREATED is when the container was made, STATUS says how long it has been up, or when and how it exited. The images table is docker images --format table: on Docker 29 a plain docker images prints a tree (IMAGE, ID, DISK USAGE, CONTENT SIZE, EXTRA) instead.',
 			terminal: { command: 'docker ps', output: psText([upTwoHours]), api: 'GET /containers/json' },
 			highlight: ['cli', 'dockerd', 'ctr-web'],
 			messages: [
@@ -160,7 +164,7 @@ export const inspectContainers: Walkthrough = {
 				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'resume task web' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${HELLO_ID.slice(0, 19)}…"}` }
 			],
-			tables: [images([HELLO, NGINX, WHALE]), containers([KILLED, OLD, web('2 hours ago', 'Up 30 seconds')])]
+			tables: [images([HELLO, ...IMAGES]), containers([KILLED, OLD, web('2 hours ago', 'Up 30 seconds')])]
 		},
 		{
 			id: 'remove',
@@ -177,7 +181,7 @@ export const inspectContainers: Walkthrough = {
 				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'kill task web (SIGKILL); delete container and its writable layer' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '204 No Content' }
 			],
-			tables: [images([HELLO, NGINX, WHALE]), containers([KILLED, OLD])]
+			tables: [images([HELLO, ...IMAGES]), containers([KILLED, OLD])]
 		}
 	]
 };

@@ -99,7 +99,7 @@ export const pullAndRun: Walkthrough = {
 		{
 			id: 'unpack',
 			title: 'Unpacked and tagged locally',
-			notes: 'Run docker image ls and docker history nginx: history lists the Dockerfile steps; seven have a size (the layers), the rest show 0B because they only set metadata such as CMD, EXPOSE or STOPSIGNAL.',
+			notes: 'Run docker images and docker history nginx. On Docker 29 a plain docker images prints a tree (IMAGE, ID, DISK USAGE, CONTENT SIZE, EXTRA); docker images --format table prints the classic columns of the table here, where SIZE is the compressed content plus the unpacked layers. history lists the Dockerfile steps; seven have a size (the layers), the rest show 0B because they only set metadata such as CMD, EXPOSE or STOPSIGNAL.',
 			view: 'pulled',
 			narration:
 				'The daemon keeps the compressed layers in its image store and unpacks each one, in order, into a read-only snapshot (the containerd image store on a fresh Docker Engine 29; overlay2 before). It names the result nginx:latest and the pull ends. An image is a read-only template: a stack of layers plus a config saying what to run.',
@@ -148,7 +148,7 @@ export const pullAndRun: Walkthrough = {
 			notes: "Name the layers: dockerd (the Docker API, networks, volumes), containerd (images and container lifecycle), the shim (one per container, web's parent), runc (talks to the kernel, then exits). Demo on the host: ps -ef --forest shows containerd-shim-runc-v2 as nginx's parent and no runc process.",
 			view: 'running',
 			narration:
-				"The daemon hands web to containerd over gRPC. containerd starts a shim for web, and the shim runs runc create. runc asks the kernel for namespaces (web's own view of processes, hostname, mounts and a still empty network), puts web in a cgroup for resource limits, and switches into its root filesystem: the image layers with web's writable layer on top, mounted as one. The first process now exists but waits.",
+				"The daemon hands web to containerd over gRPC. containerd starts a shim for web (a small process that stays as web's parent), and the shim runs runc create. runc asks the kernel for namespaces (web's own view of processes, hostname, mounts and a still empty network), puts web in a cgroup for resource limits, and switches into its root filesystem: the image layers with web's writable layer on top, mounted as one. The first process now exists but waits.",
 			highlight: ['dockerd', 'containerd', 'runc', 'ctr-web'],
 			roles: {
 				containerd: 'Records the container and its task. The shim it starts stays as the parent of the container process, so containerd and dockerd can restart without stopping web.',
@@ -218,7 +218,7 @@ export const pullAndRun: Walkthrough = {
 			id: 'no-image',
 			title: 'Branch: the image is not there yet',
 			notes: 'This is why tutorials often skip docker pull: run does it for you. Ask: which command would you use in a script that must fail rather than download? (docker run --pull=never.)',
-			view: 'empty',
+			view: 'pulled',
 			narration:
 				"Had you never pulled nginx, the create call would fail with 404 No such image. The client notices, prints \"Unable to find image 'nginx:latest' locally\", runs the same pull you saw earlier, and then retries the create, which now succeeds. So docker run pulls for you; docker pull just does it ahead of time.",
 			terminal: {
@@ -226,12 +226,16 @@ export const pullAndRun: Walkthrough = {
 				output: ["Unable to find image 'nginx:latest' locally", ...pulled, WEB_ID].join('\n'),
 				api: 'POST /containers/create → 404, POST /images/create?fromImage=nginx&tag=latest, POST /containers/create → 201'
 			},
-			highlight: ['cli', 'dockerd', 'hub'],
+			highlight: ['cli', 'dockerd', 'hub', 'img-nginx'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '404 No such image: nginx:latest' },
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/create?fromImage=nginx&tag=latest' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'token, manifest and layers, as before' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest, token, index, manifest and config, as before' },
+				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… for each of the 7 layers, 3 at a time' },
+				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: 'token, index, manifest, config and 7 layer blobs, each checked against its digest' },
+				{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: 'unpack 7 layers into snapshots, tag nginx:latest' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: 'pull progress (Pull complete × 7), then the stream ends' },
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web (retry)' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…","Warnings":[]}` }
 			],

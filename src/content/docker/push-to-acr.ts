@@ -1,13 +1,24 @@
 import type { SourceFile, Walkthrough } from '$lib/model/types';
-import { dockerfileLines, LAYERS, STUDENT_WHALE } from './build-and-push';
-import { containers, IDS, images, WHALE } from './tables';
+import { dockerfileLines, LAYERS, STUDENT_WHALE, WHALE_DIGESTS } from './build-and-push';
+import { containers, IDS, images, NGINX, web, WHALE, whaleRun } from './tables';
 
 // The deck's Scenario 3 with the ACR variant of D2 in flows.md: az acr login wraps docker login with
 // a token from Entra ID; the daemon swaps it for a repository-scoped token when it pushes.
 // v2 changes only the CMD line, so the rebuild is metadata-only (RUN is CACHED, no new layer) and the
 // push sends a new config and manifest while each layer's HEAD answers 200 ("Layer already exists").
-const ACR_V1: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v1', IDS.whale, WHALE[3]];
-const ACR_V2: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v2', IDS.whale2, WHALE[3]];
+// As in build-and-push, the build adds a provenance attestation (Engine 29, containerd store), so each tag names
+// an index whose digest is the IMAGE ID, and the push also sends the attestation's blobs and manifest.
+// az acr login (azure-cli acr/custom.py acr_login, get_docker_command): runs `docker ps` first, exchanges the
+// Entra token at /oauth2/exchange, then runs `docker login --username 00000000-… --password <token> <server>`;
+// the daemon's login (moby daemon/pkg/registry/auth.go loginV2) pings GET /v2/, gets the Bearer challenge,
+// fetches a token from the realm with basic auth, and repeats GET /v2/.
+export const ACR_V1: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v1', IDS.whale, WHALE[3]];
+export const ACR_V2: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v2', IDS.whale2, WHALE[3]];
+/** v2's config, image manifest and provenance statement (short digests); its index is IDS.whale2. */
+const V2 = { config: '9f3b6c2d8e01', manifest: 'b2e85a7c0d96', provenance: '7a4e1d0c5b93', attestation: '0c6d93f2a8e4' } as const;
+const D = WHALE_DIGESTS;
+// The host a few minutes after build-and-push: web still up, quirky_turing exited.
+const hostContainers = containers([whaleRun('5 minutes ago', 'Exited (0) 5 minutes ago'), web('55 minutes ago', 'Up 55 minutes')]);
 const V2_CMD = 'CMD fortune -s | cowsay -f tux';
 /** The Dockerfile for v2: the same file with only its CMD line changed. */
 export const v2DockerfileLines = [...dockerfileLines.slice(0, 3), V2_CMD];
@@ -36,24 +47,32 @@ export const pushToAcr: Walkthrough = {
 				{ from: 'az', to: 'entra', via: 'az-entra', kind: 'request', summary: 'interactive sign-in (OAuth 2.0 authorization code)' },
 				{ from: 'entra', to: 'az', via: 'az-entra', kind: 'response', summary: 'access and refresh tokens for the Azure CLI' }
 			],
-			tables: [images([WHALE, STUDENT_WHALE]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE, NGINX]), hostContainers]
 		},
 		{
 			id: 'acr-login',
-			title: 'az acr login: an Entra token becomes a registry token',
+			title: 'az acr login: an Entra token becomes a docker login',
 			view: 'acr',
 			narration:
-				'az acr login -n myreg checks that Docker is installed, then exchanges your Entra ID token at https://myreg.azurecr.io/oauth2/exchange for an ACR refresh token valid for three hours. It then runs docker login for you, with an all-zero user name and that token as the password. The deck says to run az acr login as a login of its own; it is a wrapper round docker login.',
-			notes: 'Expect "it worked yesterday, denied today": the ACR token lasts three hours, so run az acr login again. Without Docker (a CI job, a cloud shell) az acr login --expose-token prints the token instead.',
-			terminal: { command: 'az acr login -n myreg', output: 'Login Succeeded', api: 'POST https://myreg.azurecr.io/oauth2/exchange, then docker login → POST /auth' },
+				'az acr login -n myreg first runs docker ps, so the daemon must be running. It exchanges your Entra ID token at /oauth2/exchange for an ACR refresh token valid for three hours, then runs docker login with an all-zero user name and that token as the password. The daemon checks it: GET /v2/ draws a 401 challenge naming /oauth2/token; with a token from there, GET /v2/ succeeds. The deck says to run az acr login as its own step; it is a wrapper round docker login.',
+			notes: 'Expect "it worked yesterday, denied today": the ACR token lasts three hours, so run az acr login again. With Docker stopped, az acr login fails at its docker ps check. Without Docker (a CI job, a cloud shell) az acr login --expose-token prints the token instead.',
+			terminal: { command: 'az acr login -n myreg', output: 'Login Succeeded', api: 'docker ps → GET /containers/json; POST https://myreg.azurecr.io/oauth2/exchange; docker login → POST /auth' },
 			highlight: ['az', 'acr', 'cli', 'dockerd'],
 			messages: [
+				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker ps (is Docker installed and the daemon running?)' },
+				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'GET /containers/json' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200 (the daemon answers)' },
 				{ from: 'az', to: 'acr', via: 'az-acr', kind: 'request', summary: 'POST /oauth2/exchange (grant_type=access_token, Entra token)' },
 				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: 'ACR refresh token (3 hours)' },
-				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker login myreg.azurecr.io -u 00000000-0000-0000-0000-000000000000 -p <token>' },
+				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker login --username 00000000-0000-0000-0000-000000000000 --password <token> myreg.azurecr.io' },
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth (serveraddress myreg.azurecr.io)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/ with the refresh token' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK: Login Succeeded' }
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/' },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://myreg.azurecr.io/oauth2/token",service="myreg.azurecr.io"' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /oauth2/token?service=myreg.azurecr.io (basic auth: 00000000-…, <token>)' },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200: access token' },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/ (Authorization: Bearer <access token>)' },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK' },
+				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200 Login Succeeded' }
 			]
 		},
 		{
@@ -71,7 +90,7 @@ export const pushToAcr: Walkthrough = {
 				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name myreg.azurecr.io/docker-whale:v1' },
 				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '201 Created' }
 			],
-			tables: [images([WHALE, STUDENT_WHALE, ACR_V1]), containers([])]
+			tables: [images([WHALE, STUDENT_WHALE, ACR_V1, NGINX]), hostContainers]
 		},
 		{
 			id: 'push',
@@ -80,7 +99,7 @@ export const pushToAcr: Walkthrough = {
 			view: 'acr',
 			narration:
 				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the daemon trades the stored ACR token at /oauth2/token for a short-lived access token scoped to this repository with push rights. ACR grants push only if you hold the AcrPush role; with only AcrPull the push is refused.',
-			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Preparing\n${LAYERS.base}: Preparing`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Waiting\n${LAYERS.base}: Waiting\n${D.provenance}: Waiting`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
 			highlight: ['dockerd', 'acr'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1 (X-Registry-Auth)' },
@@ -91,19 +110,24 @@ export const pushToAcr: Walkthrough = {
 		{
 			id: 'upload-v1',
 			title: 'A new registry: every blob is uploaded',
-			notes: 'Ask: Debian\'s layer was "Mounted from library/debian" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest.',
+			notes: 'Ask: Debian\'s layer was "Mounted from library/debian" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest. The digest printed is the same index digest as on Docker Hub: same bytes, same digest.',
 			view: 'acr',
 			narration:
-				'The repository docker-whale is new in myreg, so each HEAD answers 404. There is nothing to mount either: a mount only links a blob from another repository of the same registry, and Debian\'s layer lives on Docker Hub. So both layers are uploaded (POST 202, then PUT ?digest= 201), then the config, and finally the manifest under the tag v1.',
-			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Pushed\nv1: digest: sha256:… size: 741`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+				'The repository docker-whale is new in myreg, so each HEAD answers 404. There is nothing to mount either: a mount only links a blob from another repository of the same registry, and Debian\'s layer lives on Docker Hub. So both layers are uploaded (POST 202, then PUT ?digest= 201), then the config and the attestation\'s blobs, the two manifests by digest, and finally the index under the tag v1.',
+			terminal: {
+				command: 'docker push myreg.azurecr.io/docker-whale:v1',
+				output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Pushed\n${D.provenance}: Pushed\nv1: digest: sha256:${D.index}… size: 856`,
+				api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1'
+			},
 			highlight: ['dockerd', 'acr'],
 			messages: [
 				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
 				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found for both' },
 				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:8b29… (Debian's layer)` },
 				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:3c1e… (our layer)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `HEAD config → 404, POST, PUT <upload URL>?digest=sha256:7e2f… (config)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v1` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `HEAD → 404, POST, PUT <upload URL>?digest=sha256:${D.config.slice(0, 4)}… (config), the same for the attestation's two blobs` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/sha256:${D.manifest.slice(0, 4)}… and …/sha256:${D.attestation.slice(0, 4)}… (image and attestation manifests)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v1 (the index, sha256:${D.index.slice(0, 4)}…)` },
 				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' }
 			]
 		},
@@ -112,32 +136,43 @@ export const pushToAcr: Walkthrough = {
 			title: 'Update: a new CMD, a metadata-only rebuild',
 			view: 'acr',
 			narration:
-				'Now change the default message: v2 runs fortune -s | cowsay -f tux, short fortunes told by a penguin. Only the CMD line changes, and CMD is metadata. BuildKit finds FROM and RUN in its cache (RUN shows CACHED), makes no new layer, and writes only a new config and manifest. That gives a new image ID with the same two layers, tagged v2; v1 is untouched.',
+				'Now change the default message: v2 runs fortune -s | cowsay -f tux, short fortunes told by a penguin. Only the CMD line changes, and CMD is metadata. BuildKit finds FROM and RUN in its cache (RUN shows CACHED) and makes no new layer. It writes a new config, manifest, attestation and index: a new image ID with the same two layers, tagged v2. v1 is untouched.',
 			notes: 'Ask before you click: how many new layers will this build make? Most students say one; the answer is none, because only the config changed. Demo: docker history on v1 and v2 lists the same two layers with sizes; only the 0B CMD line differs. Tags are movable names; digests are fixed; production deployments often pin a digest.',
 			file: v2File,
 			terminal: {
 				command: 'docker build -t myreg.azurecr.io/docker-whale:v2 .',
-				output: ' => [1/2] FROM docker.io/library/debian:trixie-slim@sha256:…\n => CACHED [2/2] RUN apt-get update && apt-get install -y --no-install-recommends cowsay fortune-mod …\n => exporting to image\n => => writing image sha256:c41d0a6e93b2…\n => => naming to myreg.azurecr.io/docker-whale:v2',
+				output: [
+					' => [1/2] FROM docker.io/library/debian:trixie-slim@sha256:…',
+					' => CACHED [2/2] RUN apt-get update && apt-get install -y --no-install-recommends cowsay fortune-mod …',
+					' => exporting to image',
+					' => => exporting layers',
+					` => => exporting manifest sha256:${V2.manifest}…`,
+					` => => exporting config sha256:${V2.config}…`,
+					` => => exporting attestation manifest sha256:${V2.attestation}…`,
+					` => => exporting manifest list sha256:${IDS.whale2}…`,
+					' => => naming to myreg.azurecr.io/docker-whale:v2',
+					' => => unpacking to myreg.azurecr.io/docker-whale:v2'
+				].join('\n'),
 				api: 'POST /session, POST /grpc (BuildKit)'
 			},
 			highlight: ['buildkit', 'img-whale'],
 			messages: [
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /grpc: build, tag myreg.azurecr.io/docker-whale:v2' },
 				{ from: 'dockerd', to: 'buildkit', via: 'dockerd-buildkit', kind: 'request', summary: 'solve Dockerfile (FROM and RUN found in the cache)' },
-				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: 'same two layers; write a new config (CMD) and manifest; tag v2' }
+				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: `same two layers; write a new config (CMD), manifest, attestation and index sha256:${IDS.whale2.slice(0, 4)}…; tag v2` }
 			],
-			tables: [images([ACR_V2, WHALE, STUDENT_WHALE, ACR_V1]), containers([])]
+			tables: [images([ACR_V2, WHALE, STUDENT_WHALE, ACR_V1, NGINX]), hostContainers]
 		},
 		{
 			id: 'push-v2',
-			title: 'Push v2: only a new config and manifest',
-			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin. Point at the output: no layer says Pushed, yet v2 has a new digest, because its config differs.',
+			title: 'Push v2: no layer travels',
+			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin. Point at the output: no layer says Pushed, yet v2 has a new digest, because its config differs. Demo afterwards: az acr repository show-tags -n myreg --repository docker-whale lists ["v1", "v2"].',
 			view: 'acr',
 			narration:
-				'Pushing v2 sends almost nothing. The HEAD for each layer answers 200 OK, so the client prints "Layer already exists" for both. Only the new config blob, a few kilobytes, is uploaded, then the manifest under the tag v2. The registry now holds both tags, and a deployment can move from v1 to v2, or back.',
+				'Pushing v2 sends almost nothing. The HEAD for each layer answers 200 OK, so the client prints "Layer already exists" for both. Only small blobs are uploaded: the new config, a few kilobytes, and the attestation\'s blobs, new too because the provenance names the new manifest. Then the two manifests and the index under the tag v2. The registry now holds both tags; a deployment can move from v1 to v2, or back.',
 			terminal: {
 				command: 'docker push myreg.azurecr.io/docker-whale:v2',
-				output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\nv2: digest: sha256:… size: 741`,
+				output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\n${V2.provenance}: Pushed\nv2: digest: sha256:${IDS.whale2}… size: 856`,
 				api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2'
 			},
 			highlight: ['dockerd', 'acr'],
@@ -145,13 +180,13 @@ export const pushToAcr: Walkthrough = {
 				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2 (X-Registry-Auth)' },
 				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
 				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK for both: Layer already exists' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:c41d… (the new config)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:${V2.config.slice(0, 4)}… (the new config)` },
 				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:c41d… (config)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v2` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' },
-				{ from: 'az', to: 'acr', via: 'az-acr', kind: 'request', summary: 'az acr repository show-tags -n myreg --repository docker-whale' },
-				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: '["v1", "v2"]' }
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:${V2.config.slice(0, 4)}… (config)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `the same for the attestation's new config and provenance statement (sha256:${V2.provenance.slice(0, 4)}…)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/sha256:${V2.manifest.slice(0, 4)}… and …/sha256:${V2.attestation.slice(0, 4)}… (image and attestation manifests)` },
+				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v2 (the index, sha256:${IDS.whale2.slice(0, 4)}…)` },
+				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' }
 			]
 		}
 	]

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Step, StateTable, Walkthrough } from '$lib/model/types';
+import { buildAndPush } from './build-and-push';
 import { inspectContainers } from './inspect-containers';
 import { pullAndRun, WEB_ID } from './pull-and-run';
+import { pushToAcr } from './push-to-acr';
+import { dockerScene } from './scene';
 import { IDS } from './tables';
 
 // Facts fixed in issue 12 for docker/pull-and-run and docker/inspect-containers, pinned as a learner would
@@ -188,5 +191,94 @@ describe('inspect-containers: stop, start and commit', () => {
 	it('stop, start and commit come after the edit and before the removal', () => {
 		const ids = inspectContainers.steps.map((s) => s.id);
 		expect(ids.slice(ids.indexOf('write'))).toEqual(['write', 'stop', 'start', 'commit', 'remove']);
+	});
+});
+
+// Second review: one host, one story across pull-and-run → build-and-push → push-to-acr → inspect-containers;
+// docker/cli v29.0.0 (c41815f) prints a tree for a plain `docker images`, so the tables name --format.
+describe('continuity across the Docker walkthroughs (one host, one story)', () => {
+	const story = [pullAndRun, buildAndPush, pushToAcr, inspectContainers];
+	const later = story.slice(1);
+	const imageTable = (w: Walkthrough, s: Step) => tablesAt(w, s).find((t) => t.title.startsWith('Images'));
+	/** "45 minutes ago" → 45; go-units wording as docker ps prints it. */
+	const minutes = (ago: string): number => {
+		const t = ago.replace(/ ago$/, '');
+		if (t === 'Less than a second') return 0;
+		if (t === 'About a minute') return 1;
+		if (t === 'About an hour') return 60;
+		const [n, unit] = t.split(' ');
+		return Number(n) * ({ second: 1 / 60, seconds: 1 / 60, minutes: 1, hours: 60 } as Record<string, number>)[unit!]!;
+	};
+
+	it('web, created in pull-and-run, is in every later containers table, running until inspect-containers stops it', () => {
+		const created: number[][] = [];
+		for (const w of later) {
+			const times: number[] = [];
+			for (const s of w.steps) {
+				const row = containerTable(w, s)?.rows.find((r) => r[6] === 'web');
+				if (w === inspectContainers && ['stop', 'start', 'commit', 'remove'].includes(s.id)) continue;
+				expect(row, `${w.id}/${s.id}: web is missing`).toBeDefined();
+				expect(row![0]).toBe(IDS.web);
+				expect(row![4], `${w.id}/${s.id}`).toMatch(/^Up /);
+				times.push(minutes(row![3]!));
+			}
+			created.push(times);
+		}
+		for (let i = 1; i < created.length; i++) expect(Math.min(...created[i]!), later[i]!.id).toBeGreaterThanOrEqual(Math.max(...created[i - 1]!));
+	});
+
+	it('nginx:latest, pulled in the first walkthrough, is in every later images table', () => {
+		for (const w of later)
+			for (const s of w.steps) {
+				const rows = imageTable(w, s)?.rows ?? [];
+				expect(rows.some((r) => r[0] === 'nginx' && r[1] === 'latest' && r[2] === IDS.nginx), `${w.id}/${s.id}`).toBe(true);
+			}
+	});
+
+	it('inspect-containers lists every name docker-whale was given: student/docker-whale and myreg v1 and v2', () => {
+		const finalAcr = imageTable(pushToAcr, pushToAcr.steps.at(-1)!)!.rows.map((r) => r.join(' '));
+		const ps = imageTable(inspectContainers, step(inspectContainers, 'ps'))!.rows.map((r) => r.join(' '));
+		for (const name of ['student/docker-whale latest', 'myreg.azurecr.io/docker-whale v1', 'myreg.azurecr.io/docker-whale v2']) expect(ps.some((r) => r.startsWith(name))).toBe(true);
+		expect(ps).toEqual(expect.arrayContaining(finalAcr));
+	});
+
+	it('quirky_turing is the container docker run docker-whale (without --rm) left behind in build-and-push', () => {
+		const runs = buildAndPush.steps.filter((s) => /^docker run\b.*docker-whale/.test(s.terminal?.command ?? ''));
+		expect(runs.length).toBeGreaterThan(0);
+		for (const s of runs) expect(s.terminal!.command).not.toMatch(/--rm/);
+		const first = buildAndPush.steps.indexOf(runs[0]!);
+		for (const w of later)
+			w.steps.forEach((s, i) => {
+				if (w === buildAndPush && i < first) return;
+				const row = containerTable(w, s)?.rows.find((r) => r[6] === 'quirky_turing');
+				expect(row, `${w.id}/${s.id}`).toBeDefined();
+				expect([row![0], row![1]]).toEqual([IDS.old, 'docker-whale']);
+				expect(row![4]).toMatch(/^Exited \(0\)/);
+			});
+	});
+
+	it('every images table says it is docker images --format table, and a teacher note says plain docker images prints a tree', () => {
+		for (const w of story) for (const s of w.steps) for (const t of s.tables ?? []) if (t.title.startsWith('Images')) expect(t.title, `${w.id}/${s.id}`).toMatch(/docker images --format/);
+		const firstWithImages = pullAndRun.steps.find((s) => s.tables?.some((t) => t.rows.length > 0 && t.title.startsWith('Images')))!;
+		expect(firstWithImages.notes).toMatch(/tree/);
+	});
+});
+
+describe('pull-and-run: the no-image branch and the shim', () => {
+	it('the no-image branch shows the image it pulls: the registry answers and the layers are unpacked into nginx:latest', () => {
+		const s = step(pullAndRun, 'no-image');
+		const view = dockerScene.views.find((v) => v.id === s.view)!;
+		expect(view.components).toContain('img-nginx');
+		const m = s.messages ?? [];
+		m.forEach((r, i) => {
+			if (r.from === 'dockerd' && r.to === 'hub') expect(m.slice(i + 1).some((x) => x.from === 'hub' && x.to === 'dockerd'), r.summary).toBe(true);
+		});
+		expect(m.some((x) => x.from === 'dockerd' && x.to === 'img-nginx' && /unpack/.test(x.summary))).toBe(true);
+	});
+
+	it('the shim is explained in the sentence that first names it', () => {
+		const n = step(pullAndRun, 'runtime').narration;
+		const first = n.split(/(?<=\.) /).find((sentence) => /shim/.test(sentence))!;
+		expect(first).toMatch(/parent/);
 	});
 });

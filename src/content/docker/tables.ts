@@ -1,4 +1,7 @@
 // `docker images` and `docker ps -a` as they stand, shared by the Docker walkthroughs.
+// Since docker/cli v29.0.0 (c41815f, "image/list: Show collapsed tree by default") a plain `docker images`
+// prints a tree (IMAGE / ID / DISK USAGE / CONTENT SIZE / EXTRA); any --format gives the classic table
+// (cli/command/image/list.go shouldUseTree), which is what these tables show.
 import type { StateTable } from '$lib/model/types';
 
 export const IDS = {
@@ -17,7 +20,7 @@ type ImageRow = [repository: string, tag: string, id: string, size: string];
 export type ContainerRow = [id: string, image: string, command: string, created: string, status: string, ports: string, name: string];
 
 export const images = (rows: ImageRow[]): StateTable => ({
-	title: 'Images (docker images)',
+	title: 'Images (docker images --format table)',
 	columns: ['REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE'],
 	rows: rows.map((r) => [...r])
 });
@@ -38,10 +41,13 @@ export const psText = (rows: ContainerRow[]): string => {
 	return lines.map((l) => l.map((cell, c) => (c === l.length - 1 ? cell : cell.padEnd(widths[c]!))).join('')).join('\n');
 };
 
-export const NGINX: ImageRow = ['nginx', 'latest', IDS.nginx, '192MB'];
+// With the containerd image store the IMAGE ID is the digest the name points to (for a BuildKit build, the
+// index; moby daemon/containerd/image_list.go `ID: target.Digest`), and SIZE is the compressed content plus
+// the unpacked snapshots (TotalSize): nginx is about 65 MB + 175 MB.
+export const NGINX: ImageRow = ['nginx', 'latest', IDS.nginx, '240MB'];
 // Listed only after an explicit `docker pull debian:trixie-slim`; a BuildKit build keeps its FROM image in the build cache.
 export const BASE: ImageRow = ['debian', 'trixie-slim', IDS.base, '78.6MB'];
-export const WHALE: ImageRow = ['docker-whale', 'latest', IDS.whale, '131MB'];
+export const WHALE: ImageRow = ['docker-whale', 'latest', IDS.whale, '176MB'];
 // nginx's ENTRYPOINT + CMD, "/docker-entrypoint.sh nginx -g 'daemon off;'", cut as docker ps cuts it.
 const NGINX_CMD = '"/docker-entrypoint.…"';
 // -p 8080:80 publishes on IPv4 and IPv6; docker ps (CLI 28+) brackets the IPv6 address.
@@ -49,5 +55,7 @@ export const WEB_PORTS = '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp';
 /** web, the container `docker run -d --name web -p 8080:80 nginx` created; its times change as the story goes on. */
 export const web = (created: string, status: string): ContainerRow => [IDS.web, 'nginx', NGINX_CMD, created, status, status.startsWith('Up') ? WEB_PORTS : '', 'web'];
 // docker-whale's CMD `fortune | cowsay` is shell form, so the process is /bin/sh -c 'fortune | cowsay'.
-export const OLD: ContainerRow = [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', 'About an hour ago', 'Exited (0) About an hour ago', '', 'quirky_turing'];
+/** quirky_turing, the container `docker run docker-whale` (no --rm) left behind in build-and-push. */
+export const whaleRun = (created: string, status: string): ContainerRow => [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', created, status, '', 'quirky_turing'];
+export const OLD: ContainerRow = whaleRun('About an hour ago', 'Exited (0) About an hour ago');
 export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'happy_lamport'];
