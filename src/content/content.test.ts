@@ -21,8 +21,8 @@ describe('all content', () => {
 			'kubernetes/architecture',
 			'kubernetes/create-deployment',
 			'kubernetes/scale',
-			'kubernetes/node-failure',
 			'kubernetes/expose-service',
+			'kubernetes/node-failure',
 			'kubernetes/crash-loop',
 			'kubernetes/managed-aks'
 		]);

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Message, StateTable, Step, Walkthrough } from '$lib/model/types';
 import { architecture } from './architecture';
 import { createDeployment } from './create-deployment';
+import { crashLoop } from './crash-loop';
+import { exposeService } from './expose-service';
+import { managedAks } from './managed-aks';
+import { nodeFailure } from './node-failure';
+import { scale } from './scale';
 import { kubernetesScene } from './scene';
 
 // Facts fixed in the accuracy pass (issue 12) for the architecture tour, create-deployment and the
@@ -82,7 +87,7 @@ describe('architecture: every dated point of the deck is corrected where the lea
 });
 
 describe('no Pod appears without a cause', () => {
-	const POST_POD = /^POST Pod (nginx-[\w-]+)/;
+	const POST_POD = /^POST Pod(?: ×\d+)? generateName=nginx-7d4b9-, named (nginx-[\w-]+)/;
 	const CAUSE = /^DELETE Pod |ReplicaSet \S+ ADDED|replicas \d/;
 
 	const all = (w: Walkthrough): { i: number; m: Message }[] => w.steps.flatMap((s, i) => (s.messages ?? []).map((m) => ({ i, m })));
@@ -168,5 +173,107 @@ describe('the cloud API has more than one caller', () => {
 		expect(s.narration).not.toMatch(/only part of the cluster/i);
 		expect(s.narration).toMatch(/not the cluster's only caller/);
 		expect(s.narration).toMatch(/CSI/);
+	});
+});
+
+const ALL_K8S = [architecture, createDeployment, scale, exposeService, nodeFailure, crashLoop, managedAks];
+const summaries = (s: Step) => (s.messages ?? []).map((m) => m.summary);
+
+describe('controllers do not name the Pods they create', () => {
+	it('every Pod a controller POSTs carries generateName nginx-7d4b9-, and the API server names it', () => {
+		const posts = ALL_K8S.flatMap((w) => w.steps.flatMap((s) => (s.messages ?? []).filter((m) => m.from === 'kube-controller-manager' && /^POST Pod\b/.test(m.summary)).map((m) => `${w.id}/${s.id}: ${m.summary}`)));
+		expect(posts.length).toBeGreaterThanOrEqual(5);
+		for (const p of posts) expect(p).toMatch(/^\S+: POST Pod(?: ×\d+)? generateName=nginx-7d4b9-, named nginx-7d4b9-\w{5}(?:, nginx-7d4b9-\w{5})* by the API server/);
+	});
+	it('the architecture tour says so where the replacement is created', () => {
+		expect(step(architecture, 'controllers').roles?.['kube-controller-manager']).toMatch(/generateName nginx-7d4b9- and the API server adds a random suffix/);
+	});
+});
+
+describe('architecture: the deleted Pod, told in the order it happens', () => {
+	it('kubectl delete prints the namespace, as kubectl does since 1.34 (kubernetes/kubernetes#126619)', () => {
+		expect(step(architecture, 'etcd').terminal?.output).toBe('pod "nginx-7d4b9-p5m7c" deleted from default namespace');
+	});
+	it('node-2\'s kubelet hears of the deletion (at the DELETE) before it hears of the replacement', () => {
+		const ms = summaries(step(architecture, 'kubelet'));
+		const deletion = ms.findIndex((m) => /p5m7c MODIFIED \(deletionTimestamp set/.test(m));
+		const bound = ms.findIndex((m) => /r4t6n bound to node-2/.test(m));
+		expect(deletion).toBeGreaterThanOrEqual(0);
+		expect(bound).toBeGreaterThan(deletion);
+		expect(ms[deletion]).toMatch(/at the DELETE/);
+		expect(step(architecture, 'kubelet').narration).toMatch(/heard the first change as soon as the deletion was stored, before any replacement existed/);
+	});
+	it('once the kubelet has sent the final DELETE, the old Pod is neither listed nor badged as still stopping', () => {
+		for (const s of architecture.steps) {
+			const finalDelete = (s.messages ?? []).find((m) => /^DELETE Pod \S+ \(grace 0/.test(m.summary));
+			if (!finalDelete) continue;
+			const name = /^DELETE Pod (\S+)/.exec(finalDelete.summary)![1]!;
+			const id = kubernetesScene.components.find((c) => c.name === name)!.id;
+			expect(s.badges?.[id], s.id).toMatch(/^Deleted$/);
+			expect(s.tables?.find((t) => t.title === 'Pods')?.rows.map((r) => r[0]), s.id).not.toContain(name);
+		}
+	});
+});
+
+describe('architecture: what the hub does and does not do', () => {
+	it('the hub note does not call kubectl logs the one outward call, and names the others', () => {
+		const n = step(architecture, 'hub').notes ?? '';
+		expect(n).not.toMatch(/the one call that goes from the hub outwards/);
+		for (const w of ['logs', 'exec', 'attach', 'port-forward', 'admission webhooks', 'aggregated APIs']) expect(n).toContain(w);
+	});
+	it('the Endpoints controller is not said to be gone: it still fills the deprecated Endpoints for old clients', () => {
+		const n = step(architecture, 'kube-proxy').narration;
+		expect(n).not.toMatch(/EndpointSlices replaced them/);
+		expect(n).toMatch(/still fills Endpoints for old clients/);
+		expect(n).toMatch(/deprecated since 1\.33/);
+	});
+	it('the deck\'s "scheduler distributes containers" and "etcd talks with the API server" are corrected in narration', () => {
+		expect(step(architecture, 'scheduler').narration).toMatch(/The deck says the scheduler distributes containers; it places whole Pods and starts nothing/);
+		expect(step(architecture, 'etcd').narration).toMatch(/The deck says etcd talks with the API server[^.]*; etcd never calls anyone: the API server is its only client/);
+	});
+});
+
+describe('one Kubernetes version everywhere', () => {
+	it('the architecture tour\'s nodes run the same version as the AKS nodes', () => {
+		const versions = (out: string | undefined) => [...(out ?? '').matchAll(/\bv\d+\.\d+\.\d+\b/g)].map((m) => m[0]);
+		const arch = new Set(versions(step(architecture, 'hub').terminal?.output));
+		const aks = new Set(managedAks.steps.filter((s) => s.terminal?.command === 'kubectl get nodes').flatMap((s) => versions(s.terminal?.output)));
+		expect(arch.size).toBe(1);
+		expect([...arch]).toEqual([...aks]);
+	});
+});
+
+describe('Deployments tables use kubectl\'s columns', () => {
+	it('no Deployments table has a REPLICAS column (READY already reads ready/desired)', () => {
+		for (const w of ALL_K8S) for (const s of w.steps) for (const t of s.tables ?? []) if (t.title === 'Deployments') expect(t.columns, `${w.id}/${s.id}`).toEqual(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE']);
+	});
+});
+
+describe('create-deployment: where it starts, the sandbox and the pull', () => {
+	it('says it starts on a fresh cluster, or after deleting what the tour left running', () => {
+		expect(createDeployment.steps[0]!.narration).toMatch(/^On a fresh cluster \(or after kubectl delete deployment,service nginx/);
+	});
+	it('containerd creates and pins the network namespace itself; the pause container starts in it after CNI, not "holding it open"', () => {
+		const sandbox = step(createDeployment, 'sandbox');
+		expect(sandbox.narration).not.toMatch(/held open by/);
+		expect(sandbox.narration).toMatch(/pins it with a bind mount under \/var\/run\/netns/);
+		expect(summaries(sandbox).join('\n')).not.toMatch(/pause/);
+		const cni = summaries(step(createDeployment, 'cni'));
+		const add = cni.findIndex((m) => /CNI ADD/.test(m));
+		const pause = cni.findIndex((m) => /pause container/.test(m));
+		expect(add).toBeGreaterThanOrEqual(0);
+		expect(pause).toBeGreaterThan(add);
+	});
+	it('the pull starts with a HEAD, gets a 401 and a token, and fetches the index by digest, as in pull-and-run', () => {
+		const ms = (step(createDeployment, 'pull').messages ?? []).filter((m) => m.from === 'registry' || m.to === 'registry').map((m) => m.summary);
+		expect(ms[0]).toMatch(/^HEAD \/v2\/library\/nginx\/manifests\/latest$/);
+		expect(ms[1]).toMatch(/^401/);
+		expect(ms[2]).toMatch(/token/);
+		expect(ms.findIndex((m) => /^HEAD .*with the token/.test(m))).toBeGreaterThan(2);
+		expect(ms.some((m) => /^GET \/v2\/library\/nginx\/manifests\/latest/.test(m))).toBe(false);
+		expect(ms.some((m) => /^GET \/v2\/library\/nginx\/manifests\/sha256:… \(the index, by digest\)/.test(m))).toBe(true);
+	});
+	it('the pull note asks how the three nodes count against Docker Hub\'s anonymous limit', () => {
+		expect(step(createDeployment, 'pull').notes).toMatch(/How many pulls count against Docker Hub's anonymous limit, and from which address\? \(Three, usually from the cluster's one outbound IP\.\)/);
 	});
 });

@@ -1,5 +1,5 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, healthyNodes, pods, POD, replicaSet, service, threeRunning } from './tables';
+import { deployment, endpointSlices, healthyNodes, K8S_VERSION, pods, POD, postPods, replicaSet, service, threeRunning } from './tables';
 
 // A tour of each component, following one small story so every message has a cause: the cluster runs
 // three nginx Pods; we delete one (p5m7c on node-2) and watch each component play its part in replacing
@@ -57,9 +57,13 @@ export const architecture: Walkthrough = {
 			view: 'full',
 			narration:
 				'Every conversation goes through the API server: kubectl, the scheduler, the controllers and every kubelet talk only to it, never to each other. It checks who is asking and whether they are allowed, runs admission checks, stores the result and pushes changes to whoever is watching. Here kubectl lists the nodes.',
-			notes: 'Ask: if kubectl never talks to nodes, how does kubectl logs reach a container? (The API server opens a connection to that node\'s kubelet: the one call that goes from the hub outwards.)',
+			notes: 'Ask: if kubectl never talks to nodes, how does kubectl logs reach a container? (The API server opens a connection to that node\'s kubelet.) Misconception to expect: "the hub only ever answers". It also calls out: to kubelets for logs, exec, attach and port-forward, to admission webhooks, and to aggregated APIs such as metrics-server (kubectl top).',
 			highlight: ['kube-apiserver'],
-			terminal: { command: 'kubectl get nodes', output: 'NAME     STATUS   ROLES    AGE   VERSION\nnode-1   Ready    <none>   12d   v1.34.2\nnode-2   Ready    <none>   12d   v1.34.2\nnode-3   Ready    <none>   12d   v1.34.2', api: 'GET /api/v1/nodes' },
+			terminal: {
+				command: 'kubectl get nodes',
+				output: ['NAME     STATUS   ROLES    AGE   VERSION', ...[1, 2, 3].map((n) => `node-${n}   Ready    <none>   12d   ${K8S_VERSION}`)].join('\n'),
+				api: 'GET /api/v1/nodes'
+			},
 			messages: [
 				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET /api/v1/nodes' },
 				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: 3 Nodes (served from its watch cache)' }
@@ -71,12 +75,12 @@ export const architecture: Walkthrough = {
 			title: 'etcd: the cluster\'s memory',
 			view: 'full',
 			narration:
-				'etcd is a consistent, replicated key-value store that holds every object: what you asked for and what the nodes report. Only the API server reads or writes it. Now we delete one Pod, nginx-7d4b9-p5m7c. The API server does not erase it at once: it stores a deletion time in etcd, giving the Pod 30 seconds to shut down cleanly, and answers 200 OK. The Pod shows Terminating.',
+				'etcd is a consistent, replicated key-value store holding every object: what you asked for and what the nodes report. The deck says etcd talks with the API server like the other components; etcd never calls anyone: the API server is its only client. Now we delete one Pod, nginx-7d4b9-p5m7c. The API server does not erase it at once: it stores a deletion time, giving the Pod 30 seconds to shut down cleanly, and answers 200 OK. The Pod shows Terminating.',
 			notes: 'In production etcd runs three or five members so a majority survives a failure. Ask why the Pod is Terminating rather than gone (it gets time to finish its requests). Demo: kubectl delete pod, then kubectl get pods -w in a second terminal.',
 			highlight: ['etcd', 'kube-apiserver'],
 			terminal: {
 				command: `kubectl delete pod ${OLD}`,
-				output: `pod "${OLD}" deleted`,
+				output: `pod "${OLD}" deleted from default namespace`,
 				api: `DELETE /api/v1/namespaces/default/pods/${OLD}`
 			},
 			badges: { 'pod-2a': 'Terminating' },
@@ -100,17 +104,20 @@ export const architecture: Walkthrough = {
 			badges: { 'pod-2a': 'Terminating' },
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${OLD} MODIFIED (deletionTimestamp set)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${NEW} (ReplicaSet nginx-7d4b9 has 2 of 3)` }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([NEW], 'ReplicaSet nginx-7d4b9 has 2 of 3') }
 			],
 			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), podRows('Terminating', ['Pending', '<none>', '<none>']), healthyNodes],
-			roles: { 'kube-controller-manager': 'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others. Here the ReplicaSet controller creates the replacement Pod.' }
+			roles: {
+				'kube-controller-manager':
+					'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others. Here the ReplicaSet controller creates the replacement Pod. It does not pick the name: it sends generateName nginx-7d4b9- and the API server adds a random suffix, r4t6n.'
+			}
 		},
 		{
 			id: 'scheduler',
 			title: 'kube-scheduler: where should this Pod run?',
 			view: 'full-replacing',
 			narration:
-				'The scheduler watches for Pods with no node yet, like the replacement. It filters out nodes that cannot take it: too little free CPU or memory, a taint (a "keep away" mark on a node) the Pod does not tolerate, or affinity rules (a wish to run on, or away from, certain nodes or Pods). It scores the rest and records its choice, node-2, by binding the Pod through the API server. It starts nothing itself.',
+				'The scheduler watches for Pods with no node yet, like the replacement. It filters out nodes that cannot take it: too little free CPU or memory, a taint (a "keep away" mark on a node) the Pod does not tolerate, or affinity rules (a wish to run on, or away from, certain nodes or Pods). It scores the rest and binds the Pod to the winner, node-2, through the API server. The deck says the scheduler distributes containers; it places whole Pods and starts nothing: the kubelet does that.',
 			notes: 'Ask why node-2 wins. It is a score, not a rule: the spreading score ignores Pods that are terminating, so node-2 now has the fewest nginx Pods. Misconception to expect: the scheduler starts the Pod. It only writes a decision.',
 			highlight: ['kube-scheduler'],
 			badges: { 'pod-2a': 'Terminating', 'pod-2b': 'Pending' },
@@ -126,29 +133,30 @@ export const architecture: Walkthrough = {
 			title: 'kubelet: the agent on every node',
 			view: 'full-replacing',
 			narration:
-				'Each node runs a kubelet. It watches the API server for Pods bound to its own node, so node-2\'s kubelet now hears two things: a new Pod is bound here, and the old one is being deleted. The kubelet drives the container runtime to start and stop Pods, reports their status back, and renews a Lease object every 10 seconds as its heartbeat. If the heartbeats stop, the control plane notices.',
+				'Each node runs a kubelet. It watches the API server for Pods bound to its own node. node-2\'s kubelet heard the first change as soon as the deletion was stored, before any replacement existed: the old Pod is to stop. Now it hears the second: the replacement is bound here. The kubelet drives the container runtime to start and stop Pods, reports their status back, and renews a Lease object every 10 seconds as its heartbeat. If the heartbeats stop, the control plane notices.',
 			notes: 'Ask: if the kubelet process crashes but the node stays up, do the containers stop? (No: they keep running, and the kubelet picks them up again when it restarts.) Heartbeats are small Lease updates; full node status goes out only on change or every 5 minutes.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
 			badges: { 'pod-2a': 'Terminating', 'pod-2b': 'Pending' },
 			messages: [
-				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${NEW} bound to node-2` },
-				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${OLD} deleting (grace 30 s)` },
+				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `earlier, at the DELETE: watch: Pod ${OLD} MODIFIED (deletionTimestamp set, grace 30 s)` },
+				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `now: watch: Pod ${NEW} bound to node-2` },
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1 (heartbeat, every 10 s)' },
 				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' }
 			],
-			roles: { 'kubelet-2': 'Hears both changes for its node: one Pod to start, one to stop.' }
+			roles: { 'kubelet-2': 'Heard of the deletion first, the moment it was stored, and began stopping the old Pod; now it hears of the replacement bound to its node.' }
 		},
 		{
 			id: 'runtime',
 			title: 'The container runtime',
 			view: 'full-replacing',
 			narration:
-				'The kubelet drives a container runtime, usually containerd or CRI-O, through the Container Runtime Interface (CRI). On node-2 it has containerd stop the old Pod\'s container and start the new Pod: sandbox, image, container, through runc. Then it reports the new Pod Running and the old one gone. The deck says "we are using Docker", with rkt as an alternative: Kubernetes 1.24 removed the dockershim, its built-in Docker support (Docker Engine now needs the cri-dockerd adapter), and rkt was archived in 2019.',
+				'The kubelet drives a container runtime, usually containerd or CRI-O, through the Container Runtime Interface (CRI). On node-2 it has containerd stop the old Pod\'s container and start the new Pod: sandbox, image, container, through runc. Then it reports the new Pod Running and deletes the old Pod object. The deck says "we are using Docker", with rkt as an alternative: Kubernetes 1.24 removed the dockershim, its built-in Docker support (Docker Engine now needs the cri-dockerd adapter), and rkt was archived in 2019.',
 			notes: 'Images built with Docker still run everywhere: they are standard OCI images, so "Kubernetes dropped Docker" does not mean your Dockerfiles stop working. Ask the class what the nginx image\'s stop signal is (SIGQUIT, set by STOPSIGNAL in its Dockerfile), and what happens after 30 s (SIGKILL).',
 			highlight: ['kubelet-2', 'runtime-2', 'pod-2b'],
-			badges: { 'pod-2a': 'Stopping', 'pod-2b': 'Running' },
+			badges: { 'pod-2a': 'Deleted', 'pod-2b': 'Running' },
 			messages: [
 				{ from: 'kubelet-2', to: 'runtime-2', via: 'kubelet-runtime-2', kind: 'request', summary: `CRI StopContainer (${OLD}: stop signal, kill after 30 s), StopPodSandbox` },
+				{ from: 'runtime-2', to: 'pod-2a', via: 'runtime-pod-2a', kind: 'request', summary: 'SIGQUIT (nginx\'s STOPSIGNAL): nginx finishes its requests and exits; sandbox removed' },
 				{ from: 'kubelet-2', to: 'runtime-2', via: 'kubelet-runtime-2', kind: 'request', summary: `CRI RunPodSandbox, PullImage, CreateContainer, StartContainer (${NEW})` },
 				{ from: 'runtime-2', to: 'pod-2b', via: 'runtime-pod-2b', kind: 'request', summary: `sandbox with IP ${NEW_IP} (CNI); runc starts nginx` },
 				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `PATCH Pod ${NEW} status: Running, podIP ${NEW_IP}, Ready=True` },
@@ -165,7 +173,7 @@ export const architecture: Walkthrough = {
 			title: 'Services, EndpointSlices and kube-proxy',
 			view: 'full-replaced',
 			narration:
-				'A Service gives a changing set of Pods one stable address; this cluster\'s nginx Pods already have one. Its list of Pod addresses lives in EndpointSlices, kept by the EndpointSlice controller: it now swaps the old Pod\'s address for the new one. kube-proxy on every node watches both and rewrites that node\'s kernel forwarding rules (iptables, or nftables since 1.33). The deck says an "Endpoints controller" fills Endpoints objects; EndpointSlices replaced them, and the Endpoints API is deprecated since 1.33.',
+				'A Service gives a changing set of Pods one stable address; this cluster\'s nginx Pods already have one. Its list of Pod addresses lives in EndpointSlices, kept by the EndpointSlice controller: it now swaps the old Pod\'s address for the new one. kube-proxy on every node watches both and rewrites that node\'s kernel forwarding rules (iptables, or nftables since 1.33). The deck says an "Endpoints controller" fills Endpoints objects; kube-proxy reads EndpointSlices instead. That controller still fills Endpoints for old clients, but the Endpoints API is deprecated since 1.33.',
 			notes: 'While the old Pod was Terminating, its slice entry stayed with ready=false and terminating=true, so kube-proxy sent it no new connections; now it is removed. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx before and after deleting a Pod.',
 			highlight: ['kube-controller-manager', 'kube-proxy-1', 'kube-proxy-2', 'kube-proxy-3'],
 			messages: [

@@ -1,10 +1,11 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, POD, replicaSet, SCALE_BACK } from './tables';
+import { deployment, endpointSlices, healthyNodes, POD, replicaSet } from './tables';
 
 // K5 in flows.md: restartPolicy Always. Everything happens on one node between the kubelet and the
 // runtime; the scheduler and the ReplicaSet controller never create or move anything.
-// Starts from `threeAgain` (x2x1w node-1, w6q9t node-2, b9d2f node-3) with the Service nginx of
-// expose-service in front of them. Back-off timing from pkg/kubelet/kuberuntime (doBackOff) and
+// Starts where node-failure ended (tables.ts afterFailure): x2x1w on node-1, b9d2f and h3v8s on node-3,
+// behind the Service nginx of expose-service; node-2 was rebuilt after node-failure and runs no nginx Pod.
+// Back-off timing from pkg/kubelet/kuberuntime (doBackOff) and
 // client-go flowcontrol.Backoff: first restart at once, then 10 s doubling to 300 s; an entry older
 // than 2 × 300 s is reset.
 const podTable = (status: string, restarts: string, ready: string): StateTable => ({
@@ -12,15 +13,16 @@ const podTable = (status: string, restarts: string, ready: string): StateTable =
 	columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'NODE', 'IP'],
 	rows: [
 		[POD.a, ready, status, restarts, 'node-1', '10.244.1.5'],
-		[POD.g, '1/1', 'Running', '0', 'node-2', '10.244.2.9'],
-		[POD.c, '1/1', 'Running', '0', 'node-3', '10.244.3.4']
+		[POD.c, '1/1', 'Running', '0', 'node-3', '10.244.3.4'],
+		[POD.f, '1/1', 'Running', '0', 'node-3', '10.244.3.8']
 	]
 });
 
-const sliceAllReady = endpointSlices('10.244.1.5, 10.244.2.9, 10.244.3.4');
-const sliceOneNotReady = endpointSlices('10.244.1.5 (ready=false), 10.244.2.9, 10.244.3.4');
-const healthy = [deployment('3/3', 3, 3), replicaSet(3, 3, 3)];
-const degraded = [deployment('2/3', 3, 2), replicaSet(3, 3, 2)];
+const sliceAllReady = endpointSlices('10.244.1.5, 10.244.3.4, 10.244.3.8');
+const sliceOneNotReady = endpointSlices('10.244.1.5 (ready=false), 10.244.3.4, 10.244.3.8');
+// node-2 is listed Ready again: rebuilt after node-failure.
+const healthy = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes];
+const degraded = [deployment('2/3', 3, 2), replicaSet(3, 3, 2), healthyNodes];
 
 export const crashLoop: Walkthrough = {
 	id: 'kubernetes/crash-loop',
@@ -31,11 +33,11 @@ export const crashLoop: Walkthrough = {
 	steps: [
 		{
 			id: 'exits',
-			title: 'The nginx process exits',
-			view: 'three-again',
+			title: 'node-2 is back; the nginx process exits',
+			view: 'rebuilt',
 			clock: 't = 0 s',
-			narration: `We start from three nginx replicas again, all Running behind the Service nginx (after ${SCALE_BACK}). Now nginx in ${POD.a} on node-1 exits with code 1, say from a bug only this Pod hits. The containerd shim, the container's parent process, collects the exit code. Within about a second the kubelet's Pod lifecycle event generator (PLEG), which relists containers over the CRI, notices. Until it reports, the API still shows the Pod Running and ready.`,
-			notes: 'Misconception to expect: "a bad setting in the Deployment would crash only one Pod". All replicas share one Pod template, so a template or image error crashes all three; here one Pod fails to keep the picture small. Restart policy Always is the default for Pods of a Deployment.',
+			narration: `node-2 is back: the class rebuilt it after "A node fails". Running Pods never move back, so the three replicas behind the Service nginx are x2x1w on node-1, b9d2f and h3v8s on node-3. Now nginx in ${POD.a} exits with code 1, say from a bug only this Pod hits. The containerd shim, its parent process, collects the exit code. Within a second the kubelet's Pod lifecycle event generator (PLEG), relisting containers over the CRI, notices. Until then the API still shows the Pod Running and ready.`,
+			notes: 'Misconception to expect: "a bad setting in the Deployment would crash only one Pod". All replicas share one Pod template, so a template or image error crashes all three; here one Pod fails to keep the picture small. A Deployment accepts only restartPolicy Always in its Pod template (the API server rejects OnFailure and Never), so the kubelet always restarts the container in place.',
 			highlight: ['pod-1a', 'runtime-1', 'kubelet-1'],
 			badges: { 'pod-1a': 'Error' },
 			messages: [
@@ -48,8 +50,8 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'report',
 			title: 'The kubelet reports it: not ready',
-			notes: 'Ask: where does the Service send traffic now? Only to w6q9t and b9d2f. Point out that 10.244.1.5 is still listed in the EndpointSlice: it is marked ready=false, not removed.',
-			view: 'three-again',
+			notes: 'Ask: where does the Service send traffic now? Only to b9d2f and h3v8s. Point out that 10.244.1.5 is still listed in the EndpointSlice: it is marked ready=false, not removed.',
+			view: 'rebuilt',
 			clock: 't ≈ 1 s',
 			narration:
 				"The kubelet PATCHes the Pod's status: the container's state is terminated with exit code 1 (reason Error), and the Pod's Ready condition becomes False. The EndpointSlice controller keeps 10.244.1.5 in the Service's slice but marks it ready=false, and every kube-proxy stops sending it traffic. The Pod's phase stays Running.",
@@ -69,7 +71,7 @@ export const crashLoop: Walkthrough = {
 			id: 'restart',
 			title: 'Restarted in place, straight away',
 			notes: 'Ask: same Pod or a new one? Same name and IP mean the same Pod. Demo: kubectl logs nginx-7d4b9-x2x1w --previous shows the log of the container that crashed. Without a readiness probe the new container counts as ready at once, so it gets traffic again until it crashes.',
-			view: 'three-again',
+			view: 'rebuilt',
 			clock: 't ≈ 1 s',
 			narration:
 				"The first restart happens without delay. The kubelet asks the runtime to create and start a new container in the same sandbox: same Pod, same name, same IP. The container's state is running again, lastState records the crash, and restartCount becomes 1. With no readiness probe it counts as ready at once, so the slice marks it ready=true again. No new Pod, no scheduling.",
@@ -87,7 +89,7 @@ export const crashLoop: Walkthrough = {
 			id: 'backoff',
 			title: 'It crashes again: CrashLoopBackOff',
 			notes: 'CrashLoopBackOff appears in kubectl get pods under STATUS, but it is a container waiting reason, not a phase: ask the class to find the phase with kubectl get pod nginx-7d4b9-x2x1w -o jsonpath=\'{.status.phase}\' (Running).',
-			view: 'three-again',
+			view: 'rebuilt',
 			clock: 't ≈ 2 s (+10 s wait)',
 			narration:
 				"The cause is still there, so nginx exits again. Now the kubelet waits before restarting: 10 seconds. While it waits, the container's state is waiting with reason CrashLoopBackOff, the endpoint is ready=false again, and the kubelet records a BackOff Event. CrashLoopBackOff is a waiting reason, not a Pod phase: the phase stays Running.",
@@ -104,14 +106,14 @@ export const crashLoop: Walkthrough = {
 			tables: [...degraded, podTable('CrashLoopBackOff', '1 (2s ago)', '0/1'), sliceOneNotReady],
 			terminal: {
 				command: 'kubectl get pods',
-				output: `NAME                READY   STATUS             RESTARTS     AGE\n${POD.a}   0/1     CrashLoopBackOff   1 (2s ago)   25m\n${POD.g}   1/1     Running            0            6m\n${POD.c}   1/1     Running            0            25m`,
+				output: `NAME                READY   STATUS             RESTARTS     AGE\n${POD.a}   0/1     CrashLoopBackOff   1 (2s ago)   2h\n${POD.c}   1/1     Running            0            2h\n${POD.f}   1/1     Running            0            40m`,
 				api: 'GET /api/v1/namespaces/default/pods'
 			}
 		},
 		{
 			id: 'doubling',
 			title: '10, 20, 40, 80, 160, 300 seconds',
-			view: 'three-again',
+			view: 'rebuilt',
 			clock: 't ≈ 5 min (restartCount 6)',
 			narration:
 				'Each further crash doubles the wait: 10, 20, 40, 80, 160 seconds. After about five minutes the Pod has restarted six times and the next wait reaches the 300-second cap, where it stays. The kubelet keeps trying for as long as the Pod exists. If the container then runs cleanly for 10 minutes, the back-off resets.',
@@ -128,7 +130,7 @@ export const crashLoop: Walkthrough = {
 			id: 'not-involved',
 			title: 'Who is not involved',
 			notes: 'Ask how to fix a crash loop for good: find the cause with kubectl logs --previous and kubectl describe pod, then fix the image or the Pod template, which rolls out a new ReplicaSet.',
-			view: 'three-again',
+			view: 'rebuilt',
 			narration:
 				'Notice who never acted: the scheduler, and the ReplicaSet controller apart from counting ready replicas. The Pod still exists and is still bound to node-1, so there is nothing to reschedule or replace. Restarting does not remove the cause; you fix the image or the Pod template and roll out a new ReplicaSet. A failing liveness probe takes this same restart path.',
 			highlight: ['kube-scheduler', 'kube-controller-manager'],

@@ -1,5 +1,5 @@
 import type { Walkthrough } from '$lib/model/types';
-import { deployment, healthyNodes, pods, POD, replicaSet, settledThree } from './tables';
+import { deployment, healthyNodes, pods, POD, postPods, replicaSet, settledThree } from './tables';
 
 // K1 in flows.md: from one kubectl command to three running Pods. Everything after the 201 is
 // asynchronous: components react to watch events and write back through the API server.
@@ -21,10 +21,10 @@ export const createDeployment: Walkthrough = {
 			title: 'Before the command: everyone is watching',
 			view: 'empty',
 			narration:
-				'Before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
+				'On a fresh cluster (or after kubectl delete deployment,service nginx, which removes what the tour left running), before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
 			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver.',
 			highlight: ['kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kubelet-3'],
-			tables: [{ title: 'Deployments', columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'REPLICAS'], rows: [] }, healthyNodes],
+			tables: [{ ...deployment('0/0', 0, 0), rows: [] }, healthyNodes],
 			roles: {
 				'kube-apiserver': 'Holds open watch streams to every controller, the scheduler and each kubelet.',
 				etcd: 'Stores the cluster state; the API server keeps its own watch on it to feed everyone else.'
@@ -107,13 +107,14 @@ export const createDeployment: Walkthrough = {
 			highlight: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 ADDED' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.a} (batch 1)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.b}, POST Pod ${POD.c} (batch 2)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.a], 'batch 1') },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.b, POD.c], 'batch 2, sent at once') },
 				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write 3 Pods (tolerations not-ready and unreachable, 300 s each), spec.nodeName empty' }
 			],
 			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('none'))],
 			roles: {
-				'kube-controller-manager': 'Its ReplicaSet controller creates the missing Pods, one batch at a time.',
+				'kube-controller-manager':
+					'Its ReplicaSet controller creates the missing Pods, one batch at a time. It does not choose their names: each POST carries generateName nginx-7d4b9- and the API server appends a random five-character suffix.',
 				'kube-apiserver': 'Admits each Pod; the DefaultTolerationSeconds admission plugin adds the not-ready and unreachable tolerations (300 s each).'
 			}
 		},
@@ -170,41 +171,48 @@ export const createDeployment: Walkthrough = {
 			title: 'The Pod sandbox: a shared network namespace',
 			view: 'three',
 			narration:
-				'The sandbox is the Pod\'s shared home. containerd creates a network namespace (the Pod\'s own network stack: interfaces, routes, ports) and the other namespaces its containers will share, held open by a tiny pause container. Every container of the Pod joins them, which is why the containers of one Pod reach each other on localhost. So far the namespace has only a loopback interface.',
+				'The sandbox is the Pod\'s shared home. containerd creates its network namespace (the Pod\'s own network stack: interfaces, routes, ports) itself and pins it with a bind mount under /var/run/netns, so it exists on its own, whatever process comes or goes. Every container of the Pod joins it, which is why the containers of one Pod reach each other on localhost. So far it has only a loopback interface.',
 			notes: 'Ask: two containers in one Pod both want port 80. What happens? (The second fails to bind: they share one network namespace.) That is the practical meaning of "a Pod has one IP".',
 			highlight: ['runtime-1', 'pod-1a'],
 			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create sandbox: pause container holding the network namespace' }],
-			roles: { 'runtime-1': 'Creates the sandbox and its namespaces.', 'pod-1a': 'Exists now as a sandbox with its own network namespace, but no IP and no nginx yet.' }
+			messages: [{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create network namespace, pinned by a bind mount at /var/run/netns/…' }],
+			roles: { 'runtime-1': 'containerd\'s CRI plugin: creates and pins the Pod\'s network namespace before any process runs in it.', 'pod-1a': 'Exists now as a sandbox with its own network namespace, but no IP and no nginx yet.' }
 		},
 		{
 			id: 'cni',
 			title: 'CNI: the Pod gets its IP',
 			view: 'three',
 			narration:
-				'To connect the sandbox, containerd calls the CNI plugin (Container Network Interface) with ADD. The plugin wires the namespace into the cluster network and gives the Pod its IP, 10.244.1.5, reachable from every node. Since Kubernetes 1.24 the runtime, not the kubelet, calls CNI. containerd then tells the kubelet the sandbox is ready.',
+				'To connect the sandbox, containerd calls the CNI plugin (Container Network Interface) with ADD. The plugin wires the namespace into the cluster network and gives the Pod its IP, 10.244.1.5, reachable from every node. Since Kubernetes 1.24 the runtime, not the kubelet, calls CNI. Then containerd starts the pause container in the namespace, the sandbox\'s tiny placeholder process, and tells the kubelet the sandbox is ready.',
 			notes: 'Ask where the address came from: each node gets a range (10.244.1.0/24 for node-1 here) and the CNI plugin hands out addresses from it. On AKS the plugin is usually Azure CNI.',
 			highlight: ['runtime-1', 'pod-1a'],
 			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
 			messages: [
 				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'CNI ADD → interface in the namespace, IP 10.244.1.5' },
+				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'start the pause container in the namespace (the sandbox\'s placeholder process)' },
 				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'sandbox ready (IP 10.244.1.5)' }
 			],
-			roles: { 'runtime-1': 'Calls the CNI plugin for the Pod\'s network and IP.', 'pod-1a': 'Has its IP, 10.244.1.5; still no nginx container.' }
+			roles: { 'runtime-1': 'Calls the CNI plugin for the Pod\'s network and IP, then starts the pause container.', 'pod-1a': 'Has its IP, 10.244.1.5; still no nginx container.' }
 		},
 		{
 			id: 'pull',
 			title: 'Pull the image',
-			notes: 'With an untagged image the pull policy is Always; pin a tag or digest in real deployments.',
+			notes: "Ask: three nodes each pull nginx. How many pulls count against Docker Hub's anonymous limit, and from which address? (Three, usually from the cluster's one outbound IP.)",
 			view: 'three',
 			narration:
-				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. The runtime asks Docker Hub for the manifest, which lists one image per platform, fetches the one for this node (linux/amd64), then its config and the layers it does not already have, in parallel, checking every digest.',
+				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. As in "Pull and run", the runtime first sends a HEAD for the tag; Docker Hub answers 401, so it fetches an anonymous token and repeats the HEAD, which returns the digest. It GETs the index by that digest, picks this node\'s platform (linux/amd64), then fetches the config and the layers it lacks, in parallel, checking every digest.',
 			highlight: ['runtime-1', 'registry'],
 			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
 			messages: [
 				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI PullImage(docker.io/library/nginx:latest)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/latest (anonymous pull token)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200 OK: image index (one manifest per platform)' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://auth.docker.io/token"' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET auth.docker.io/token?scope=repository:library/nginx:pull (anonymous)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200: bearer token (short-lived)' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest (with the token)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200, Docker-Content-Digest: sha256:… (an image index)' },
+				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (the index, by digest)' },
+				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200: image index (one manifest per platform)' },
 				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET manifest for linux/amd64 by digest; GET /v2/library/nginx/blobs/sha256:… (config, then 7 layers in parallel)' },
 				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'data', summary: 'config and 7 layer blobs (every digest verified)' }
 			],

@@ -2,8 +2,9 @@ import type { Walkthrough } from '$lib/model/types';
 import { deployment, endpointSlices, POD, replicaSet, SCALE_BACK, service, threeAgain } from './tables';
 
 // K4 in flows.md: kubectl expose … --type=LoadBalancer, then one request from outside.
-// Starts from `threeAgain`: scale ended at two replicas and the class scaled back to three, so the
-// Pods are x2x1w (node-1), w6q9t (node-2) and b9d2f (node-3). Nothing here depends on node-failure.
+// Comes straight after scale and starts from `threeAgain`: scale ended at two replicas and the class
+// scaled back to three, so the Pods are x2x1w (node-1), w6q9t (node-2) and b9d2f (node-3). node-failure
+// comes next and starts from the Service made here.
 const settled = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), threeAgain];
 const allReady = '10.244.1.5, 10.244.2.9, 10.244.3.4';
 
@@ -14,7 +15,7 @@ const AZURE_RULE =
 export const exposeService: Walkthrough = {
 	id: 'kubernetes/expose-service',
 	scene: 'kubernetes',
-	order: 5,
+	order: 4,
 	title: 'Expose a Service',
 	summary: 'ClusterIP, NodePort, EndpointSlices, kube-proxy rules and a cloud load balancer, then one request from outside.',
 	steps: [
@@ -22,7 +23,7 @@ export const exposeService: Walkthrough = {
 			id: 'expose',
 			title: 'kubectl expose creates a Service',
 			view: 'service',
-			narration: `We start from three nginx replicas again, all Running: x2x1w on node-1, w6q9t on node-2 and b9d2f on node-3 (after ${SCALE_BACK}). kubectl reads the Deployment to copy its Pod selector (app=nginx), then POSTs a Service of type LoadBalancer. The API server allocates a stable virtual ClusterIP and a NodePort in the range 30000–32767, and stores the Service. The external IP is still pending.`,
+			narration: `"Scale a Deployment" ended at two replicas; the class scaled back to three (${SCALE_BACK}), so three nginx replicas run: x2x1w on node-1, w6q9t on node-2 and b9d2f on node-3. kubectl reads the Deployment to copy its Pod selector (app=nginx), then POSTs a Service of type LoadBalancer. The API server allocates a stable virtual ClusterIP and a NodePort in the range 30000–32767, and stores the Service. The external IP is still pending.`,
 			notes: 'Ask: right after "201 Created", can anyone reach the Service yet? No: it is only a stored object until watchers act on it (the EndpointSlice controller, kube-proxy, the cloud controller). Misconception to expect: "kubectl expose starts a proxy process".',
 			terminal: {
 				command: 'kubectl expose deployment nginx --port=80 --type=LoadBalancer',
@@ -111,6 +112,7 @@ export const exposeService: Walkthrough = {
 				{ from: 'load-balancer', to: 'kube-proxy-1', via: 'lb-proxy-1', kind: 'data', summary: 'to node-1:31380 (NodePort; on Azure, 20.50.60.70:80 with floating IP)' },
 				{ from: 'kube-proxy-1', to: 'pod-2c', via: 'proxy1-pod-2c', kind: 'data', summary: 'DNAT to 10.244.2.9:80 (kernel rules; kube-proxy itself not involved)' },
 				{ from: 'pod-2c', to: 'kube-proxy-1', via: 'proxy1-pod-2c', kind: 'data', summary: 'HTTP 200 (nginx welcome page)' },
+				{ from: 'kube-proxy-1', to: 'load-balancer', via: 'lb-proxy-1', kind: 'data', summary: 'HTTP 200 (reverse NAT on node-1)' },
 				{ from: 'load-balancer', to: 'end-user', via: 'user-lb', kind: 'data', summary: 'HTTP 200' }
 			],
 			roles: {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StateTable, Step, Walkthrough } from '$lib/model/types';
+import { crashLoop } from './crash-loop';
+import { exposeService } from './expose-service';
+import { managedAks } from './managed-aks';
 import { nodeFailure } from './node-failure';
 import { scale } from './scale';
 import { kubernetesScene } from './scene';
-import { POD, SCALE_BACK } from './tables';
+import { POD } from './tables';
 
 // Facts a learner would notice in "Scale a Deployment" and "A node fails" (issue 12), checked against
 // kubernetes/kubernetes (nodelifecycle, tainteviction, podgc, controller_utils.go, scheduler selectHost)
@@ -62,19 +65,25 @@ describe('node-failure', () => {
 	const tables = tablesAt(nodeFailure);
 	const dies = stepIndex(nodeFailure, 'dies');
 
-	it('starts from three replicas again, with the command that made them, and no Pod that scale deleted', () => {
+	it('comes after "Expose a Service" and starts where it ended, with no Pod that scale deleted', () => {
 		const first = nodeFailure.steps[0]!;
 		expect(first.id).toBe('heartbeats');
-		expect(first.narration).toMatch(/three replicas again/i);
-		expect(first.terminal?.command).toBe(SCALE_BACK);
+		expect(exposeService.order!).toBeLessThan(nodeFailure.order!);
+		expect(first.narration).toMatch(/We start where "Expose a Service" ended/);
+		expect(first.narration).toContain('The Service from "Expose a Service" sends traffic to all three');
 		for (const s of nodeFailure.steps)
 			for (const gone of [POD.b, POD.d, POD.e]) expect(everything(s), `${s.id} shows ${gone}`).not.toContain(gone);
 		expect(table(tables[0]!, 'Pods')!.rows.map((r) => r[0])).toEqual([POD.a, POD.g, POD.c]);
 	});
 
-	it('says in its first step where the Service and its EndpointSlice came from, named as in expose-service', () => {
+	it('shows the LoadBalancer Service of expose-service, with its EXTERNAL-IP, from the first step on', () => {
 		const first = nodeFailure.steps[0]!;
-		expect(first.narration).toMatch(/kubectl expose deployment nginx/);
+		expect(first.terminal?.output).toMatch(/nginx\s+LoadBalancer\s+\S+\s+20\.50\.60\.70/);
+		for (const [i, t] of tables.entries()) {
+			const svc = table(t, 'Services');
+			expect(svc, `${nodeFailure.steps[i]!.id}: Services table`).toBeDefined();
+			expect(svc!.rows[0]![svc!.columns.indexOf('EXTERNAL-IP')], nodeFailure.steps[i]!.id).toBe('20.50.60.70');
+		}
 		const slices = tables.map((t) => table(t, 'EndpointSlices'));
 		expect(slices[0]).toBeDefined();
 		for (const sl of slices) if (sl) expect(sl.rows.map((r) => r[0])).toEqual(['nginx-6qkz2']);
@@ -99,6 +108,26 @@ describe('node-failure', () => {
 		expect(noExecute).toBeGreaterThan(unknown);
 		const evict = taintStep(/DELETE Pod .*toleration/);
 		expect(seconds(nodeFailure.steps[evict]!.clock) - seconds(nodeFailure.steps[noExecute]!.clock)).toBe(300);
+	});
+
+	it('node-2\'s VM is shut down, not "loses power" (Azure would recover a host power loss on another host)', () => {
+		const n = nodeFailure.steps[dies]!.narration;
+		expect(n).not.toMatch(/loses power/);
+		expect(n).toMatch(/shut down/);
+		expect(n).toMatch(/still exists in the cloud/);
+	});
+
+	it('shows the cloud-controller-manager asking the cloud API before it taints node-2 as shut down', () => {
+		const s = nodeFailure.steps.find((x) => x.id === 'cloud-check')!;
+		const view = kubernetesScene.views.find((v) => v.id === s.view)!;
+		expect(view.components).toContain('cloud-api');
+		const ms = s.messages ?? [];
+		const ask = ms.findIndex((m) => m.from === 'cloud-controller-manager' && m.to === 'cloud-api');
+		const answer = ms.findIndex((m) => m.from === 'cloud-api' && m.to === 'cloud-controller-manager' && /exists, powered off/.test(m.summary));
+		const taint = ms.findIndex((m) => /cloudprovider\.kubernetes\.io\/shutdown/.test(m.summary));
+		expect(ask).toBeGreaterThanOrEqual(0);
+		expect(answer).toBeGreaterThan(ask);
+		expect(taint).toBeGreaterThan(answer);
 	});
 
 	it('corrects the deck where the learner reads it', () => {
@@ -134,7 +163,7 @@ describe('node-failure', () => {
 	});
 
 	it('replaces the evicted Pod with h3v8s on a healthy node, and never shows h3v8s before it is created', () => {
-		const created = nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => m.summary.startsWith(`POST Pod ${POD.f}`)));
+		const created = nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => /^POST Pod generateName=/.test(m.summary) && m.summary.includes(POD.f)));
 		expect(created).toBeGreaterThan(stepIndex(nodeFailure, 'evict'));
 		for (const s of nodeFailure.steps.slice(0, created)) expect(everything(s), s.id).not.toContain(POD.f);
 		const row = table(tables[created]!, 'Pods')!.rows.find((r) => r[0] === POD.f)!;
@@ -152,5 +181,26 @@ describe('node-failure', () => {
 			expect(names, s.id).toContain(POD.g);
 			for (const id of Object.keys(s.badges ?? {})) expect(view.components.concat(['node-1', 'node-2', 'node-3', 'control-plane']), `${s.id} badge`).toContain(id);
 		}
+	});
+});
+
+describe('after node-failure: w6q9t is gone for good', () => {
+	// node-failure force-deletes w6q9t (10.244.2.9) and node-2's Node; what comes later must not show them running.
+	const visible = (s: Step) => JSON.stringify({ ...s, notes: undefined });
+	it.each([crashLoop, managedAks].map((w) => [w.id, w] as const))('%s comes later and never shows w6q9t or its IP', (_id, w) => {
+		expect(w.order!).toBeGreaterThan(nodeFailure.order!);
+		for (const s of w.steps) {
+			expect(visible(s), s.id).not.toContain(POD.g);
+			expect(visible(s), s.id).not.toContain('10.244.2.9');
+			const view = kubernetesScene.views.find((v) => v.id === s.view)!;
+			const names = view.components.map((c) => kubernetesScene.components.find((x) => x.id === c)!.name);
+			expect(names, `${w.id}/${s.id} draws w6q9t`).not.toContain(POD.g);
+		}
+	});
+	it('crash-loop says in its first step that node-2 was rebuilt after "A node fails", and its Pods are the survivors', () => {
+		const first = crashLoop.steps[0]!;
+		expect(first.narration).toMatch(/node-2 is back: the class rebuilt it after "A node fails"/);
+		const pods = first.tables!.find((t) => t.title === 'Pods')!;
+		expect(pods.rows.map((r) => r[0]).sort()).toEqual([POD.a, POD.c, POD.f].sort());
 	});
 });

@@ -1,11 +1,11 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, POD, replicaSet } from './tables';
+import { deployment, K8S_VERSION, POD, replicaSet } from './tables';
 
 // K6 in flows.md: the same cluster, with the line drawn between what Azure runs and what you own.
 // On AKS the three nodes are VM scale set instances; the diagram keeps its short labels node-1..3.
 // Versions are consistent examples for late 2026 (AKS calendar: 1.36 GA Jun 2026, 1.37 GA Oct 2026).
 const AKS_NODE = ['aks-nodepool1-20315813-vmss000000', 'aks-nodepool1-20315813-vmss000001', 'aks-nodepool1-20315813-vmss000002'] as const;
-const NODE_VERSION = 'v1.36.4';
+const NODE_VERSION = K8S_VERSION;
 
 const aksNodes: StateTable = {
 	title: 'Nodes',
@@ -18,8 +18,8 @@ const aksPods: StateTable = {
 	columns: ['NAME', 'STATUS', 'NODE', 'IP'],
 	rows: [
 		[POD.a, 'Running', AKS_NODE[0], '10.244.1.5'],
-		[POD.g, 'Running', AKS_NODE[1], '10.244.2.9'],
-		[POD.c, 'Running', AKS_NODE[2], '10.244.3.4']
+		[POD.c, 'Running', AKS_NODE[2], '10.244.3.4'],
+		[POD.f, 'Running', AKS_NODE[2], '10.244.3.8']
 	]
 };
 
@@ -37,7 +37,7 @@ export const managedAks: Walkthrough = {
 			title: 'Two halves, two owners',
 			view: 'aks',
 			narration:
-				"Here is the same cluster on Azure Kubernetes Service, with three nginx replicas Running. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
+				"Here is the same cluster on Azure Kubernetes Service, with the same three nginx replicas Running: x2x1w on the first node, b9d2f and h3v8s on the third. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
 			notes: 'Ask: what do you no longer have to do? (Back up etcd, patch control-plane machines, keep them highly available.) Then ask what you still must do: upgrade when asked, size the node pools, secure your workloads.',
 			highlight: ['azure', 'node-pool'],
 			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]

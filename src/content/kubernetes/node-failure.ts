@@ -1,13 +1,14 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, healthyNodes, nodes, pods, POD, replicaSet, SCALE_BACK, threeAgain } from './tables';
+import { deployment, endpointSlices, healthyNodes, nodes, pods, POD, postPods, replicaSet, service, threeAgain } from './tables';
 
 // K3 in flows.md, checked against kubernetes/kubernetes pkg/controller/nodelifecycle
 // (tryUpdateNodeHealth, monitorNodeHealth, doNoExecuteTaintingPass), pkg/controller/tainteviction,
 // pkg/controller/podgc (gcOrphaned, gcTerminating) and kubernetes/cloud-provider
 // controllers/nodelifecycle (MonitorNodes). Times follow Kubernetes 1.32+: 50 s grace before
 // Ready=Unknown (40 s before), NoExecute taint at the next 5 s check, 300 s default toleration.
-// The story starts from `threeAgain` (after `scale`, the class scaled back to three) with a ClusterIP
-// Service in front, so the EndpointSlice (named as in expose-service) exists from the first step.
+// The story starts where expose-service ended: `threeAgain` (x2x1w, w6q9t, b9d2f) behind the LoadBalancer
+// Service nginx (20.50.60.70), so the Service and its EndpointSlice exist from the first step.
+// It ends with node-2's VM and Node deleted and w6q9t gone: crash-loop says how the class rebuilt node-2.
 // node-2's VM is powered off, not deleted: the Node is deleted only after the VM is deleted.
 
 const IP = { a: '10.244.1.5', g: '10.244.2.9', c: '10.244.3.4', f: '10.244.3.8' };
@@ -30,24 +31,30 @@ const TERMINATING = `${IP.g} (ready=false, serving=false, terminating=true)`;
 const slice = (g: string | null, withF = false) => endpointSlices([IP.a, ...(g ? [g] : []), IP.c, ...(withF ? [IP.f] : [])].join(', '));
 
 const replacement: [string, string, string, string] = [POD.f, 'Running', 'node-3', IP.f];
+/** The Service from expose-service, unchanged throughout: only its EndpointSlice changes. */
+const svc = service('20.50.60.70');
 
 export const nodeFailure: Walkthrough = {
 	id: 'kubernetes/node-failure',
 	scene: 'kubernetes',
-	order: 4,
+	order: 5,
 	title: 'A node fails',
 	summary: 'Heartbeats stop; after 50 s the node is marked and tainted; 300 s later its Pod is evicted and replaced; a powered-off node\'s Pod stays Terminating until its VM is deleted.',
 	steps: [
 		{
 			id: 'heartbeats',
-			title: 'Three replicas again; a heartbeat every 10 seconds',
+			title: 'Three replicas behind the Service; a heartbeat every 10 seconds',
 			view: 'three-again',
 			clock: 'healthy',
 			narration:
-				'We start from three replicas again: after "Scale a Deployment" the class ran kubectl scale deployment nginx --replicas=3, which added w6q9t on node-2. A Service made with kubectl expose deployment nginx --port=80 ("Expose a Deployment" shows how) sends traffic to all three. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
+				'We start where "Expose a Service" ended: three nginx replicas, x2x1w on node-1, w6q9t on node-2 and b9d2f on node-3. The Service from "Expose a Service" sends traffic to all three, at 20.50.60.70. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
 			notes:
 				'The clock in the corner is simulated: it jumps ahead so nobody waits six minutes. Ask: why a separate tiny Lease instead of sending the whole node status every 10 seconds? (Status is large; with thousands of nodes the small Lease keeps etcd and the API server quiet.)',
-			terminal: { command: SCALE_BACK, output: 'deployment.apps/nginx scaled' },
+			terminal: {
+				command: 'kubectl get service nginx',
+				output: 'NAME    TYPE           CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE\nnginx   LoadBalancer   10.0.171.239   20.50.60.70   80:31380/TCP   15m',
+				api: 'GET /api/v1/namespaces/default/services/nginx'
+			},
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
 			messages: [
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1 (renewTime now)' },
@@ -58,7 +65,7 @@ export const nodeFailure: Walkthrough = {
 			roles: {
 				'kube-controller-manager': 'Node lifecycle controller: each time its Lease watch shows a renewed Lease, it notes the time on its own clock for that node.'
 			},
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes, threeAgain, slice(IP.g)]
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes, threeAgain, svc, slice(IP.g)]
 		},
 		{
 			id: 'dies',
@@ -67,7 +74,7 @@ export const nodeFailure: Walkthrough = {
 			view: 'three-again',
 			clock: 't = 0 s',
 			narration:
-				'node-2 loses power: its VM is switched off, though the VM itself still exists in the cloud. A dead machine sends nothing, so nothing announces the failure: the only sign is that node-2\'s heartbeats stop arriving while node-1 and node-3 keep renewing theirs.',
+				'node-2\'s VM is shut down (say, stopped in the portal): the VM itself still exists in the cloud. A stopped machine sends nothing, so nothing announces the failure: the only sign is that node-2\'s heartbeats stop arriving while node-1 and node-3 keep renewing theirs.',
 			highlight: ['node-2'],
 			badges: { 'node-2': 'powered off' },
 			messages: [
@@ -114,7 +121,7 @@ export const nodeFailure: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Node node-2 MODIFIED (Ready=Unknown)' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.kubernetes.io/unreachable:NoSchedule' }
 			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), slice(IP.g)]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), svc, slice(IP.g)]
 		},
 		{
 			id: 'traffic',
@@ -133,7 +140,7 @@ export const nodeFailure: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` },
 				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` }
 			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), slice(NOT_READY)]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'noexecute',
@@ -154,26 +161,28 @@ export const nodeFailure: Walkthrough = {
 				'kube-controller-manager':
 					'Node lifecycle controller: adds the NoExecute taint through its rate-limited queue. Taint-eviction controller (separate since 1.29): finds the Pod\'s toleration of 300 s for this taint and schedules its deletion for about t = 355 s.'
 			},
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_EXECUTE), podsWith('Running (Ready=False)'), slice(NOT_READY)]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_EXECUTE), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'cloud-check',
 			title: 'The cloud says: the VM is stopped, not gone',
 			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.)',
-			view: 'three-again',
+			view: 'three-again-cloud',
 			clock: 't ≈ 55 s',
 			narration:
 				'The cloud-controller-manager runs its own 5-second check. For every Node that is not Ready it asks the cloud\'s API about the VM behind it. node-2\'s VM still exists but is powered off, so it adds the taint node.cloudprovider.kubernetes.io/shutdown with effect NoSchedule, and it does not delete the Node: a stopped VM may be started again.',
-			highlight: ['cloud-controller-manager', 'node-2'],
+			highlight: ['cloud-controller-manager', 'cloud-api', 'node-2'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
 			messages: [
+				{ from: 'cloud-controller-manager', to: 'cloud-api', via: 'ccm-cloud', kind: 'request', summary: "is node-2's VM there? Is it shut down?" },
+				{ from: 'cloud-api', to: 'cloud-controller-manager', via: 'ccm-cloud', kind: 'response', summary: 'exists, powered off' },
 				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.cloudprovider.kubernetes.io/shutdown:NoSchedule' }
 			],
 			roles: {
 				'cloud-controller-manager':
 					'Cloud node lifecycle controller: asked the cloud API whether node-2\'s VM exists (yes) and whether it is shut down (yes), so it taints the Node and keeps it.'
 			},
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(SHUTDOWN), podsWith('Running (Ready=False)'), slice(NOT_READY)]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(SHUTDOWN), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'evict',
@@ -192,7 +201,7 @@ export const nodeFailure: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.g} MODIFIED (deletionTimestamp set)` },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: ${IP.g} terminating=true (still listed)` }
 			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 2, 2), tainted(SHUTDOWN), podsWith('Terminating'), slice(TERMINATING)]
+			tables: [deployment('2/3', 3, 2), replicaSet(3, 2, 2), tainted(SHUTDOWN), podsWith('Terminating'), svc, slice(TERMINATING)]
 		},
 		{
 			id: 'replace',
@@ -205,7 +214,7 @@ export const nodeFailure: Walkthrough = {
 			highlight: ['kube-controller-manager', 'kube-scheduler', 'kubelet-3', 'pod-3b'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
 			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.f} (ReplicaSet counts 2 of 3)` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.f], 'ReplicaSet counts 2 of 3') },
 				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: `watch: Pod ${POD.f} ADDED with no nodeName` },
 				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.f} to node-3 (node-2 filtered out; node-1 and node-3 tied)` },
 				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.f} bound to node-3` },
@@ -213,7 +222,7 @@ export const nodeFailure: Walkthrough = {
 				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.f} status: Running, podIP ${IP.f}, Ready=True` },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: + ${IP.f} ready=true` }
 			],
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), tainted(SHUTDOWN), podsWith('Terminating', [replacement]), slice(TERMINATING, true)]
+			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), tainted(SHUTDOWN), podsWith('Terminating', [replacement]), svc, slice(TERMINATING, true)]
 		},
 		{
 			id: 'stuck',
@@ -261,6 +270,7 @@ export const nodeFailure: Walkthrough = {
 				replicaSet(3, 3, 3),
 				nodes([['node-1', 'Ready', '<none>'], ['node-3', 'Ready', '<none>']]),
 				pods([[POD.a, 'Running', 'node-1', IP.a], [POD.c, 'Running', 'node-3', IP.c], replacement]),
+				svc,
 				slice(null, true)
 			]
 		}

@@ -1,8 +1,8 @@
 import type { Walkthrough } from '$lib/model/types';
-import { deployment, pods, POD, replicaSet, settledThree } from './tables';
+import { deployment, pods, POD, postPods, replicaSet, settledThree } from './tables';
 
 // K2 in flows.md: scale to 5, then to 2 (which Pods go, and how they go). No Service exists yet in
-// this story ("Expose a Deployment" comes later), so no Service or EndpointSlice is shown here.
+// this story ("Expose a Service" comes next), so no Service or EndpointSlice is shown here.
 // Victim order: ActivePodsWithRanks.Less in kubernetes/kubernetes pkg/controller/controller_utils.go.
 const five = (status: Record<string, string> = {}) =>
 	pods([
@@ -50,7 +50,7 @@ export const scale: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write Deployment nginx: replicas 5' },
 				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK' }
 			],
-			tables: [deployment('3/5', 3, 3, 5), replicaSet(3, 3, 3), settledThree[2]!]
+			tables: [deployment('3/5', 3, 3), replicaSet(3, 3, 3), settledThree[2]!]
 		},
 		{
 			id: 'controllers-up',
@@ -64,9 +64,10 @@ export const scale: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Deployment nginx MODIFIED (replicas 5)' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9: replicas 5' },
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 MODIFIED (replicas 5)' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `POST Pod ${POD.d} (batch 1), POST Pod ${POD.e} (batch 2)` }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.d], 'batch 1') },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.e], 'batch 2') }
 			],
-			tables: [deployment('3/5', 3, 3, 5), replicaSet(5, 5, 3), pods([...threeRows, [POD.d, 'Pending', '<none>', '<none>'], [POD.e, 'Pending', '<none>', '<none>']])]
+			tables: [deployment('3/5', 3, 3), replicaSet(5, 5, 3), pods([...threeRows, [POD.d, 'Pending', '<none>', '<none>'], [POD.e, 'Pending', '<none>', '<none>']])]
 		},
 		{
 			id: 'schedule-up',
@@ -103,7 +104,7 @@ export const scale: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: 2 Pods now Ready' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9 status: readyReplicas 5; Deployment nginx status: availableReplicas 5' }
 			],
-			tables: [deployment('5/5', 5, 5, 5), replicaSet(5, 5, 5), five()]
+			tables: [deployment('5/5', 5, 5), replicaSet(5, 5, 5), five()]
 		},
 		{
 			id: 'scale-down',
@@ -126,7 +127,7 @@ export const scale: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Deployment nginx MODIFIED (replicas 2)' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9: replicas 2' }
 			],
-			tables: [deployment('5/2', 5, 5, 2), replicaSet(2, 5, 5), five()]
+			tables: [deployment('5/2', 5, 5), replicaSet(2, 5, 5), five()]
 		},
 		{
 			id: 'pick',
@@ -166,13 +167,13 @@ export const scale: Walkthrough = {
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: 3 Pods MODIFIED (deletionTimestamp set)' },
 				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9 status: replicas 2 (terminating Pods not counted)' }
 			],
-			tables: [deployment('2/2', 2, 2, 2), replicaSet(2, 2, 2), five(terminating)]
+			tables: [deployment('2/2', 2, 2), replicaSet(2, 2, 2), five(terminating)]
 		},
 		{
 			id: 'stop-containers',
 			title: 'The kubelets stop the containers',
 			notes:
-				'This is why apps should handle their stop signal: finish in-flight requests, then exit within the grace period. Demo: an app that ignores SIGTERM takes the full 30 s and is then SIGKILLed (exit code 137). No Service selects these Pods yet; once one does ("Expose a Deployment"), a terminating Pod stays in the EndpointSlice marked terminating=true and ready=false, and kube-proxy stops sending it new connections.',
+				'This is why apps should handle their stop signal: finish in-flight requests, then exit within the grace period. Demo: an app that ignores SIGTERM takes the full 30 s and is then SIGKILLed (exit code 137). No Service selects these Pods yet; once one does ("Expose a Service"), a terminating Pod stays in the EndpointSlice marked terminating=true and ready=false, and kube-proxy stops sending it new connections.',
 			view: 'five',
 			clock: 't ≈ 1 s',
 			narration:
@@ -209,7 +210,7 @@ export const scale: Walkthrough = {
 				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `DELETE Pods ${POD.e}, ${POD.b} (grace 0): containers stopped` },
 				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'delete 3 Pod objects' }
 			],
-			tables: [deployment('2/2', 2, 2, 2), replicaSet(2, 2, 2), pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.c, 'Running', 'node-3', '10.244.3.4']])]
+			tables: [deployment('2/2', 2, 2), replicaSet(2, 2, 2), pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.c, 'Running', 'node-3', '10.244.3.4']])]
 		}
 	]
 };

@@ -13,7 +13,8 @@ const PODS: Record<string, { node: number; name: string }> = {
 	'pod-1b': { node: 1, name: 'nginx-7d4b9-k8jqz' },
 	'pod-2a': { node: 2, name: 'nginx-7d4b9-p5m7c' },
 	'pod-2b': { node: 2, name: 'nginx-7d4b9-r4t6n' },
-	// Made when the class scales back to three after `scale` (tables.ts threeAgain): later walkthroughs start here.
+	// Made when the class scales back to three after `scale` (tables.ts threeAgain): expose-service and
+	// node-failure start here; node-failure deletes it.
 	'pod-2c': { node: 2, name: 'nginx-7d4b9-w6q9t' },
 	'pod-3a': { node: 3, name: 'nginx-7d4b9-b9d2f' },
 	'pod-3b': { node: 3, name: 'nginx-7d4b9-h3v8s' }
@@ -135,13 +136,16 @@ export const kubernetesScene: Scene = {
 		view('three', 'Three nginx Pods', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a']),
 		view('five', 'Five nginx Pods', ['registry'], ['pod-1a', 'pod-1b', 'pod-2a', 'pod-2b', 'pod-3a']),
 		view('two', 'Two nginx Pods', ['registry'], ['pod-1a', 'pod-3a']),
-		// After `scale`, scaled back to three: w6q9t runs on node-2 (node-failure, crash-loop).
+		// After `scale`, scaled back to three: w6q9t runs on node-2 (expose-service, node-failure).
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
+		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
+		// After node-failure: node-2 rebuilt but empty; h3v8s stays on node-3 (crash-loop, managed-aks).
+		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-3', ['registry'], ['pod-1a', 'pod-3a', 'pod-3b']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a', 'pod-3b']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2c', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-2c', 'pod-3a']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-3a', 'pod-3b']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
 			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']

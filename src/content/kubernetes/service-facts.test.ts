@@ -5,9 +5,13 @@ import { monolithVsMicroservices } from '../microservices/monolith-vs-microservi
 import { microservicesScene } from '../microservices/scene';
 import { stacksOverview } from '../stacks/overview';
 import { stacksScene } from '../stacks/scene';
+import { architecture } from './architecture';
+import { createDeployment } from './create-deployment';
 import { crashLoop } from './crash-loop';
 import { exposeService } from './expose-service';
 import { managedAks } from './managed-aks';
+import { nodeFailure } from './node-failure';
+import { scale } from './scale';
 import { kubernetesScene } from './scene';
 import { POD, SCALE_BACK } from './tables';
 
@@ -37,9 +41,13 @@ const step = (w: Walkthrough, id: string) => {
 const table = (s: Step, title: string) => s.tables?.find((t) => t.title === title);
 const cell = (t: NonNullable<ReturnType<typeof table>>, column: string) => t.rows.map((r) => r[t.columns.indexOf(column)]!);
 
-describe('the five walkthroughs stay valid', () => {
+describe('the walkthroughs stay valid', () => {
 	it.each(
 		([
+			[architecture, kubernetesScene],
+			[createDeployment, kubernetesScene],
+			[scale, kubernetesScene],
+			[nodeFailure, kubernetesScene],
 			[exposeService, kubernetesScene],
 			[crashLoop, kubernetesScene],
 			[managedAks, kubernetesScene],
@@ -55,16 +63,20 @@ describe('the five walkthroughs stay valid', () => {
 	});
 });
 
-describe('continuity: expose-service and crash-loop start from three replicas again, after scale', () => {
+describe('continuity: expose-service starts from three replicas again after scale; crash-loop after node-failure', () => {
 	// scale deleted k8jqz, r4t6n and p5m7c (with their IPs); the class then scaled back to three.
+	// node-failure then replaced w6q9t with h3v8s on node-3, and the class rebuilt node-2.
 	const deleted = [POD.b, POD.d, POD.e, '10.244.2.7', '10.244.1.9', '10.244.2.11'];
 	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s never shows a Pod that scale deleted', (_id, w) => {
 		for (const s of w.steps) for (const gone of deleted) expect(visibleText(s), `${s.id} shows ${gone}`).not.toContain(gone);
 	});
-	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s says in its first step where it starts from, and its Pods follow from that', (_id, w) => {
-		const first = w.steps[0]!;
+	it('expose-service says in its first step where it starts from, and its Pods follow from that', () => {
+		const first = exposeService.steps[0]!;
 		expect(first.narration).toContain(SCALE_BACK);
 		expect(cell(table(first, 'Pods')!, 'NAME').sort()).toEqual([POD.a, POD.c, POD.g].sort());
+	});
+	it('expose-service comes straight after scale, so the command that made w6q9t is the one just before', () => {
+		expect(exposeService.order).toBe(scale.order! + 1);
 	});
 });
 
@@ -92,7 +104,23 @@ describe('expose-service', () => {
 	});
 });
 
+describe('expose-service: the reply', () => {
+	it('goes back through node-1 to the load balancer before it reaches the user', () => {
+		const ms = step(exposeService, 'request').messages!;
+		const back = ms.findIndex((m) => m.from === 'kube-proxy-1' && m.to === 'load-balancer' && m.via === 'lb-proxy-1');
+		const out = ms.findIndex((m) => m.from === 'load-balancer' && m.to === 'end-user');
+		expect(back).toBeGreaterThanOrEqual(0);
+		expect(ms[back]!.summary).toMatch(/reverse NAT on node-1/);
+		expect(out).toBeGreaterThan(back);
+	});
+});
+
 describe('crash-loop', () => {
+	it('a Deployment accepts only restartPolicy Always: the note does not call it a default', () => {
+		const n = step(crashLoop, 'exits').notes ?? '';
+		expect(n).not.toMatch(/Always is the default/);
+		expect(n).toMatch(/accepts only restartPolicy Always/);
+	});
 	it('after the crash the EndpointSlice still lists the Pod, marked ready=false, and nothing removes it', () => {
 		for (const id of ['report', 'backoff']) {
 			const slice = table(step(crashLoop, id), 'EndpointSlices');
@@ -168,6 +196,10 @@ describe('managed-aks', () => {
 });
 
 describe('monolith-vs-microservices', () => {
+	it('the 503 does not tell checkout what to do: the retry is checkout\'s decision', () => {
+		const r = step(monolithVsMicroservices, 'disadvantages').messages!.find((m) => m.summary.startsWith('503'))!;
+		expect(r.summary).toBe('503 Service Unavailable (checkout will retry with the same idempotency key)');
+	});
 	it('the UI never calls the checkout service at /orders, next to an Order service', () => {
 		const calls = monolithVsMicroservices.steps.flatMap((s) => s.messages ?? []).filter((m) => m.from === 'ui' && m.to.startsWith('checkout'));
 		expect(calls.length).toBeGreaterThan(0);
@@ -179,6 +211,21 @@ describe('monolith-vs-microservices', () => {
 });
 
 describe('stacks/overview', () => {
+	it.each(['vm-syscall', 'container-syscall', 'vm-container-syscall'])('%s brings the read all the way back to the app, as physical does', (id) => {
+		const ms = step(stacksOverview, id).messages!;
+		const last = ms.at(-1)!;
+		expect(last.kind).toBe('response');
+		expect(last.to).toMatch(/^app-/);
+		expect(last.to).toBe(ms[0]!.from);
+	});
+	it('the kernel answers a third request (start App B) with the running PID; it does not answer cgroup creation with it', () => {
+		const ms = step(stacksOverview, 'engine').messages!;
+		expect(ms.some((m) => /started as process/.test(m.summary))).toBe(false);
+		const start = ms.findIndex((m) => m.kind === 'request' && /^start App B/.test(m.summary));
+		const pid = ms.findIndex((m) => m.kind === 'response' && m.summary === 'App B running as PID 4211');
+		expect(start).toBe(2);
+		expect(pid).toBe(start + 1);
+	});
 	it('a container gets no CPU or memory limit unless one is asked for', () => {
 		const cgroup = step(stacksOverview, 'engine').messages!.find((m) => m.summary.includes('cgroup'))!;
 		expect(cgroup.summary).toMatch(/as asked/);

@@ -12,11 +12,25 @@ export const POD = {
 	g: 'nginx-7d4b9-w6q9t'
 } as const;
 
-export const deployment = (ready: string, upToDate: number, available: number, replicas = 3): StateTable => ({
+/** The Kubernetes version every node runs, in every Kubernetes walkthrough (architecture, managed-aks). */
+export const K8S_VERSION = 'v1.36.4';
+
+/**
+ * `kubectl get deployments` columns. READY is ready/desired: its second number is spec.replicas, so
+ * there is no separate REPLICAS column (kubectl prints none).
+ */
+export const deployment = (ready: string, upToDate: number, available: number): StateTable => ({
 	title: 'Deployments',
-	columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'REPLICAS'],
-	rows: [['nginx', ready, String(upToDate), String(available), String(replicas)]]
+	columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE'],
+	rows: [['nginx', ready, String(upToDate), String(available)]]
 });
+
+/**
+ * A controller POSTs a Pod with metadata.generateName "nginx-7d4b9-"; the API server adds the random
+ * suffix (names.SimpleNameGenerator) and the Pod gets its name only then.
+ */
+export const postPods = (names: string[], why?: string) =>
+	`POST Pod${names.length > 1 ? ` ×${names.length}` : ''} generateName=nginx-7d4b9-, named ${names.join(', ')} by the API server${why ? ` (${why})` : ''}`;
 
 export const replicaSet = (desired: number, current: number, ready: number): StateTable => ({
 	title: 'ReplicaSets',
@@ -50,13 +64,24 @@ export const threeRunning = pods([
 ]);
 
 /**
- * Where node-failure, expose-service and crash-loop start: `scale` ended at two replicas (x2x1w on
- * node-1, b9d2f on node-3); `kubectl scale deployment nginx --replicas=3` then added w6q9t on node-2.
+ * Where expose-service and node-failure start: `scale` ended at two replicas (x2x1w on node-1, b9d2f on
+ * node-3); `kubectl scale deployment nginx --replicas=3` then added w6q9t on node-2.
  */
 export const threeAgain = pods([
 	[POD.a, 'Running', 'node-1', '10.244.1.5'],
 	[POD.g, 'Running', 'node-2', '10.244.2.9'],
 	[POD.c, 'Running', 'node-3', '10.244.3.4']
+]);
+
+/**
+ * Where crash-loop and managed-aks start: node-failure ended with node-2's VM and Node deleted, w6q9t
+ * gone and its replacement h3v8s on node-3. The class then rebuilt node-2 (empty: Kubernetes does not
+ * move running Pods back).
+ */
+export const afterFailure = pods([
+	[POD.a, 'Running', 'node-1', '10.244.1.5'],
+	[POD.c, 'Running', 'node-3', '10.244.3.4'],
+	[POD.f, 'Running', 'node-3', '10.244.3.8']
 ]);
 
 /** The command that brings the class back to three replicas after `scale`, shown where a walkthrough starts from it. */

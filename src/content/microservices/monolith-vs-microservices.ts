@@ -140,7 +140,7 @@ export const monolithVsMicroservices: Walkthrough = {
 			highlight: ['ui', 'checkout', 'payments', 'broker'],
 			messages: [
 				{ from: 'checkout', to: 'payments', via: 'checkout-payments', kind: 'request', summary: 'POST /charges (attempt 1)' },
-				{ from: 'payments', to: 'checkout', via: 'checkout-payments', kind: 'response', summary: '503 Service Unavailable: retry with the same idempotency key' }
+				{ from: 'payments', to: 'checkout', via: 'checkout-payments', kind: 'response', summary: '503 Service Unavailable (checkout will retry with the same idempotency key)' }
 			]
 		},
 		{

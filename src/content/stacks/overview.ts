@@ -80,7 +80,9 @@ export const stacksOverview: Walkthrough = {
 				{ from: 'guest-os-1', to: 'hypervisor', via: 'guest1-hv', kind: 'request', summary: 'virtual disk I/O (trap)' },
 				{ from: 'hypervisor', to: 'hardware', via: 'hv-hw', kind: 'request', summary: 'real disk read' },
 				{ from: 'hardware', to: 'hypervisor', via: 'hv-hw', kind: 'response', summary: 'blocks delivered' },
-				{ from: 'hypervisor', to: 'guest-os-1', via: 'guest1-hv', kind: 'response', summary: 'virtual disk I/O complete' }
+				{ from: 'hypervisor', to: 'guest-os-1', via: 'guest1-hv', kind: 'response', summary: 'virtual disk I/O complete' },
+				{ from: 'guest-os-1', to: 'libs-1', via: 'libs1-guest1', kind: 'response', summary: 'read() returns 4096 bytes' },
+				{ from: 'libs-1', to: 'app-a', via: 'a-libs1', kind: 'response', summary: 'file contents' }
 			],
 			roles: {
 				'app-a': 'Makes exactly the same call as before.',
@@ -117,7 +119,8 @@ export const stacksOverview: Walkthrough = {
 				{ from: 'libs-a', to: 'host-os', via: 'libsa-host', kind: 'request', summary: 'system call read() (same kernel as every container)' },
 				{ from: 'host-os', to: 'hardware', via: 'host-hw', kind: 'request', summary: 'disk driver reads blocks' },
 				{ from: 'hardware', to: 'host-os', via: 'host-hw', kind: 'response', summary: 'blocks delivered' },
-				{ from: 'host-os', to: 'libs-a', via: 'libsa-host', kind: 'response', summary: 'bytes returned' }
+				{ from: 'host-os', to: 'libs-a', via: 'libsa-host', kind: 'response', summary: 'read() returns 4096 bytes' },
+				{ from: 'libs-a', to: 'app-a', via: 'a-libsa', kind: 'response', summary: 'file contents' }
 			],
 			roles: {
 				'libs-a': "Container A's own copy of the libraries.",
@@ -136,7 +139,8 @@ export const stacksOverview: Walkthrough = {
 			messages: [
 				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'create namespaces for Container B (pid, net, mount)' },
 				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'create cgroup (limits as asked: --cpus 0.5 --memory 256m)' },
-				{ from: 'host-os', to: 'docker-engine', via: 'engine-host', kind: 'response', summary: 'App B started as process 4211' }
+				{ from: 'docker-engine', to: 'host-os', via: 'engine-host', kind: 'request', summary: 'start App B inside those namespaces and that cgroup (runc: clone, then exec)' },
+				{ from: 'host-os', to: 'docker-engine', via: 'engine-host', kind: 'response', summary: 'App B running as PID 4211' }
 			],
 			roles: {
 				'docker-engine': 'Sets up Container B through containerd and runc: namespaces, cgroup, filesystem from the image, then starts App B.',
@@ -206,7 +210,9 @@ export const stacksOverview: Walkthrough = {
 				{ from: 'guest-os-2', to: 'hypervisor', via: 'guest2-hv', kind: 'request', summary: 'virtual disk I/O (trap)' },
 				{ from: 'hypervisor', to: 'hardware', via: 'hv-hw', kind: 'request', summary: 'real disk read' },
 				{ from: 'hardware', to: 'hypervisor', via: 'hv-hw', kind: 'response', summary: 'blocks delivered' },
-				{ from: 'hypervisor', to: 'guest-os-2', via: 'guest2-hv', kind: 'response', summary: 'virtual disk I/O complete' }
+				{ from: 'hypervisor', to: 'guest-os-2', via: 'guest2-hv', kind: 'response', summary: 'virtual disk I/O complete' },
+				{ from: 'guest-os-2', to: 'libs-c', via: 'libsc-guest2', kind: 'response', summary: 'read() returns the bytes' },
+				{ from: 'libs-c', to: 'app-c', via: 'c-libsc', kind: 'response', summary: 'file contents' }
 			],
 			roles: {
 				'guest-os-2': 'The kernel that Container C shares with every container in VM 2.',
