@@ -58,3 +58,49 @@ test('no badge covers a group name, at any step that shows badges', async ({ pag
 	expect(checked).toBeGreaterThan(10);
 	expect(overlaps).toEqual([]);
 });
+
+// Present mode on a projector: 4:3, 16:10 and 16:9 screens, the busiest Kubernetes steps (the widest
+// views, the longest narrations) and a Docker walkthrough whose widest view is 1.4:1.
+const presentSizes = [
+	{ width: 1024, height: 768 },
+	{ width: 1280, height: 800 },
+	{ width: 1280, height: 720 },
+	{ width: 1920, height: 1080 }
+];
+const presented = ['kubernetes/architecture/?step=8', 'kubernetes/scale/?step=7', 'docker/inspect-containers/?step=8'];
+
+for (const size of presentSizes)
+	for (const step of presented)
+		test(`present ${step} fills the ${size.width}×${size.height} screen with labels and caption at 2% of its height`, async ({ page }) => {
+			await page.setViewportSize(size);
+			await page.emulateMedia({ reducedMotion: 'reduce' });
+			await page.goto(`/present/${step}`);
+			await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+			// The caption's place and size settle after the first measure; wait for the picture to stop changing.
+			const label = () =>
+				page.evaluate(() => {
+					let min = Infinity;
+					for (const t of document.querySelectorAll<SVGTextElement>('svg.diagram .label, svg.diagram .group-label, svg.diagram .badge text'))
+						if (t.closest('[data-part]')?.getAttribute('aria-hidden') !== 'true') min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+					return min / innerHeight;
+				});
+			const wide = size.width / size.height > 1.7;
+			await expect.poll(label).toBeGreaterThanOrEqual(wide && step.startsWith('kubernetes') ? 0.022 : 0.02);
+			const m = await page.evaluate(() => {
+				const stage = document.querySelector('.stage')!.getBoundingClientRect();
+				const caption = document.querySelector('section.caption')!;
+				let text = Infinity;
+				// Every visible piece of text outside the diagram: title, narration, indicator, buttons.
+				for (const e of document.querySelectorAll('.stage *')) {
+					if (e.closest('svg, .reserve') || !e.checkVisibility({ visibilityProperty: true })) continue;
+					if ([...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) text = Math.min(text, parseFloat(getComputedStyle(e).fontSize));
+				}
+				const words = caption.querySelector('.step-text')!;
+				return { stage: [stage.left, stage.top, stage.width, stage.height], text: text / innerHeight, clipped: words.scrollHeight - words.clientHeight };
+			});
+			// The whole screen, no letterbox bands.
+			expect(m.stage).toEqual([0, 0, size.width, size.height]);
+			expect(m.text).toBeGreaterThanOrEqual(0.02);
+			// The longest narration fits its caption.
+			expect(m.clipped).toBeLessThanOrEqual(1);
+		});
