@@ -60,7 +60,7 @@ test('build-and-push: each Dockerfile instruction lights up as it builds', async
 	await page.keyboard.press('ArrowRight');
 	await expect(file.locator('li.focus')).toHaveCount(2);
 	await open(page, 'build-and-push', 1);
-	await expect(terminal(page)).toContainText('schema 1 support has been removed');
+	await expect(terminal(page)).toContainText('no longer supported since containerd v2.1');
 	await open(page, 'build-and-push', 10);
 	await expect(terminal(page)).toContainText('Mounted from library/debian');
 });
@@ -87,7 +87,7 @@ test('push-to-acr: az acr login exchanges the Entra token, then push swaps it fo
 	await page.keyboard.press('End');
 	const log = messageLog(page);
 	await expect(log).toContainText('Azure CLI → Azure Container Registry: POST /oauth2/exchange');
-	await expect(log).toContainText('Azure CLI → Docker client: docker login myreg.azurecr.io -u 00000000-0000-0000-0000-000000000000');
+	await expect(log).toContainText('Azure CLI → Docker client: docker login --username 00000000-0000-0000-0000-000000000000 --password <token> myreg.azurecr.io');
 	await expect(log).toContainText('Docker daemon → Azure Container Registry: POST /oauth2/token');
 	await expect(terminal(page)).toContainText('Layer already exists');
 });

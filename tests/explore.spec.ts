@@ -151,7 +151,7 @@ test.describe('message log and motion', () => {
 		await openExplore(page, '?step=6');
 		await expect(log).toContainText('Libs A → Host OS kernel: system call read()');
 		const texts = await log.getByRole('listitem').allTextContents();
-		const containerStep = texts.slice(-5).join('\n');
+		const containerStep = texts.slice(-6).join('\n');
 		expect(containerStep).not.toContain('Hypervisor');
 		expect(containerStep).not.toContain('Docker Engine');
 	});
@@ -169,7 +169,7 @@ test.describe('message log and motion', () => {
 
 	test('with reduced motion, a step is complete at once and nothing travels', async ({ page }) => {
 		await openExplore(page, '?step=4');
-		await expect(messageLog(page).getByRole('listitem')).toHaveCount(6 + 2 + 6);
+		await expect(messageLog(page).getByRole('listitem')).toHaveCount(6 + 2 + 8);
 		await expect(page.locator('.token')).toHaveCount(0);
 	});
 

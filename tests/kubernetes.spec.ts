@@ -22,7 +22,7 @@ test('create-deployment: the key messages come in the order of K1', async ({ pag
 		'kube-apiserver → kubectl: 201 Created',
 		'kube-apiserver → kube-controller-manager: watch: Deployment nginx ADDED',
 		'kube-controller-manager → kube-apiserver: POST ReplicaSet nginx-7d4b9',
-		'kube-controller-manager → kube-apiserver: POST Pod nginx-7d4b9-x2x1w',
+		'kube-controller-manager → kube-apiserver: POST Pod generateName=nginx-7d4b9-, named nginx-7d4b9-x2x1w',
 		'kube-scheduler → kube-apiserver: bind Pod nginx-7d4b9-x2x1w to node-1',
 		'kube-apiserver → kubelet (node-1): watch: Pod nginx-7d4b9-x2x1w bound to node-1',
 		'kubelet (node-1) → container runtime (node-1): CRI RunPodSandbox',
@@ -39,7 +39,7 @@ test('create-deployment: the key messages come in the order of K1', async ({ pag
 	}
 });
 
-for (const w of ['architecture', 'create-deployment', 'scale', 'node-failure', 'expose-service', 'crash-loop', 'managed-aks'])
+for (const w of ['architecture', 'create-deployment', 'scale', 'expose-service', 'node-failure', 'crash-loop', 'managed-aks'])
 	test(`${w}: in the log, etcd talks only to kube-apiserver and controllers only to kube-apiserver`, async ({ page }) => {
 		await open(page, w);
 		await toEnd(page);
