@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeBadges, type BadgeRequest } from './badge';
+import { badgeSpots, badgeWidth, placeBadges, type BadgeRequest } from './badge';
+import { BADGE_HEIGHT, BADGE_PADDING } from './metrics';
 import type { Rect } from './fit';
 
 const groupName: Rect = { x: 16, y: 10, width: 160, height: 34 };
@@ -29,4 +30,23 @@ describe('placeBadges', () => {
 		const everywhere: Rect = { x: -1000, y: -1000, width: 5000, height: 5000 };
 		expect(placeBadges([req('a', 300, 200)], [everywhere]).get('a')?.below).toBe(false);
 	});
+});
+
+describe('badgeSpots', () => {
+	const part = { x: 300, y: 200, width: 120, height: 60 };
+	it('places a badge for each part on stage, sized for its text', () => {
+		let asked = 0;
+		const spots = badgeSpots({ a: 'Pending', gone: 'Exited' }, new Map([['a', part]]), () => (asked++, []));
+		expect([...spots.keys()]).toEqual(['a']);
+		expect(spots.get('a')).toEqual({ x: Math.max(part.width - badgeWidth('Pending') + 10, (part.width - badgeWidth('Pending')) / 2), y: -BADGE_HEIGHT * 0.6, below: false });
+		expect(asked).toBe(1);
+	});
+
+	it('does not work out the names when there is no badge to place', () => {
+		let asked = 0;
+		expect(badgeSpots({ gone: 'Exited' }, new Map([['a', part]]), () => (asked++, [])).size).toBe(0);
+		expect(asked).toBe(0);
+	});
+
+	it('a badge is its text plus padding wide', () => expect(badgeWidth('')).toBe(BADGE_PADDING));
 });

@@ -4,6 +4,10 @@
 // the least of the names and badges already on the picture (top wins a tie), working down the page.
 import type { Box } from '$lib/layout/types';
 import type { Rect } from './fit';
+import { BADGE_HEIGHT, BADGE_PADDING, BADGE_SIZE, CHAR_WIDTH } from './metrics';
+
+/** A badge's width for its text (its height is BADGE_HEIGHT). */
+export const badgeWidth = (text: string) => Math.ceil(text.length * BADGE_SIZE * CHAR_WIDTH) + BADGE_PADDING;
 
 export interface BadgeRequest {
 	id: string;
@@ -51,4 +55,17 @@ export function placeBadges(requests: BadgeRequest[], names: Rect[]): Map<string
 		placed.push({ x: r.part.x + best.x, y: r.part.y + best.y, width: r.width, height: r.height });
 	}
 	return spots;
+}
+
+/**
+ * Spots for this step's badges (`badges`: part id → text) on the parts on stage (`parts`, by id).
+ * `names` is asked for only when there is a badge to place.
+ */
+export function badgeSpots(badges: Record<string, string>, parts: Map<string, Box>, names: () => Rect[]): Map<string, BadgeSpot> {
+	const requests: BadgeRequest[] = [];
+	for (const [id, text] of Object.entries(badges)) {
+		const part = parts.get(id);
+		if (part) requests.push({ id, part, width: badgeWidth(text), height: BADGE_HEIGHT });
+	}
+	return requests.length ? placeBadges(requests, names()) : new Map();
 }

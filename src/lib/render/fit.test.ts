@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTransform, union, type Rect } from './fit';
+import { fitTransform, padded, stageBox, union, viewBoxText, type Rect } from './fit';
 
 /** Screen position of a diagram point, as the browser places it for a viewBox (xMidYMid meet). */
 function onScreen(p: [number, number], box: Rect, w: number, h: number): [number, number] {
@@ -43,4 +43,18 @@ describe('union', () => {
 	] as Array<[Rect[], Rect | undefined]>)('%j → %j', (rects, expected) => {
 		expect(union(rects)).toEqual(expected);
 	});
+});
+
+describe('stageBox', () => {
+	it('fits the visible boxes with a margin, ignoring ones faded out', () => {
+		const boxes = [
+			{ x: 0, y: 0, width: 100, height: 50, opacity: 1 },
+			{ x: 200, y: 100, width: 100, height: 50, opacity: 0.5 },
+			{ x: 900, y: 900, width: 10, height: 10, opacity: 0 }
+		];
+		expect(stageBox(boxes, 10)).toEqual({ x: -10, y: -10, width: 320, height: 170 });
+		expect(viewBoxText(stageBox(boxes, 10))).toBe('-10.0 -10.0 320.0 170.0');
+	});
+	it('is a placeholder when nothing is visible', () => expect(stageBox([], 10)).toEqual({ x: 0, y: 0, width: 100, height: 100 }));
+	it('padded grows every side', () => expect(padded({ x: 1, y: 2, width: 3, height: 4 }, 1)).toEqual({ x: 0, y: 1, width: 5, height: 6 }));
 });

@@ -39,3 +39,15 @@ export function fitTransform(drawn: Rect, wanted: Rect, width: number, height: n
 	const ty = b.dy - s * a.dy;
 	return `translate(${tx.toFixed(2)}px,${ty.toFixed(2)}px) scale(${s.toFixed(5)})`;
 }
+
+/** `r` grown by `margin` on every side. */
+export const padded = (r: Rect, margin: number): Rect => ({ x: r.x - margin, y: r.y - margin, width: r.width + 2 * margin, height: r.height + 2 * margin });
+
+/** The viewBox that fits the parts that can be seen (with a margin); a placeholder for none. */
+export function stageBox(boxes: (Rect & { opacity: number })[], margin: number): Rect {
+	const around = union(boxes.filter((b) => b.opacity > 0.01));
+	return around ? padded(around, margin) : { x: 0, y: 0, width: 100, height: 100 };
+}
+
+/** A viewBox attribute, to a tenth of a unit. */
+export const viewBoxText = (r: Rect) => `${r.x.toFixed(1)} ${r.y.toFixed(1)} ${r.width.toFixed(1)} ${r.height.toFixed(1)}`;

@@ -4,13 +4,11 @@ import { easeQuadInOut } from 'd3-ease';
 import { timer } from 'd3-timer';
 import { pointAlong } from '$lib/layout/geometry';
 import type { MessageKind } from '$lib/model/types';
+import { MONO_ADVANCE, TOKEN_LABEL_SIZE } from './metrics';
 import { pillBox, pillSides, segmentAt, type PillSide, type Rect } from './token-pill';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 13;
-/** The token label's font size (px in diagram units, as in Diagram.svelte's .token-label) and a monospace advance. */
-const LABEL_PX = 20;
-const MONO_ADVANCE = 0.61;
 
 export const TOKEN_SHAPES: Record<MessageKind, string> = {
 	request: `M ${-R} 0 A ${R} ${R} 0 1 0 ${R} 0 A ${R} ${R} 0 1 0 ${-R} 0 Z`,
@@ -41,17 +39,17 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 	const label = options.label.length > 34 ? `${options.label.slice(0, 33)}…` : options.label;
 	// The label is monospace, so its width is known from its length: no getBBox(), which would force a
 	// layout of the whole diagram each time a token sets off.
-	const width = Math.ceil(label.length * LABEL_PX * MONO_ADVANCE);
+	const width = Math.ceil(label.length * TOKEN_LABEL_SIZE * MONO_ADVANCE);
 	const pill = document.createElementNS(SVG, 'rect');
 	pill.setAttribute('class', 'token-pill');
-	pill.setAttribute('height', String(LABEL_PX * 1.5));
+	pill.setAttribute('height', String(TOKEN_LABEL_SIZE * 1.5));
 	pill.setAttribute('rx', '6');
 	const text = document.createElementNS(SVG, 'text');
 	text.setAttribute('class', 'token-label');
 	text.setAttribute('dominant-baseline', 'central');
 	text.textContent = label;
 	const pillW = width + 12;
-	const pillH = LABEL_PX * 1.5;
+	const pillH = TOKEN_LABEL_SIZE * 1.5;
 	const sides = pillSides(points, options.avoid ?? [], pillW, pillH, R + 3);
 	let side: PillSide | undefined;
 	const place = (next: PillSide) => {
