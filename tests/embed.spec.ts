@@ -52,13 +52,19 @@ test('malformed commands are ignored without an exception', async ({ page }) => 
 		const huge = 'x'.repeat(5_000_000);
 		for (const m of [null, 42, 'next', huge, [1], { target: 'wheelhouse' }, { target: 'wheelhouse', version: 1, command: 'goto', step: 'five' }, { target: 'wheelhouse', version: 1, command: 'goto', step: 9999 }, { target: 'wheelhouse', version: 2, command: 'next' }, { target: 'wheelhouse', version: 1, command: 'eval', step: 1 }, { context: 'h5p', action: 'explode' }, { target: 'wheelhouse', version: 1, command: 'goto', step: -2, extra: huge }])
 			send(m);
+		// Messages arrive in order: the answer to this one means every bad one before it was handled.
+		send({ target: 'wheelhouse', version: 1, command: 'getState' });
 	});
-	await page.waitForTimeout(300);
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'state').map((m) => m.step)).toEqual([3]);
 	await expect(frame.getByText('Step 3 of 12')).toBeVisible();
 	expect(errors).toEqual([]);
 	// An out-of-range step in an otherwise well-formed command is ignored too.
-	await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ target: 'wheelhouse', version: 1, command: 'goto', step: 9999 }));
-	await page.waitForTimeout(200);
+	await page.evaluate(() => {
+		const send = (window as unknown as { send: (m: unknown) => void }).send;
+		send({ target: 'wheelhouse', version: 1, command: 'goto', step: 9999 });
+		send({ target: 'wheelhouse', version: 1, command: 'getState' });
+	});
+	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'state').map((m) => m.step)).toEqual([3, 3]);
 	await expect(frame.getByText('Step 3 of 12')).toBeVisible();
 });
 
@@ -167,7 +173,8 @@ test('loads the engine only when the learner reaches the embed, and the first ke
 	});
 	await page.goto(EMBED);
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-	await page.waitForTimeout(300);
+	// Nothing more is on its way: had the page woken its engine, the request would have been made by now.
+	await page.waitForLoadState('networkidle');
 	expect(engineLoads).toEqual([]);
 	// No pointer or focus has reached the page yet: the first key press loads the engine and is obeyed.
 	await page.keyboard.press('ArrowRight');

@@ -127,11 +127,12 @@ test('messages from another origin or of the wrong shape are ignored', async ({ 
 	await open(page);
 	await page.evaluate(() => {
 		const w = window;
-		for (const data of [null, 'next', { channel: 'wheelhouse-present', type: 'command', walkthrough: 'stacks/overview', command: 'goto', index: 'x' }, { channel: 'wheelhouse-present', type: 'command', walkthrough: 'other/one', command: 'next' }])
+		for (const data of [null, 'next', { channel: 'wheelhouse-present', type: 'command', walkthrough: 'stacks/overview', command: 'goto', step: 'x' }, { channel: 'wheelhouse-present', type: 'command', walkthrough: 'other/one', command: 'next' }])
 			w.postMessage(data, location.origin);
+		// Messages arrive in order: once this well-formed one is obeyed, every bad one before it was seen.
+		w.postMessage({ channel: 'wheelhouse-present', type: 'command', walkthrough: 'stacks/overview', command: 'goto', step: 3 }, location.origin);
 	});
-	await page.waitForTimeout(200);
-	await expect(indicator(page)).toHaveText('Step 1 of 12');
+	await expect(indicator(page)).toHaveText('Step 3 of 12');
 	expect(errors).toEqual([]);
 });
 

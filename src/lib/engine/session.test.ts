@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { branchy } from './fixtures/branchy';
 import { fromCallback, SimulatedClock } from 'xstate';
 import { walkthroughs } from '$content/registry';
 import { dwellFor } from './speed';
@@ -124,12 +125,13 @@ describe('session with a plain animate function', () => {
 });
 
 describe('session on the real clock', () => {
-	it('autoplay schedules its dwell without an injected clock', () => {
-		const s = createSession(w);
-		expect(() => s.play()).not.toThrow();
-		expect(s.getState().playing).toBe(true);
-		s.togglePlay();
-		expect(s.getState().playing).toBe(false);
+	it('autoplay advances by itself without an injected clock, and stops at the end of the path', async () => {
+		const quick = { ...branchy, steps: branchy.steps.map((step) => ({ ...step, dwellMs: 5 })) };
+		const s = createSession(quick);
+		s.play();
+		await vi.waitFor(() => expect(s.getState().id).toBe('d'), { timeout: 2000 });
+		await vi.waitFor(() => expect(s.getState().playing).toBe(false), { timeout: 2000 });
+		expect(s.getState().history).toEqual(['a', 'b', 'c']);
 		s.stop();
 	});
 });
