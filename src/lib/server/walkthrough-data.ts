@@ -3,6 +3,7 @@
 import { error } from '@sveltejs/kit';
 import * as registry from '$content/registry';
 import { layoutScene } from '$lib/layout/elk-layout';
+import { embedData, layoutsFor } from './page-data';
 import { formatProblem, validateScene, validateWalkthrough } from '$lib/model/validate';
 import type { Scene, Walkthrough } from '$lib/model/types';
 
@@ -29,7 +30,14 @@ export function checkedWalkthrough(params: { scene: string; walkthrough: string 
 	return { scene, walkthrough };
 }
 
+/** Explore and present: the walkthrough whole, with the layouts of the views it shows. */
 export async function walkthroughWithLayout(params: { scene: string; walkthrough: string }) {
 	const { scene, walkthrough } = checkedWalkthrough(params);
-	return { scene, walkthrough, layouts: await layoutScene(scene) };
+	return { scene, walkthrough, layouts: layoutsFor(walkthrough, await layoutScene(scene)) };
+}
+
+/** An embed: only what it draws and steps through (page-data.ts). */
+export async function embedWithLayout(params: { scene: string; walkthrough: string }) {
+	const { scene, walkthrough } = checkedWalkthrough(params);
+	return embedData(scene, walkthrough, await layoutScene(scene));
 }

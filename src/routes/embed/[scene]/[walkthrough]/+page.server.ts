@@ -1,5 +1,5 @@
-import { walkthroughEntries, walkthroughWithLayout } from '$lib/server/walkthrough-data';
+import { embedWithLayout, walkthroughEntries } from '$lib/server/walkthrough-data';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = walkthroughEntries;
-export const load: PageServerLoad = ({ params }) => walkthroughWithLayout(params);
+export const load: PageServerLoad = ({ params }) => embedWithLayout(params);
