@@ -22,7 +22,7 @@ export async function openExplore(page: Page, query = '', reduced = true) {
 }
 
 export function stepIndicator(page: Page) {
-	return page.getByText(/^Step \d+ of \d+( · side path)?$/);
+	return page.getByText(/^Step \d+ of \d+( · branch)?$/);
 }
 
 export function messageLog(page: Page) {

@@ -60,8 +60,8 @@ test('create-deployment: the RBAC branch refuses and stores nothing; Previous re
 	await open(page, 'create-deployment', 3);
 	await page.getByRole('button', { name: 'What if RBAC says no?' }).click();
 	await expect(page.getByRole('status')).toContainText('refused');
-	// The indicator counts the path walked, and says this one is a side path.
-	await expect(stepIndicator(page)).toHaveText('Step 4 of 4 · side path');
+	// The indicator counts the path walked, and says this one is a branch.
+	await expect(stepIndicator(page)).toHaveText('Step 4 of 4 · branch');
 	await expect(messageLog(page)).toContainText('kube-apiserver → kubectl: 403 Forbidden');
 	await expect(messageLog(page)).not.toContainText('etcd');
 	await expect(page.getByLabel('Terminal')).toContainText('forbidden');

@@ -10,9 +10,9 @@ for (const w of walkthroughs) {
 	const middle = path[Math.floor((path.length - 1) / 2)]!;
 	const url = `/explore/${w.id}/`;
 	// The indicator counts the path walked: the main path's steps are "k of <main path length>", and a
-	// step only a choice reaches says it is on a side path.
+	// step only a choice reaches says it is on a branch.
 	const indicatorFor = (index: number) =>
-		path.includes(index) ? `Step ${path.indexOf(index) + 1} of ${path.length}` : / of \d+ · side path$/;
+		path.includes(index) ? `Step ${path.indexOf(index) + 1} of ${path.length}` : / of \d+ · branch$/;
 
 	test.describe(w.id, () => {
 		test.beforeEach(async ({ page }) => {
