@@ -1,0 +1,50 @@
+// Message transport between components. Sending records the message in the trace at the current
+// time and delivers it after a latency drawn from the channel's own PRNG stream. A channel is one
+// direction of one connection and is FIFO (like a TCP or HTTP/2 stream): a message never overtakes
+// an earlier one on the same channel, which is what keeps a watch stream in resourceVersion order.
+import type { MessageKind } from '$lib/model/types';
+import type { Prng } from './prng';
+import type { EventQueue } from './queue';
+import type { SimMessage, Trace } from './trace';
+
+export interface Latency {
+	min: number;
+	max: number;
+}
+
+export class Channel {
+	private lastArrival = 0;
+
+	constructor(
+		private readonly net: Network,
+		readonly from: string,
+		readonly to: string,
+		/** The scene connection the message travels along. */
+		readonly via: string,
+		private readonly rng: Prng,
+		private readonly latency: Latency
+	) {}
+
+	/** Records the message now; `deliver` runs on arrival with the message as the ambient cause. */
+	send(kind: MessageKind, summary: string, deliver?: (message: SimMessage) => void): SimMessage {
+		const { queue, trace } = this.net;
+		const message = trace.message({ from: this.from, to: this.to, via: this.via, kind, summary }, queue.now, queue.cause);
+		const arrival = Math.max(queue.now + this.rng.between(this.latency.min, this.latency.max), this.lastArrival);
+		this.lastArrival = arrival;
+		if (deliver) queue.schedule({ at: arrival }, () => deliver(message), message.id);
+		return message;
+	}
+}
+
+export class Network {
+	constructor(
+		readonly queue: EventQueue,
+		readonly trace: Trace,
+		private readonly rng: Prng
+	) {}
+
+	/** A channel with its own latency stream, named by its ends, so adding a channel shifts no other. */
+	channel(from: string, to: string, via: string, latency: Latency): Channel {
+		return new Channel(this, from, to, via, this.rng.fork(`${from}->${to}`), latency);
+	}
+}

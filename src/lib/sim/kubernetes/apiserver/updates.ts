@@ -1,0 +1,50 @@
+// What the API server does to turn a client's update or patch into the object it stores: keep the
+// fields only the server sets, keep status on a main-resource write (and spec on a status write), refuse
+// to move a bound Pod, bump generation on a spec change, re-run admission and validation.
+import { clone, deepEqual, mergePatch } from '../objects';
+import type { KubeObject, ObjectMeta } from '../types';
+import { defaultTolerationSeconds, validate } from './admission';
+import type { ApiRequest } from './requests';
+import { apiVersionOf, RESOURCES } from './resources';
+import { conflict, invalid, type ApiError } from './status';
+
+/** Metadata the client cannot change with an update: it always comes from the stored object. */
+function serverManaged(meta: ObjectMeta): Partial<ObjectMeta> {
+	const { name, namespace, uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion } = meta;
+	return { name, namespace, uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation, resourceVersion };
+}
+
+/** The object a PUT or PATCH would store (before admission), or 409 if the client's resourceVersion is stale. */
+export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | ApiError {
+	const info = RESOURCES[current.kind];
+	const body = (req.body ?? {}) as { metadata?: { resourceVersion?: string }; status?: unknown };
+	const precondition = body.metadata?.resourceVersion;
+	if (precondition && precondition !== current.metadata.resourceVersion) return conflict(info, current.metadata.name);
+	const status = (o: KubeObject) => (o as { status?: unknown }).status;
+	let next: KubeObject;
+	if (req.subresource === 'status') {
+		next = clone(current);
+		(next as { status?: unknown }).status = req.verb === 'patch' ? mergePatch(status(current), body.status) : clone(body.status);
+	} else {
+		next = req.verb === 'patch' ? mergePatch(current, req.body) : (clone(req.body) as KubeObject);
+		next.apiVersion = apiVersionOf(info) as never;
+		next.metadata = { ...next.metadata, ...serverManaged(current.metadata) } as ObjectMeta;
+		if (info.status) (next as { status?: unknown }).status = clone(status(current));
+	}
+	return next;
+}
+
+/** Admission and validation of an update; returns the object to store or why not, with admission's note. */
+export function admitUpdate(current: KubeObject, next: KubeObject): { object: KubeObject; admitted?: string } | ApiError {
+	const info = RESOURCES[current.kind];
+	let admitted: string | undefined;
+	if (current.kind === 'Pod' && next.kind === 'Pod') {
+		if ((next.spec.nodeName ?? '') !== (current.spec.nodeName ?? ''))
+			return invalid('Pod', current.metadata.name, 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds`, `spec.tolerations` (only additions to existing tolerations) (spec.nodeName is set only through pods/binding)');
+		admitted = defaultTolerationSeconds(next);
+	}
+	if (info.generation && !deepEqual((current as { spec?: unknown }).spec, (next as { spec?: unknown }).spec))
+		next.metadata.generation = (current.metadata.generation ?? 0) + 1;
+	const error = validate(next);
+	return error ?? { object: next, admitted };
+}
