@@ -2,6 +2,18 @@ import type { Scene } from '$lib/model/types';
 
 // One physical server seen four ways. The same apps appear in every view, so the morph shows them
 // moving from a shared OS into VMs and into containers while the layers beneath appear and vanish.
+
+/**
+ * Every app and library is one tile, wider than its short name needs: an app then sits squarely above
+ * its own libraries in every view, and the three columns line up.
+ */
+const TILE = { width: 150 };
+/**
+ * The physical machine's layers (libraries, kernel, hardware) as one broad stack, wider than the row of
+ * three app tiles above it. A layer marked `span` stretches across its whole group (or the whole
+ * diagram), so in the other views the groups set their width and this one does not matter.
+ */
+const STACK = { width: 640 };
 export const stacksScene: Scene = {
 	id: 'stacks',
 	order: 2,
@@ -16,24 +28,24 @@ export const stacksScene: Scene = {
 		{ id: 'ctr-c', name: 'Container C', kind: 'container', description: 'A third container. Starting one is starting a process, not booting an operating system.' }
 	],
 	components: [
-		{ id: 'app-a', name: 'App A', kind: 'app', description: 'An application, for example a web shop front end.', size: { width: 150 } },
-		{ id: 'app-b', name: 'App B', kind: 'app', description: 'A second application, for example an order service.', size: { width: 150 } },
-		{ id: 'app-c', name: 'App C', kind: 'app', description: 'A third application, for example a reporting job.', size: { width: 150 } },
-		{ id: 'libs', span: true, name: 'Shared libraries', kind: 'library', description: 'Libraries and runtimes installed once on the machine and shared by every app on it: one version of each for everyone.', size: { width: 520 } },
+		{ id: 'app-a', name: 'App A', kind: 'app', description: 'An application, for example a web shop front end.', size: TILE },
+		{ id: 'app-b', name: 'App B', kind: 'app', description: 'A second application, for example an order service.', size: TILE },
+		{ id: 'app-c', name: 'App C', kind: 'app', description: 'A third application, for example a reporting job.', size: TILE },
+		{ id: 'libs', span: true, name: 'Shared libraries', kind: 'library', description: 'Libraries and runtimes installed once on the machine and shared by every app on it: one version of each for everyone.', size: STACK },
 		{ id: 'libs-1', span: true, name: 'Libs (VM 1)', kind: 'library', description: 'The libraries App A needs, installed inside VM 1.' },
 		{ id: 'libs-2', span: true, name: 'Libs (VM 2)', kind: 'library', description: 'The libraries App B needs, installed inside VM 2.' },
 		{ id: 'libs-3', span: true, name: 'Libs (VM 3)', kind: 'library', description: 'The libraries App C needs, installed inside VM 3.' },
-		{ id: 'libs-a', name: 'Libs A', kind: 'library', parent: 'ctr-a', description: 'The libraries App A needs, packed into its container image.', size: { width: 150 } },
-		{ id: 'libs-b', name: 'Libs B', kind: 'library', parent: 'ctr-b', description: 'The libraries App B needs, packed into its image: a different version from App A is no problem.', size: { width: 150 } },
-		{ id: 'libs-c', name: 'Libs C', kind: 'library', parent: 'ctr-c', description: 'The libraries App C needs, packed into its image.', size: { width: 150 } },
-		{ id: 'host-os', span: true, name: 'Host OS kernel', kind: 'kernel', description: 'The operating system kernel on the real machine. It schedules processes, manages memory and talks to the hardware through drivers.', size: { width: 560 } },
+		{ id: 'libs-a', name: 'Libs A', kind: 'library', parent: 'ctr-a', description: 'The libraries App A needs, packed into its container image.', size: TILE },
+		{ id: 'libs-b', name: 'Libs B', kind: 'library', parent: 'ctr-b', description: 'The libraries App B needs, packed into its image: a different version from App A is no problem.', size: TILE },
+		{ id: 'libs-c', name: 'Libs C', kind: 'library', parent: 'ctr-c', description: 'The libraries App C needs, packed into its image.', size: TILE },
+		{ id: 'host-os', span: true, name: 'Host OS kernel', kind: 'kernel', description: 'The operating system kernel on the real machine. It schedules processes, manages memory and talks to the hardware through drivers.', size: STACK },
 		{ id: 'guest-os-1', span: true, name: 'Guest OS 1', kind: 'kernel', parent: 'vm-1', description: 'A complete operating system, kernel included, booted inside VM 1. It takes gigabytes of disk and memory and boots in tens of seconds.' },
 		{ id: 'guest-os-2', span: true, name: 'Guest OS 2', kind: 'kernel', parent: 'vm-2', description: 'Another complete operating system, booted inside VM 2.' },
 		{ id: 'guest-os-3', span: true, name: 'Guest OS 3', kind: 'kernel', parent: 'vm-3', description: 'Another complete operating system, booted inside VM 3.' },
 		{ id: 'docker-engine', name: 'Docker Engine', kind: 'runtime', description: 'The daemon that builds images and starts containers. It asks the kernel to create the isolation (namespaces) and limits (cgroups); it is not on the path of every system call.' },
 		{ id: 'docker-engine-2', name: 'Docker Engine 2', kind: 'runtime', parent: 'vm-2', description: 'A second Docker Engine, running inside VM 2, starting containers on that guest kernel.' },
-		{ id: 'hypervisor', span: true, name: 'Hypervisor', kind: 'hypervisor', description: 'Software (such as KVM, Hyper-V, ESXi) that divides one physical machine into several virtual ones and steps in whenever a guest touches hardware.', size: { width: 560 } },
-		{ id: 'hardware', span: true, name: 'Hardware', kind: 'hardware', description: 'The physical server: CPUs, memory, disks and network cards.', size: { width: 640 } }
+		{ id: 'hypervisor', span: true, name: 'Hypervisor', kind: 'hypervisor', description: 'Software (such as KVM, Hyper-V, ESXi) that divides one physical machine into several virtual ones and steps in whenever a guest touches hardware.' },
+		{ id: 'hardware', span: true, name: 'Hardware', kind: 'hardware', description: 'The physical server: CPUs, memory, disks and network cards.', size: STACK }
 	],
 	connections: [
 		{ id: 'a-libs', from: 'app-a', to: 'libs' },

@@ -5,10 +5,9 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { parentIn, visibleIds, componentById } from '../model/scene';
 import type { Scene, View } from '../model/types';
 import { routeEdges, type RouteBox } from './route';
-import { componentSize, GROUP_LABEL_SIZE, labelLines, textWidth } from './sizing';
+import { componentSize, GROUP_LABEL_KEEP_OUT, GROUP_LABEL_SIZE, GROUP_LABEL_X, GROUP_PAD, labelLines, textWidth } from './sizing';
 import type { PlacedEdge, PlacedNode, SceneLayout, ViewLayout } from './types';
 
-const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 };
 const ROOT_PAD = 12;
 const ROOT_LAYER_GAP = 44;
 const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.side},right=${GROUP_PAD.side}]`;
@@ -136,14 +135,20 @@ function flatten(node: ElkNode, dx: number, dy: number, depth: number, groups: S
 }
 
 /**
- * Each group's name, drawn in its top padding (Diagram.svelte: x 16, baseline 36), as a box lines keep
- * clear of, even lines that enter the group. Slimmer than the text: the router adds its clearance.
+ * Each group's name, drawn in its top padding (sizing.ts: GROUP_LABEL_X, GROUP_LABEL_BASELINE), as a box
+ * lines keep clear of, even lines that enter the group. Slimmer than the text: the router adds its clearance.
  */
 function groupLabels(scene: Scene, nodes: Record<string, PlacedNode>): RouteBox[] {
 	const out: RouteBox[] = [];
 	for (const g of scene.groups) {
 		const n = nodes[g.id];
-		if (n) out.push({ id: `label:${g.id}`, x: n.x + 16, y: n.y + 20, width: Math.min(textWidth(g.name, GROUP_LABEL_SIZE), n.width - 32), height: 12 });
+		if (n) out.push({
+				id: `label:${g.id}`,
+				x: n.x + GROUP_LABEL_X,
+				y: n.y + GROUP_LABEL_KEEP_OUT.top,
+				width: Math.min(textWidth(g.name, GROUP_LABEL_SIZE), n.width - 2 * GROUP_LABEL_X),
+				height: GROUP_LABEL_KEEP_OUT.height
+			});
 	}
 	return out;
 }

@@ -7,6 +7,20 @@ export const LABEL_SIZE = 24;
 export const GROUP_LABEL_SIZE = 24;
 export const CHAR_WIDTH = 0.6;
 
+/**
+ * A group's name sits in the group's top padding: inset GROUP_LABEL_X from the box's left edge, its
+ * baseline GROUP_LABEL_BASELINE below the top edge (Part.svelte draws it there; the layout keeps lines
+ * clear of it). The padding leaves room for the name above the group's members.
+ */
+export const GROUP_LABEL_X = 16;
+export const GROUP_LABEL_BASELINE = GROUP_LABEL_SIZE + 12;
+export const GROUP_PAD = { top: GROUP_LABEL_SIZE + 24, side: 14 } as const;
+/**
+ * The band of a group's name that routed lines keep clear of, from the group's top edge: slimmer than
+ * the text (16 above the baseline to 4 above it), because the router adds its own clearance.
+ */
+export const GROUP_LABEL_KEEP_OUT = { top: GROUP_LABEL_BASELINE - 16, height: 12 } as const;
+
 export function textWidth(text: string, size = LABEL_SIZE): number {
 	return Math.ceil(text.length * size * CHAR_WIDTH);
 }

@@ -86,7 +86,9 @@ export function createAnimator(options: AnimatorOptions): Animator {
 			const layer = options.tokenLayer();
 			const points = tokenRoute(options.layouts()[state.viewId], m.via, m.from, m.to, state.frame);
 			if (!layer || !points) return Promise.resolve();
-			return sendToken(layer, points, { kind: m.kind, label: m.summary, duration, signal, avoid: options.avoid() });
+			// The stage is what the viewBox fits: a pill kept inside it is not cut off at the picture's edge.
+			const stage = stageBox(Object.values(state.frame), STAGE_MARGIN);
+			return sendToken(layer, points, { kind: m.kind, label: m.summary, duration, signal, avoid: options.avoid(), stage });
 		},
 		destroy: () => morph.destroy()
 	};

@@ -2,10 +2,10 @@
 // Shapes differ by kind (request ●, response ◆, event ■, data ▲) so colour is never the only cue.
 import { easeQuadInOut } from 'd3-ease';
 import { timer } from 'd3-timer';
-import { pointAlong } from '$lib/layout/geometry';
+import { pointAlong, polylineLength } from '$lib/layout/geometry';
 import type { MessageKind } from '$lib/model/types';
 import { MONO_ADVANCE, TOKEN_LABEL_SIZE } from './metrics';
-import { pillBox, pillSides, segmentAt, type PillSide, type Rect } from './token-pill';
+import { pillBox, planPill, sampleAt, type PillSide, type Rect } from './token-pill';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 13;
@@ -23,8 +23,10 @@ export interface TokenOptions {
 	/** ms; 0 resolves at once without drawing. */
 	duration: number;
 	signal?: AbortSignal;
-	/** Names drawn on the diagram: the label pill takes the side of each run that covers them least. */
+	/** Names drawn on the diagram: the label pill moves round the token to keep off them (token-pill.ts). */
 	avoid?: Rect[];
+	/** The picture's edges, which the pill keeps inside where it can. */
+	stage?: Rect;
 }
 
 /** Moves a token along `points` inside `layer`; resolves on arrival (or when aborted). */
@@ -50,7 +52,7 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 	text.textContent = label;
 	const pillW = width + 12;
 	const pillH = TOKEN_LABEL_SIZE * 1.5;
-	const sides = pillSides(points, options.avoid ?? [], pillW, pillH, R + 3);
+	const plan = planPill(points, options.avoid ?? [], pillW, pillH, R + 3, options.stage);
 	let side: PillSide | undefined;
 	const place = (next: PillSide) => {
 		if (next === side) return;
@@ -62,9 +64,19 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 		text.setAttribute('x', String(box.x + 6));
 		text.setAttribute('y', String(box.y + pillH / 2));
 	};
-	place(sides[0] ?? 'right');
-	const acc = [0];
-	for (let i = 1; i < points.length; i++) acc.push(acc[i - 1]! + Math.hypot(points[i]![0] - points[i - 1]![0], points[i]![1] - points[i - 1]![1]));
+	const length = polylineLength(points);
+	let faded = false;
+	/** Where the token is `along` its route (0..1): moved there, its pill on the planned side. */
+	const moveTo = (along: number) => {
+		const [x, y] = pointAlong(points, along);
+		const i = sampleAt(plan, along * length);
+		place(plan.sides[i]!);
+		// Where no side keeps the pill off a name, it fades so the name shows through.
+		if (plan.covers[i] !== faded) g.classList.toggle('token-faded', (faded = plan.covers[i]!));
+		g.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+	};
+	// Placed before it is drawn: the timer's first tick comes a frame later.
+	moveTo(0);
 	// A pill behind the label keeps it legible over lines and boxes.
 	g.append(shape, pill, text);
 	layer.append(g);
@@ -77,10 +89,7 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 		};
 		const t = timer((elapsed) => {
 			const f = Math.min(1, elapsed / options.duration);
-			const along = easeQuadInOut(f);
-			const [x, y] = pointAlong(points, along);
-			place(sides[segmentAt(acc, along * acc[acc.length - 1]!)] ?? 'right');
-			g.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+			moveTo(easeQuadInOut(f));
 			if (f >= 1) done();
 		});
 		options.signal?.addEventListener('abort', done, { once: true });
