@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { branchy } from './fixtures/branchy';
+import { linear } from './fixtures/linear';
 import { fromCallback, SimulatedClock } from 'xstate';
 import { walkthroughs } from '$content/registry';
-import { dwellFor } from './speed';
 import { createSession } from './session';
 import { restingState } from './session-state';
 import type { AnimateInput, AnimationEvent } from './walkthrough-machine';
 
-const w = walkthroughs.find((x) => x.id === 'stacks/overview')!;
+// Machinery is tested on a fixture (three steps, three messages in the first, 4 s dwell each).
+const w = linear;
 
 /** An animation that delivers one message per 1000 ms of simulated time, like the renderer does. */
 function timedAnimation(clock: SimulatedClock) {
@@ -23,7 +24,7 @@ function timedAnimation(clock: SimulatedClock) {
 describe('session', () => {
 	it('clamps out-of-range starts and gotos', () => {
 		expect(createSession(w, { startIndex: -4 }).getState().index).toBe(0);
-		expect(createSession(w, { startIndex: 999 }).getState().index).toBe(w.steps.length - 1);
+		expect(createSession(w, { startIndex: 999 }).getState().index).toBe(2);
 		const s = createSession(w);
 		s.goto(Number.NaN);
 		expect(s.getState().index).toBe(0);
@@ -36,7 +37,7 @@ describe('session', () => {
 		clock.increment(1000);
 		expect(s.getState().delivered).toBe(1);
 		clock.increment(10_000);
-		expect(s.getState()).toMatchObject({ delivered: w.steps[0]!.messages!.length, settled: true });
+		expect(s.getState()).toMatchObject({ delivered: 3, settled: true });
 	});
 
 	it('autoplay waits for the animation, dwells for the step at the chosen speed, then advances', () => {
@@ -44,10 +45,10 @@ describe('session', () => {
 		const s = createSession(w, { clock, animation: timedAnimation(clock), speed: 2 });
 		s.play();
 		expect(s.getState().playing).toBe(true);
-		const animation = (w.steps[0]!.messages!.length) * 1000 + 1;
-		clock.increment(animation);
+		// Three tokens a second apart, then the 4 s dwell at 2× speed.
+		clock.increment(3001);
 		expect(s.getState().settled).toBe(true);
-		clock.increment(dwellFor(w.steps[0]) / 2 - 1);
+		clock.increment(1999);
 		expect(s.getState().index).toBe(0);
 		clock.increment(1);
 		expect(s.getState().index).toBe(1);
@@ -61,7 +62,7 @@ describe('session', () => {
 		clock.increment(60_000);
 		expect(s.getState().index).toBe(0);
 		s.play();
-		for (let i = 0; i < w.steps.length + 2; i++) clock.increment(20_000);
+		for (let i = 0; i < 5; i++) clock.increment(20_000);
 		expect(s.getState()).toMatchObject({ isLast: true, playing: false });
 		s.play(); // play at the end starts over
 		expect(s.getState().index).toBe(0);
@@ -71,7 +72,7 @@ describe('session', () => {
 		const clock = new SimulatedClock();
 		const s = createSession(w, { clock, speed: 1 });
 		s.play();
-		clock.increment(dwellFor(w.steps[0]) - 100);
+		clock.increment(3900);
 		s.next();
 		expect(s.getState().index).toBe(1);
 		clock.increment(200);
@@ -98,7 +99,7 @@ describe('a step at rest, without the engine', () => {
 	});
 
 	it('clamps its index and speed like the session does', () => {
-		expect(restingState(w, 99, 10)).toMatchObject({ index: w.steps.length - 1, speed: 4 });
+		expect(restingState(w, 99, 10)).toMatchObject({ index: 2, speed: 4 });
 		expect(restingState(w, Number.NaN)).toMatchObject({ index: 0, speed: 1 });
 	});
 });
