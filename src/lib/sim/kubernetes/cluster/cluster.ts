@@ -1,0 +1,147 @@
+// A whole simulated cluster, assembled from the components: kube-apiserver and etcd (the
+// ControlPlane), kube-scheduler, kube-controller-manager (Deployment and ReplicaSet controllers), a
+// registry, and N worker nodes (kubelet-N and runtime-N). Nodes and their Leases exist before the
+// run (a cluster that has been up for a while); the components then open their watches (start-up).
+// Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
+import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
+import { defaultPolicy, type Policy } from '../apiserver/rbac';
+import { startControllerManager } from '../controllers';
+import { RENEW_MS } from '../node/heartbeat';
+import { startNode, startRegistry, type WorkerNode } from '../node/node';
+import { rfc3339 } from '../objects';
+import type { Registry } from '../node/registry';
+import { startScheduler, type Scheduler } from '../scheduler/scheduler';
+import type { Condition, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../types';
+import { makeKubectl, type Kubectl } from './kubectl';
+
+export interface ClusterOptions {
+	seed: string | number;
+	/** Worker nodes node-1 … node-N (default 3). */
+	nodes?: number;
+	/** Images every node already has (pulled before the run), e.g. ['nginx']: then only the manifest HEAD is sent. */
+	images?: string[];
+	/**
+	 * etcd's revision before the preloaded objects (4 Namespaces, a Node and a Lease per node). The
+	 * default puts the first write after a quiet start-up at 48213, the walkthrough's resourceVersion.
+	 */
+	startRevision?: number;
+	epochMs?: number;
+	/** The scheduler's Scheduled / FailedScheduling Events (default on, as the real scheduler). */
+	schedulerEvents?: boolean;
+	/** What kubectl's user `student` may do: edit the default namespace (default), or only view it (the forbidden branch). */
+	student?: 'edit' | 'view';
+}
+
+export interface Cluster {
+	cp: ControlPlane;
+	nodeNames: string[];
+	nodes: Record<string, WorkerNode>;
+	registry: Registry;
+	scheduler: Scheduler;
+	/** The walkthroughs' commands, as user `student`. */
+	kubectl: Kubectl;
+	/** Scene component ids this cluster's messages can name. */
+	components: string[];
+	/** What is stored now, as a table or a test reads it (not a component's view). */
+	pods(): Pod[];
+	replicaSets(): ReplicaSet[];
+	deployments(): Deployment[];
+	nodeObjects(): Node[];
+}
+
+export const KUBECTL_USER = 'student';
+/** A node's InternalIP, as the kubelet reports it (an AKS-like node subnet). */
+export const hostIP = (n: number) => `10.224.0.${3 + n}`;
+
+const READ = ['get', 'list', 'watch'];
+const EDIT = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** The default policy plus `student`: a RoleBinding in default (edit or view) and a ClusterRole to read Nodes. */
+export function studentPolicy(nodes: string[], role: 'edit' | 'view' = 'edit'): Policy {
+	const base = defaultPolicy(nodes);
+	const resources = ['deployments', 'deployments/scale', 'replicasets', 'pods', 'services', 'endpointslices', 'events'];
+	return {
+		users: [...base.users, { name: KUBECTL_USER, groups: ['system:authenticated'] }],
+		bindings: [
+			...base.bindings,
+			{
+				subject: KUBECTL_USER,
+				rules: [
+					{ verbs: role === 'edit' ? EDIT : READ, resources, namespaces: ['default'] },
+					{ verbs: READ, resources: ['nodes'] }
+				]
+			}
+		]
+	};
+}
+
+/** The Node as a kubelet that registered earlier left it: Ready, 2 CPU / 8 GiB, 110 Pods. */
+function nodeObject(cp: ControlPlane, name: string, n: number, epochMs: number): KubeObject {
+	const since = rfc3339(epochMs, 0);
+	const cond = (type: string, status: Condition['status'], reason: string, message: string): Condition => ({ type, status, reason, message, lastHeartbeatTime: since, lastTransitionTime: since });
+	const node: Node = {
+		apiVersion: 'v1',
+		kind: 'Node',
+		metadata: cp.meta(name, undefined, { labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' } }),
+		spec: { podCIDR: `10.244.${n}.0/24` },
+		status: {
+			capacity: { cpu: '2', memory: '8Gi', pods: '110' },
+			allocatable: { cpu: '1900m', memory: '7Gi', pods: '110' },
+			conditions: [
+				cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+				cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+				cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+				cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status')
+			],
+			addresses: [
+				{ type: 'InternalIP', address: hostIP(n) },
+				{ type: 'Hostname', address: name }
+			],
+			nodeInfo: { kubeletVersion: 'v1.36.4', containerRuntimeVersion: 'containerd://2.1.4', osImage: 'Ubuntu 24.04.3 LTS', architecture: 'amd64' }
+		}
+	};
+	return node;
+}
+
+/** Builds and starts the cluster. Nothing has run yet: call `startUp(cluster)` (settle.ts) next. */
+export function startCluster(options: ClusterOptions): Cluster {
+	const count = options.nodes ?? 3;
+	const nodeNames = Array.from({ length: count }, (_, i) => `node-${i + 1}`);
+	const epochMs = options.epochMs ?? DEFAULT_EPOCH;
+	const cp = new ControlPlane({ seed: options.seed, nodes: nodeNames, epochMs, startRevision: options.startRevision ?? 48208 - 2 * count, policy: studentPolicy(nodeNames, options.student) });
+	nodeNames.forEach((name, i) => {
+		cp.preload(nodeObject(cp, name, i + 1, epochMs));
+		cp.preload({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: cp.meta(name, 'kube-node-lease'), spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: rfc3339(epochMs, -RENEW_MS) } });
+	});
+	// Start-up order as on a real control plane: scheduler and controller manager, then the nodes. Each
+	// start is a note with no cause, so following causes back from any entry ends at one, or at an action.
+	const start = <T>(who: string, fn: () => T) => cp.sim.action('process started (informers: LIST, then WATCH)', fn, who);
+	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
+	start('kube-controller-manager', () => startControllerManager(cp.context('kube-controller-manager'), { epochMs }));
+	const registry = startRegistry(cp);
+	const nodes: Record<string, WorkerNode> = {};
+	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	const storage = cp.apiserver.storage;
+	const n = nodeNames.map((_, i) => i + 1);
+	return {
+		cp,
+		nodeNames,
+		nodes,
+		registry,
+		scheduler,
+		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
+		components: [
+			'kubectl',
+			'kube-apiserver',
+			'etcd',
+			'kube-scheduler',
+			'kube-controller-manager',
+			'registry',
+			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`])
+		],
+		pods: () => storage.list('/registry/pods/') as Pod[],
+		replicaSets: () => storage.list('/registry/replicasets/') as ReplicaSet[],
+		deployments: () => storage.list('/registry/deployments/') as Deployment[],
+		nodeObjects: () => storage.list('/registry/minions/') as Node[]
+	};
+}

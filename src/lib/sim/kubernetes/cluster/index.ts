@@ -1,0 +1,7 @@
+// A whole cluster assembled from the components, and the recorded scenarios built on it.
+export { startCluster, studentPolicy, hostIP, KUBECTL_USER, type Cluster, type ClusterOptions } from './cluster';
+export type { Kubectl } from './kubectl';
+export { Recording, clusterTables } from './record';
+export { k1, k2, K1_SECTIONS, type Run } from './scenarios';
+export { converged, isHeartbeat, settle, startUp, wait, type SettleOptions } from './settle';
+export { deploymentsTable, nodeStatus, nodesTable, podStatus, podsTable, replicaSetsTable, tableText } from './tables';

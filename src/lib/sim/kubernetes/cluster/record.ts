@@ -1,0 +1,39 @@
+// A scenario's record as text, for golden files and for review: sections, each the trace lines it
+// added (every message and note, `t=… #id←#cause from → to: summary`) followed by the tables as
+// kubectl prints them at the section's end. Deterministic: only simulated time and ids appear.
+import { formatTime } from '../../core/trace';
+import type { Cluster } from './cluster';
+import { deploymentsTable, nodesTable, podsTable, replicaSetsTable, tableText } from './tables';
+import type { StateTable } from '$lib/model/types';
+
+/** The four walkthrough tables, from what is stored now. */
+export function clusterTables(c: Cluster): StateTable[] {
+	return [deploymentsTable(c.deployments()), replicaSetsTable(c.replicaSets()), podsTable(c.pods()), nodesTable(c.nodeObjects())];
+}
+
+export class Recording {
+	private readonly parts: string[] = [];
+	private mark = 0;
+
+	constructor(
+		private readonly c: Cluster,
+		readonly title: string
+	) {}
+
+	/** Runs `body` (actions, then settling) and records what it added to the trace, then the tables. */
+	section(title: string, body: () => void): { from: number; to: number } {
+		const from = this.mark;
+		body();
+		const { trace, now } = this.c.cp.sim;
+		const lines = trace.lines().slice(from);
+		this.mark = trace.entries.length;
+		const tables = clusterTables(this.c).map(tableText).join('\n');
+		this.parts.push(`## ${title} (until ${formatTime(now)}, ${lines.length} entries)\n\n${lines.join('\n')}\n\n### Tables at ${formatTime(now)}\n\n${tables}`);
+		return { from, to: this.mark };
+	}
+
+	/** The title and the sections from `from` on (a scenario that continues another skips that one's sections). */
+	text(from = 0, preface = ''): string {
+		return [`# ${this.title}\n${preface}`, ...this.parts.slice(from)].join('\n');
+	}
+}

@@ -1,0 +1,88 @@
+// The cluster's state as the walkthroughs' `kubectl get`-style tables, in the shapes (titles and
+// columns) of src/content/kubernetes/tables.ts. Each cell is computed as kubectl prints it
+// (k8s.io/kubectl and pkg/printers/internalversion/printers.go), from the objects as stored.
+import type { StateTable } from '$lib/model/types';
+import type { Deployment, Node, Pod, ReplicaSet } from '../types';
+
+const byName = <T extends { metadata: { name: string } }>(xs: T[]) => [...xs].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+
+/** NAME, READY (ready/desired), UP-TO-DATE, AVAILABLE. */
+export function deploymentsTable(deployments: Deployment[]): StateTable {
+	return {
+		title: 'Deployments',
+		columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE'],
+		rows: byName(deployments).map((d) => {
+			const s = d.status;
+			return [d.metadata.name, `${s?.readyReplicas ?? 0}/${d.spec.replicas ?? 1}`, String(s?.updatedReplicas ?? 0), String(s?.availableReplicas ?? 0)];
+		})
+	};
+}
+
+/** NAME, DESIRED (spec.replicas), CURRENT (status.replicas), READY. */
+export function replicaSetsTable(replicaSets: ReplicaSet[]): StateTable {
+	return {
+		title: 'ReplicaSets',
+		columns: ['NAME', 'DESIRED', 'CURRENT', 'READY'],
+		rows: byName(replicaSets).map((r) => [r.metadata.name, String(r.spec.replicas ?? 1), String(r.status?.replicas ?? 0), String(r.status?.readyReplicas ?? 0)])
+	};
+}
+
+/**
+ * kubectl's STATUS column (printPod): the phase, or the Pod's reason; a container's waiting reason
+ * (ContainerCreating, ErrImagePull, CrashLoopBackOff) or terminated reason overrides it; a Pod with
+ * a deletionTimestamp is Terminating.
+ */
+export function podStatus(pod: Pod): string {
+	let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
+	let running = false;
+	for (const c of [...(pod.status?.containerStatuses ?? [])].reverse()) {
+		const st = c.state;
+		if (st?.waiting?.reason) reason = st.waiting.reason;
+		else if (st?.terminated) reason = st.terminated.reason ?? `ExitCode:${st.terminated.exitCode}`;
+		else if (st?.running && c.ready) running = true;
+	}
+	if (reason === 'Completed' && running) {
+		const ready = pod.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+		reason = ready ? 'Running' : 'NotReady';
+	}
+	if (pod.metadata.deletionTimestamp) reason = pod.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
+	return reason;
+}
+
+/** NAME, STATUS, NODE, IP, with `<none>` where kubectl prints it. */
+export function podsTable(pods: Pod[]): StateTable {
+	return {
+		title: 'Pods',
+		columns: ['NAME', 'STATUS', 'NODE', 'IP'],
+		rows: byName(pods).map((p) => [p.metadata.name, podStatus(p), p.spec.nodeName ?? '<none>', p.status?.podIP ?? '<none>'])
+	};
+}
+
+/** kubectl's node STATUS: Ready / NotReady / Unknown from the Ready condition, plus SchedulingDisabled when cordoned. */
+export function nodeStatus(node: Node): string {
+	const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+	const status = [ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown'];
+	if (node.spec.unschedulable) status.push('SchedulingDisabled');
+	return status.join(',');
+}
+
+/** A taint as the walkthroughs write it: `unreachable:NoExecute` (the `node.kubernetes.io/` prefix dropped). */
+const taintText = (t: { key: string; value?: string; effect: string }) => `${t.key.replace(/^node\.kubernetes\.io\//, '')}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+
+/** NAME, STATUS, TAINTS (`key:effect`, joined with ", " as in the walkthroughs). */
+export function nodesTable(nodes: Node[]): StateTable {
+	return {
+		title: 'Nodes',
+		columns: ['NAME', 'STATUS', 'TAINTS'],
+		rows: byName(nodes).map((n) => [n.metadata.name, nodeStatus(n), n.spec.taints?.map(taintText).join(', ') || '<none>'])
+	};
+}
+
+/** A table as kubectl prints it: columns padded to the widest cell plus three spaces. */
+export function tableText(table: StateTable): string {
+	const cells = [table.columns, ...table.rows];
+	const widths = table.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+	const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('');
+	const body = table.rows.length ? cells.map(line) : [line(table.columns), 'No resources found in default namespace.'];
+	return `${table.title}\n${body.join('\n')}\n`;
+}
