@@ -166,9 +166,10 @@ export class PodWorker {
 	}
 
 	/** PATCH pods/<name>/status with the whole status; `note` is what the log line says changed. */
-	report(note: string): void {
+	/** PATCHes the Pod's status; `done` runs when the API server has answered. */
+	report(note: string, done?: () => void): void {
 		const body = statusPatch(this.pod, this.rec, this.k.epochMs, this.k.now());
-		this.k.client.patch('Pod', { name: this.name, namespace: this.pod.metadata.namespace }, body, { subresource: 'status', note });
+		this.k.client.patch('Pod', { name: this.name, namespace: this.pod.metadata.namespace }, body, { subresource: 'status', note, done: done && (() => done()) });
 	}
 
 	records(): ContainerRecord[] {

@@ -15,7 +15,8 @@ export interface ImageStore {
 	tokens: Map<string, Token>;
 }
 
-export type PullResult = { ok: true; image: Image } | { ok: false; error: string; code: 'NotFound' | 'Unknown' };
+/** `unpacked`: bytes of layers fetched now and unpacked; 0 when the store already had the image. */
+export type PullResult = { ok: true; image: Image; unpacked: number } | { ok: false; error: string; code: 'NotFound' | 'Unknown' };
 
 export function pull(store: ImageStore, link: Link<RegistryRequest, RegistryResponse>, name: string, now: () => number, done: (r: PullResult) => void): void {
 	const ref = parseImage(name);
@@ -30,7 +31,7 @@ export function pull(store: ImageStore, link: Link<RegistryRequest, RegistryResp
 			if (res.status === 401) return fail('Unknown', res.error ?? 'unauthorized');
 			if (res.status === 404 || !res.image || !token) return fail('NotFound', `${ref.full}: not found`);
 			const image = res.image;
-			if (store.images.get(ref.full)?.index === image.index) return done({ ok: true, image });
+			if (store.images.get(ref.full)?.index === image.index) return done({ ok: true, image, unpacked: 0 });
 			fetchIndex(token, image);
 		});
 
@@ -52,9 +53,10 @@ export function pull(store: ImageStore, link: Link<RegistryRequest, RegistryResp
 			({ blob }) => !store.blobs.has(blob.digest)
 		);
 		let left = wanted.length;
+		const unpacked = wanted.filter(({ blob }) => blob !== image.config).reduce((sum, { blob }) => sum + blob.size, 0);
 		const finish = () => {
 			store.images.set(ref.full, image);
-			done({ ok: true, image });
+			done({ ok: true, image, unpacked });
 		};
 		if (left === 0) return finish();
 		// Sent together: containerd fetches the config and the missing layers concurrently.

@@ -79,9 +79,12 @@ export class Terminator {
 	private stopSandbox(): void {
 		const finish = () => {
 			if (this.silent) return this.k.forget(this.w);
-			if (this.w.sandbox) this.w.report('containers terminated, Ready=False');
 			const { name, namespace } = this.w.pod.metadata;
-			this.k.client.delete('Pod', { name, namespace }, { gracePeriodSeconds: 0 });
+			const remove = () => this.k.client.delete('Pod', { name, namespace }, { gracePeriodSeconds: 0 });
+			// The real kubelet deletes only once its last status write has landed; sent together, the two
+			// race in etcd and the API server has to retry the delete.
+			if (this.w.sandbox) this.w.report('containers terminated, Ready=False', remove);
+			else remove();
 		};
 		const sandbox = this.w.sandbox;
 		if (!sandbox) return finish();
