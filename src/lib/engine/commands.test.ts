@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, canGoBack, endsRange, type StepCommand, type StepRange } from './commands';
-import { branchy } from './fixtures/branchy';
+import { branchy } from '$lib/model/fixtures/branchy';
 import { createSession } from './session';
 import type { StepIndex } from '../model/step-number';
 

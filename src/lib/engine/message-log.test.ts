@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { branchy } from './fixtures/branchy';
-import { fixtureScene } from './fixtures/scene';
+import { branchy } from '$lib/model/fixtures/branchy';
+import { fixtureScene } from '$lib/model/fixtures/scene';
 import { logLines } from './message-log';
 
 const twoInC = { ...branchy, steps: branchy.steps.map((s) => (s.id === 'c' ? { ...s, messages: [...s.messages!, { from: 'q', to: 'p', via: 'pq', kind: 'response' as const, summary: '200 OK' }] } : s)) };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { branchy } from './fixtures/branchy';
-import { linear } from './fixtures/linear';
+import { branchy } from '$lib/model/fixtures/branchy';
+import { linear } from '$lib/model/fixtures/linear';
 import { fromCallback, SimulatedClock } from 'xstate';
 import { walkthroughs } from '$content/registry';
 import { createSession } from './session';

@@ -1,7 +1,5 @@
 // Pure geometry shared by the build-time layout and the browser (connectors follow boxes while they morph).
-import type { Box } from './types';
-
-type Point = [number, number];
+import type { Box, Point } from './types';
 
 function overlap(a0: number, a1: number, b0: number, b1: number): [number, number] | undefined {
 	const lo = Math.max(a0, b0);
@@ -84,4 +82,17 @@ export function contains(outer: Box, inner: Box): boolean {
 
 export function intersects(a: Box, b: Box): boolean {
 	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Drops repeated and collinear points of an orthogonal polyline. */
+export function simplify(points: Point[]): Point[] {
+	const out: Point[] = [];
+	for (const p of points) {
+		const last = out[out.length - 1];
+		if (last && last[0] === p[0] && last[1] === p[1]) continue;
+		const before = out[out.length - 2];
+		if (before && last && ((before[0] === last[0] && last[0] === p[0]) || (before[1] === last[1] && last[1] === p[1]))) out[out.length - 1] = p;
+		else out.push(p);
+	}
+	return out;
 }

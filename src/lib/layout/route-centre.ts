@@ -2,9 +2,8 @@
 // sit midway between the boxes on either side instead of hugging one of them (the shortest-path search
 // is indifferent to where in a channel a run lies). Runs attached to an end, and runs with open space
 // on one side, stay put.
-import type { Box } from './types';
+import type { Box, Point } from './types';
 
-type Point = [number, number];
 
 export function centreInChannels(
 	routes: Record<string, Point[]>,

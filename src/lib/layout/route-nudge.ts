@@ -2,9 +2,8 @@
 // apart, so each stays visible. Each bundle tries the orders of its members and keeps the one with the
 // fewest crossings; a spread that would push a line into a box, off its end's side, or fold a short
 // neighbouring segment back on itself is undone (the lines then stay together).
-import type { Box } from './types';
+import type { Box, Point } from './types';
 
-type Point = [number, number];
 
 interface Seg {
 	edge: string;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { routeEdges, simplify, type Point, type RouteBox } from './route';
+import { simplify } from './geometry';
+import { routeEdges, type RouteBox } from './route';
+import type { Point } from './types';
 import { segmentEntersBox } from './route-nudge';
 
 const box = (id: string, x: number, y: number, width: number, height: number, parent?: string): RouteBox => ({ id, x, y, width, height, parent });

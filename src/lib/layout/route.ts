@@ -3,14 +3,12 @@
 // centres and the gaps between them) with A*, counting length plus a cost per bend. A line may run
 // inside the groups that hold either end; every other box (a sibling, an unrelated group) is an
 // obstacle, grown by the clearance so lines do not hug borders. Pure and deterministic.
-import { connector } from './geometry';
+import { connector, simplify } from './geometry';
 import { centreInChannels } from './route-centre';
 import { gridLines } from './route-grid';
 import { Heap } from './route-heap';
 import { spreadParallel } from './route-nudge';
-import type { Box } from './types';
-
-export type Point = [number, number];
+import type { Box, Point } from './types';
 
 export interface RouteBox extends Box {
 	id: string;
@@ -206,19 +204,6 @@ function trace(prev: Int32Array, end: number, xs: number[], ys: number[], nx: nu
 	cells.reverse();
 	const points: Point[] = cells.map((n) => [xs[n % nx]!, ys[Math.floor(n / nx)]!]);
 	return simplify(points);
-}
-
-/** Drops repeated and collinear points. */
-export function simplify(points: Point[]): Point[] {
-	const out: Point[] = [];
-	for (const p of points) {
-		const last = out[out.length - 1];
-		if (last && last[0] === p[0] && last[1] === p[1]) continue;
-		const before = out[out.length - 2];
-		if (before && last && ((before[0] === last[0] && last[0] === p[0]) || (before[1] === last[1] && last[1] === p[1]))) out[out.length - 1] = p;
-		else out.push(p);
-	}
-	return out;
 }
 
 /**

@@ -1,5 +1,8 @@
 // Geometry of one view of a scene, in diagram units. Plain JSON: computed at build time, shipped as data.
 
+/** A point in diagram units; routes and connectors are lists of them. */
+export type Point = [number, number];
+
 export interface Box {
 	x: number;
 	y: number;
@@ -22,7 +25,7 @@ export interface PlacedEdge {
 	from: string;
 	to: string;
 	/** Polyline from the sender's border to the receiver's border. */
-	points: [number, number][];
+	points: Point[];
 }
 
 export interface ViewLayout {

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pathPosition, pathTo } from './graph';
+import { branchy } from './fixtures/branchy';
 import type { Step, Walkthrough } from './types';
 
-// A fixture with a side branch listed last, as create-deployment lists its RBAC branch:
-// a → b (choice: c or x) → c → d;  x is the branch and ends its own path.
+// The branchy fixture: a → b (choice: c or x) → c → d; x is a branch listed last and ends its own path.
+const fixture = branchy;
 const step = (id: string, extra: Partial<Step> = {}): Step => ({ id, title: id, view: 'v', narration: id, ...extra });
-const fixture: Walkthrough = {
-	id: 'test/branchy',
-	scene: 'test',
-	title: 'Branchy',
-	summary: '',
-	steps: [
-		step('a'),
-		step('b', { choices: [{ label: 'On', to: 'c' }, { label: 'Aside', to: 'x' }] }),
-		step('c'),
-		step('d', { end: true }),
-		step('x', { end: true })
-	]
-};
 
 describe('pathPosition', () => {
 	it.each([

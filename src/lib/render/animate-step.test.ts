@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchy } from '$lib/engine/fixtures/branchy';
+import { branchy } from '$lib/model/fixtures/branchy';
 import type { AnimationEvent } from '$lib/engine/walkthrough-machine';
 import type { Message } from '$lib/model/types';
 import { animateStep, MORPH_MS, TOKEN_MS, type DiagramHandle } from './animate-step';

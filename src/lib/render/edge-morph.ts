@@ -1,10 +1,9 @@
 // Edges while a view morphs. At rest an edge follows its routed polyline; during a morph it blends the
 // line it had when the morph began into the route it will have at rest, by the morph's own progress, so
 // it neither jumps when the morph starts nor when it ends.
-import type { Box } from '$lib/layout/types';
+import type { Box, Point } from '$lib/layout/types';
 import { polylineLength } from '$lib/layout/geometry';
 
-type Point = [number, number];
 
 /** The point at arc-length `s` of a polyline whose cumulative lengths are `acc`. */
 function at(points: Point[], acc: number[], s: number): Point {

@@ -2,8 +2,8 @@
 // curve: each bend becomes a quadratic arc of at most `radius`, limited by half of the shorter
 // neighbouring run so corners never overshoot; collinear points draw as plain straight lines.
 import { line, type CurveFactory } from 'd3-shape';
+import type { Point } from '$lib/layout/types';
 
-type Point = [number, number];
 
 /** Context methods the curve uses (both d3-path and CanvasRenderingContext2D have them). */
 interface PathContext {

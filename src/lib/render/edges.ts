@@ -2,12 +2,11 @@
 // a morph each blends from the line it had when the morph began into its route in the new view, by the
 // morph's progress (edge-morph.ts), so nothing jumps. Pure.
 import { connector } from '$lib/layout/geometry';
-import type { ViewLayout } from '$lib/layout/types';
+import type { Point, ViewLayout } from '$lib/layout/types';
 import type { Connection, ConnectionKind } from '$lib/model/types';
 import { blendPolylines, morphProgress } from './edge-morph';
 import type { Frame } from './morph';
 
-type Point = [number, number];
 
 export interface StageEdge {
 	id: string;

@@ -4,8 +4,8 @@
 // little, and the cheapest sequence of sides (Viterbi) is the plan. So the pill keeps its side for as
 // long as it can, moves just before it would cover a name, and, where no side is clear, fades. Pure.
 import { pointAlong, polylineLength } from '$lib/layout/geometry';
+import type { Point } from '$lib/layout/types';
 
-type Point = [number, number];
 export interface Rect {
 	x: number;
 	y: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { branchy } from '$lib/engine/fixtures/branchy';
-import { fixtureScene } from '$lib/engine/fixtures/scene';
+import { branchy } from '$lib/model/fixtures/branchy';
+import { fixtureScene } from '$lib/model/fixtures/scene';
 import type { SceneLayout } from '$lib/layout/types';
 import { embedData, layoutsFor } from './page-data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { branchy } from '$lib/engine/fixtures/branchy';
-import { fixtureScene } from '$lib/engine/fixtures/scene';
+import { branchy } from '$lib/model/fixtures/branchy';
+import { fixtureScene } from '$lib/model/fixtures/scene';
 import { discover } from '$lib/model/discover';
 import { checkedWalkthrough, walkthroughEntries } from './walkthrough-data';
 

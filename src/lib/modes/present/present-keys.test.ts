@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { branchy } from '$lib/engine/fixtures/branchy';
+import { branchy } from '$lib/model/fixtures/branchy';
 import { createSession } from '$lib/engine/session';
 import { presentKey, type PresentActions } from './present-keys';
 
