@@ -23,7 +23,8 @@ export interface StepRange {
 	end: number;
 }
 
-const within = (index: number, range?: StepRange) => !range || (index >= range.start && index <= range.end);
+/** True when the step index lies in the range (or there is no range). */
+export const within = (index: number, range?: StepRange) => !range || (index >= range.start && index <= range.end);
 
 /** True where Next has nowhere to go: the end of the story, the range's end, or a step leading out of it. */
 export function endsRange(w: Walkthrough, index: number, range?: StepRange): boolean {

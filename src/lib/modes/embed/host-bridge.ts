@@ -19,8 +19,10 @@ export interface HostWindow {
 export interface HostBridgeOptions {
 	allowed: string[] | '*';
 	onCommand(command: ParsedHostCommand): void;
-	/** The frame height the embed wants, in CSS pixels. */
+	/** The frame height the embed wants, in CSS pixels; asked again whenever `resizes` changes size. */
 	wantedHeight(): number;
+	/** The element whose size changes call for a new height (the page's root); none in tests. */
+	resizes?: Element;
 	win?: HostWindow;
 }
 
@@ -68,11 +70,16 @@ export function connectHost(options: HostBridgeOptions): HostBridge {
 	}
 
 	win.addEventListener('message', onMessage);
+	const observer = options.resizes && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => reportHeight()) : undefined;
+	observer?.observe(options.resizes!);
 	reportHeight(true);
 	h5p('hello');
 	return {
 		tell: (message) => post(message),
 		reportHeight,
-		destroy: () => win.removeEventListener('message', onMessage)
+		destroy() {
+			observer?.disconnect();
+			win.removeEventListener('message', onMessage);
+		}
 	};
 }
