@@ -4,6 +4,7 @@
 import { clone, deepEqual, mergePatch } from '../objects';
 import type { KubeObject, ObjectMeta } from '../types';
 import { defaultTolerationSeconds, validate } from './admission';
+import { applyDefaults } from './defaults';
 import type { ApiRequest } from './requests';
 import { apiVersionOf, RESOURCES } from './resources';
 import { conflict, invalid, type ApiError } from './status';
@@ -30,6 +31,9 @@ export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | A
 		next.apiVersion = apiVersionOf(info) as never;
 		next.metadata = { ...next.metadata, ...serverManaged(current.metadata) } as ObjectMeta;
 		if (info.status) (next as { status?: unknown }).status = clone(status(current));
+		// As the real API server defaults every object it decodes, not only new ones: a PUT that leaves
+		// out a defaulted field (imagePullPolicy…) stores the default, and its spec compares equal.
+		applyDefaults(next);
 	}
 	return next;
 }

@@ -1,9 +1,8 @@
 // Pure helpers of the Deployment controller (pkg/controller/deployment/util/deployment_util.go): the
 // maxSurge/maxUnavailable arithmetic, the new ReplicaSet, how many replicas each ReplicaSet should
 // have during a rolling update, and the status rolled up from the ReplicaSets.
-import { applyDefaults } from '../apiserver/defaults';
 import { clone, deepEqual } from '../objects';
-import type { Condition, Deployment, DeploymentStatus, KubeObject, PodTemplateSpec, ReplicaSet } from '../types';
+import type { Condition, Deployment, DeploymentStatus, PodTemplateSpec, ReplicaSet } from '../types';
 
 export const HASH_LABEL = 'pod-template-hash';
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -34,13 +33,10 @@ export function fenceposts(d: Deployment): { surge: number; unavailable: number 
 	return { surge, unavailable: desired === 0 ? 0 : Math.min(unavailable, desired) };
 }
 
-// The real API server defaults every write, so both templates always carry their defaults; this one
-// defaults only on create, so a Deployment updated by PUT may lack them. Defaulting both copies here
-// (idempotent) compares what the real controller compares.
+// Both templates carry the API server's defaults (it defaults every write), so they compare as stored.
 const withoutHash = (t: PodTemplateSpec) => {
 	const copy = clone(t);
 	if (copy.metadata?.labels) delete copy.metadata.labels[HASH_LABEL];
-	applyDefaults({ kind: 'ReplicaSet', spec: { template: copy } } as unknown as KubeObject);
 	return copy;
 };
 
