@@ -8,6 +8,7 @@ import { page } from '$app/state';
 import type { Animate, createSession, Session } from '$lib/engine/session';
 import { restingState, type SessionState } from '$lib/engine/session-state';
 import type { Walkthrough } from '$lib/model/types';
+import { toStepIndex, toStepNumber, type StepNumber } from '$lib/model/step-number';
 import { animateStep, type DiagramHandle } from '$lib/render/animate-step';
 import { ReducedMotion } from './reduced-motion.svelte';
 
@@ -46,8 +47,8 @@ export class PlayerController {
 			this.current = s;
 			if (s.index !== previous.index && this.history !== 'none' && !this.#followingHistory) {
 				const url = this.urlFor(s.index);
-				if (this.history === 'push') pushState(url, { step: s.index + 1 });
-				else replaceState(url, { step: s.index + 1 });
+				if (this.history === 'push') pushState(url, { step: toStepNumber(s.index) });
+				else replaceState(url, { step: toStepNumber(s.index) });
 			}
 			for (const l of this.#listeners) l(s, previous);
 		});
@@ -70,7 +71,7 @@ export class PlayerController {
 		// A scratch copy to build a string from, not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const url = new URL(location.href);
-		url.searchParams.set('step', String(index + 1));
+		url.searchParams.set('step', String(toStepNumber(index)));
 		return url.search + url.hash;
 	}
 
@@ -78,15 +79,15 @@ export class PlayerController {
 		// Stamp this entry with its step so Back can return to it, and correct a bad ?step in the
 		// address bar. (The router is ready only after the first navigation, not yet in onMount.)
 		afterNavigate(({ type }) => {
-			if (type === 'enter' && this.session) replaceState(this.urlFor(this.current.index), { step: this.current.index + 1 });
+			if (type === 'enter' && this.session) replaceState(this.urlFor(this.current.index), { step: toStepNumber(this.current.index) });
 		});
 		// Back/Forward: the entry carries its step; move the session there without pushing again.
 		$effect(() => {
 			const wanted = page.state.step;
 			untrack(() => {
-				if (!this.session || typeof wanted !== 'number' || wanted - 1 === this.current.index) return;
+				if (!this.session || typeof wanted !== 'number' || toStepIndex(wanted as StepNumber) === this.current.index) return;
 				this.#followingHistory = true;
-				this.session.goto(wanted - 1);
+				this.session.goto(toStepIndex(wanted as StepNumber));
 				this.#followingHistory = false;
 			});
 		});

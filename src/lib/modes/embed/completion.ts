@@ -1,6 +1,7 @@
 // When an embed counts as finished: at the end of its range or of the path being walked. Each step is
 // stored for the LMS (SCORM lesson_location) and completion is told to the host page once.
 import type { ScormSession } from './scorm';
+import { toStepNumber } from '$lib/model/step-number';
 
 export interface CompletionOptions {
 	/** True where the embed ends (its `end` step, or where Next would leave the range or the story). */
@@ -16,7 +17,7 @@ export function trackCompletion(options: CompletionOptions): (index: number) => 
 	let told = false;
 	return (index) => {
 		const done = options.ends(index);
-		options.scorm()?.progress(index + 1, done);
+		options.scorm()?.progress(toStepNumber(index), done);
 		if (done && !told) {
 			told = true;
 			options.onComplete();

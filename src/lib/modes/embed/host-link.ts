@@ -1,7 +1,8 @@
+
 // Talking to the page around an embed (an LMS, a course site). Everything that comes in is untrusted:
 // only exact, small, well-typed commands are accepted. What goes out is only what the page shows anyway.
 
-import { parseStepNumber, type StepNumber } from '$lib/model/step-number';
+import { parseStepNumber, toStepNumber, type StepNumber } from '$lib/model/step-number';
 
 declare const __WHEELHOUSE_ALLOWED_ORIGINS__: string;
 
@@ -54,7 +55,7 @@ export interface OutMessage {
 
 export function outMessage(type: OutType, walkthroughId: string, index: number, total: number): OutMessage {
 	const [scene = '', walkthrough = ''] = walkthroughId.split('/');
-	return { source: 'wheelhouse', version: 1, type, scene, walkthrough, step: index + 1, total };
+	return { source: 'wheelhouse', version: 1, type, scene, walkthrough, step: toStepNumber(index), total };
 }
 
 /** Sends to the parent page: to each allowed origin, or to any ("*") by default. */

@@ -1,3 +1,4 @@
+import type { StepNumber } from '$lib/model/step-number';
 import { describe, expect, it } from 'vitest';
 import type { Scorm12Api } from './scorm-api';
 import { startScorm } from './scorm';
@@ -20,11 +21,11 @@ describe('SCORM 1.2 session', () => {
 		const { api, data, calls } = fakeApi();
 		const s = startScorm(api)!;
 		expect(data['cmi.core.lesson_status']).toBe('incomplete');
-		s.progress(3, false);
+		s.progress(3 as StepNumber, false);
 		expect(data['cmi.core.lesson_location']).toBe('3');
-		s.progress(12, true);
+		s.progress(12 as StepNumber, true);
 		expect(data['cmi.core.lesson_status']).toBe('completed');
-		s.progress(4, false);
+		s.progress(4 as StepNumber, false);
 		expect(data['cmi.core.lesson_status']).toBe('completed');
 		s.finish();
 		s.finish();
@@ -32,6 +33,8 @@ describe('SCORM 1.2 session', () => {
 	});
 	it('resumes from the stored location', () => {
 		expect(startScorm(fakeApi({ 'cmi.core.lesson_location': '7' }).api)!.resumeStep).toBe(7);
+		// Whatever else an LMS hands back is not a place to resume.
+		for (const junk of ['', '0', '-2', '2.5', 'seven', '1e3']) expect(startScorm(fakeApi({ 'cmi.core.lesson_location': junk }).api)!.resumeStep, junk).toBeUndefined();
 	});
 	it('without an API, or with one that throws, the content carries on', () => {
 		expect(startScorm(null)).toBeNull();

@@ -1,10 +1,11 @@
 // SCORM 1.2 run-time, part two: report progress to the LMS found by scorm-api.ts.
+import { parseStepNumber, type StepNumber } from '$lib/model/step-number';
 import type { Scorm12Api } from './scorm-api';
 
 export interface ScormSession {
 	/** The step (1-based) stored for resume, if any. */
-	resumeStep: number | undefined;
-	progress(step: number, completed: boolean): void;
+	resumeStep: StepNumber | undefined;
+	progress(step: StepNumber, completed: boolean): void;
 	finish(): void;
 }
 
@@ -19,12 +20,13 @@ export function startScorm(api: Scorm12Api | null): ScormSession | null {
 	};
 	if (call(() => String(api.LMSInitialize('')), 'false') !== 'true') return null;
 	let completed = call(() => api.LMSGetValue('cmi.core.lesson_status'), '') === 'completed';
-	const location = Number(call(() => api.LMSGetValue('cmi.core.lesson_location'), ''));
+	// What an LMS stores comes back as text: the one step-number parser reads it (range checked by the embed).
+	const location = parseStepNumber(call(() => api.LMSGetValue('cmi.core.lesson_location'), ''), Number.MAX_SAFE_INTEGER);
 	if (!completed) call(() => api.LMSSetValue('cmi.core.lesson_status', 'incomplete'), '');
 	call(() => api.LMSCommit(''), '');
 	let finished = false;
 	return {
-		resumeStep: Number.isInteger(location) && location >= 1 ? location : undefined,
+		resumeStep: location.ok ? location.number : undefined,
 		progress(step, done) {
 			if (finished) return;
 			call(() => api.LMSSetValue('cmi.core.lesson_location', String(step)), '');
