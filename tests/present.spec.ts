@@ -218,3 +218,19 @@ test('the buttons float over the picture\'s corner, fade when the mouse rests, a
 	// Keyboard users: focus inside shows it whatever the mouse does.
 	await expect.poll(opacity, { timeout: 5000 }).toBe(1);
 });
+
+// A narration with a long identifier ("/registry/deployments/default/nginx") must wrap inside the caption
+// column, not widen it past the screen's right edge (seen in a 1280×720 screenshot).
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }])
+	test(`long identifiers wrap inside the caption at ${size.width}×${size.height}`, async ({ page }) => {
+		await page.setViewportSize(size);
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		for (const step of [4, 12]) {
+			await page.goto(`/present/kubernetes/create-deployment/?step=${step}`);
+			await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+			const overflow = await page.evaluate(() =>
+				Math.max(...[...document.querySelectorAll('.step-text .current p, .step-text .current h2')].map((e) => e.getBoundingClientRect().right - window.innerWidth))
+			);
+			expect(overflow, `step ${step}`).toBeLessThanOrEqual(0);
+		}
+	});
