@@ -15,7 +15,8 @@ function chromiumPath(): string | undefined {
 	process.exit(1);
 }
 
-const port = 4318;
+// E2E_PORT lets two checkouts (git worktrees) run their e2e suites at once.
+const port = Number(process.env.E2E_PORT ?? 4318);
 export const SUBPATH = '/courses/wheelhouse';
 const executablePath = chromiumPath();
 
