@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, smallestLabelRatio } from './helpers';
+import { E2E_PORT, expectNoAxeViolations, ORIGIN, smallestLabelRatio } from './helpers';
 
-const EMBED = 'http://localhost:4318/embed/stacks/overview/';
-const HOST = 'http://localhost:4320/';
+const EMBED = `${ORIGIN}/embed/stacks/overview/`;
+const HOST = `http://localhost:${E2E_PORT + 2}/`;
 
 type Received = { origin: string; data: unknown }[];
 
@@ -24,7 +24,7 @@ test('posts ready, step, complete and lti.frameResize to a host on another origi
 	expect(ready).toEqual({ source: 'wheelhouse', version: 1, type: 'ready', scene: 'stacks', walkthrough: 'overview', step: 1, total: 12 });
 	const resize = (await received(page)).map((r) => r.data).find((d) => typeof d === 'string' && d.includes('lti.frameResize'));
 	expect(JSON.parse(resize as string)).toEqual({ subject: 'lti.frameResize', height: 360 });
-	expect((await received(page))[0]!.origin).toBe('http://localhost:4318');
+	expect((await received(page))[0]!.origin).toBe(ORIGIN);
 
 	await frame.getByRole('button', { name: 'Next step' }).click();
 	await expect.poll(async () => (await wheelhouse(page)).filter((m) => m.type === 'step').map((m) => m.step)).toEqual([2]);

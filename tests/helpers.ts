@@ -49,3 +49,7 @@ export function smallestLabelRatio(page: Page, frame?: string): Promise<number> 
 		return label / height;
 	}, frame);
 }
+
+/** The e2e server's port (playwright.config.ts): E2E_PORT, so two checkouts can run their suites at once. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4318);
+export const ORIGIN = `http://localhost:${E2E_PORT}`;
