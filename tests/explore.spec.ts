@@ -221,6 +221,24 @@ test.describe('diagram parts', () => {
 		await page.getByRole('button', { name: 'Fit diagram' }).click();
 		await expect(layer).toHaveAttribute('transform', /scale\(1\)/);
 	});
+
+	test('tokens travel in the diagram’s coordinates, zoomed or not (their layer sits on top)', async ({ page }) => {
+		await openExplore(page);
+		// The screen matrix of each layer: equal means a token at a component's centre is drawn over it.
+		const matrices = () =>
+			page.evaluate(() =>
+				['svg.diagram > g', 'svg.diagram-tokens > g'].map((sel) => {
+					const m = (document.querySelector(sel) as SVGGElement).getScreenCTM()!;
+					return [m.a, m.b, m.c, m.d, m.e, m.f].map((v) => Math.round(v * 100) / 100);
+				})
+			);
+		const [diagram, tokens] = await matrices();
+		expect(tokens).toEqual(diagram);
+		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await expect.poll(async () => (await matrices())[0]![0]).toBeGreaterThan(diagram![0]! * 1.3);
+		const [zoomed, zoomedTokens] = await matrices();
+		expect(zoomedTokens).toEqual(zoomed);
+	});
 });
 
 test.describe('accessibility', () => {

@@ -64,11 +64,11 @@ test('a step that keeps its view sends its first token after a short beat, not a
 			new Promise<number>((resolve) => {
 				const t0 = performance.now();
 				new MutationObserver((_, observer) => {
-					if (document.querySelector('svg.diagram .token')) {
+					if (document.querySelector('svg.diagram-tokens .token')) {
 						observer.disconnect();
 						resolve(performance.now() - t0);
 					}
-				}).observe(document.querySelector('svg.diagram')!, { childList: true, subtree: true });
+				}).observe(document.querySelector('.fit-frame')!, { childList: true, subtree: true });
 				document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
 			})
 	);

@@ -47,10 +47,10 @@ for (const w of walkthroughs) {
 			const sample: Sample = { frames: 0, covered: 0, faded: 0, worst: [] };
 			window.pillSample = sample;
 			const tick = () => {
-				const all = [...document.querySelectorAll<SVGRectElement>('svg.diagram .token-pill')];
+				const all = [...document.querySelectorAll<SVGRectElement>('svg.diagram-tokens .token-pill')];
 				if (all.length) {
 					sample.frames++;
-					if (document.querySelector('svg.diagram .token-faded')) sample.faded++;
+					if (document.querySelector('svg.diagram-tokens .token-faded')) sample.faded++;
 					const pills = all.filter((p) => Number(getComputedStyle(p.closest('.token')!).opacity) * Number(getComputedStyle(p).opacity) > 0.25);
 					const labels = [...document.querySelectorAll<SVGTextElement>('svg.diagram [data-part]:not(.group):not([aria-hidden="true"]) .label')];
 					let covered = false;
@@ -76,9 +76,9 @@ for (const w of walkthroughs) {
 		await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 		// The sampling window: from the first token until every message of the step is in the log and no
 		// token is left (the prerendered page lists them all; the animation empties the step's part first).
-		await expect(page.locator('svg.diagram .token').first()).toBeAttached({ timeout: 5_000 });
+		await expect(page.locator('svg.diagram-tokens .token').first()).toBeAttached({ timeout: 5_000 });
 		await expect(page.getByRole('log', { name: 'Message log' }).getByRole('listitem')).toHaveCount(logged, { timeout: 5_000 + count * 2_000 });
-		await expect(page.locator('svg.diagram .token')).toHaveCount(0);
+		await expect(page.locator('svg.diagram-tokens .token')).toHaveCount(0);
 		const sample = (await page.evaluate(() => window.pillSample))!;
 		console.log(`${w.id} step ${busiest + 1} (${count} messages): ${sample.covered} of ${sample.frames} frames covered, ${sample.faded} faded${sample.worst.length ? `; e.g. ${sample.worst.slice(0, 3).join('; ')}` : ''}`);
 		expect(sample.frames).toBeGreaterThan(count * 10);

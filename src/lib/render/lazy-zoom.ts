@@ -9,14 +9,14 @@ export interface LazyZoom {
 	destroy(): void;
 }
 
-export function lazyZoom(svg: SVGSVGElement, layer: SVGGElement): LazyZoom {
+export function lazyZoom(svg: SVGSVGElement, layers: SVGGElement[]): LazyZoom {
 	let zoom: ZoomControl | undefined;
 	let loading: Promise<ZoomControl | undefined> | undefined;
 	let destroyed = false;
 	const ensure = (): Promise<ZoomControl | undefined> => {
 		loading ??= import('./zoom')
 			.then(({ attachZoom }) => {
-				if (!destroyed) zoom ??= attachZoom(svg, layer);
+				if (!destroyed) zoom ??= attachZoom(svg, layers);
 				return zoom;
 			})
 			.catch(() => {

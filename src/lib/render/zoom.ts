@@ -12,7 +12,8 @@ export interface ZoomControl {
 	destroy(): void;
 }
 
-export function attachZoom(svg: SVGSVGElement, target: SVGGElement): ZoomControl {
+/** Pans and zooms every layer in `targets` together (the diagram and the token overlay above it). */
+export function attachZoom(svg: SVGSVGElement, targets: SVGGElement[]): ZoomControl {
 	const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
 		.scaleExtent([0.5, 6])
 		.filter((event: Event) => {
@@ -22,7 +23,10 @@ export function attachZoom(svg: SVGSVGElement, target: SVGGElement): ZoomControl
 			if (el?.closest?.('[data-part]')) return false;
 			return !(event as MouseEvent).button;
 		})
-		.on('zoom', (event) => target.setAttribute('transform', event.transform.toString()));
+		.on('zoom', (event) => {
+			const transform = event.transform.toString();
+			for (const target of targets) target.setAttribute('transform', transform);
+		});
 	const sel = select(svg);
 	sel.call(behaviour);
 	return {
