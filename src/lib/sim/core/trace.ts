@@ -37,7 +37,6 @@ export function formatEntry(e: TraceEntry): string {
 export class Trace {
 	private nextId = 1;
 	private readonly all: TraceEntry[] = [];
-	private readonly byId = new Map<number, TraceEntry>();
 
 	message(m: Message, time: number, cause: Cause): SimMessage {
 		const entry = { type: 'message' as const, ...m, id: this.nextId++, time, cause };
@@ -62,13 +61,14 @@ export class Trace {
 	}
 
 	get(id: number): TraceEntry | undefined {
-		return this.byId.get(id);
+		// Ids count from 1 and every entry is kept, so an id is its place in the list.
+		return this.all[id - 1];
 	}
 
 	/** The entry and everything that led to it, newest first, ending at an entry with no cause. */
 	why(id: number): TraceEntry[] {
 		const chain: TraceEntry[] = [];
-		for (let e = this.byId.get(id); e; e = e.cause === null ? undefined : this.byId.get(e.cause)) chain.push(e);
+		for (let e = this.get(id); e; e = e.cause === null ? undefined : this.get(e.cause)) chain.push(e);
 		return chain;
 	}
 
@@ -82,6 +82,5 @@ export class Trace {
 
 	private add(entry: TraceEntry): void {
 		this.all.push(entry);
-		this.byId.set(entry.id, entry);
 	}
 }

@@ -3,7 +3,18 @@
 // state except by writing through the API server.
 import type { Condition } from './types';
 
-export const clone = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy of plain API data (objects, arrays, strings, numbers, booleans, null): what a JSON
+ * round trip gives, keeping keys whose value is undefined. Written out because structuredClone, which
+ * also handles Maps, Dates and cycles that API objects never hold, was a third of a large run's time.
+ */
+export function clone<T>(value: T): T {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value)) return value.map(clone) as T;
+	const copy: Record<string, unknown> = {};
+	for (const key in value) copy[key] = clone((value as Record<string, unknown>)[key]);
+	return copy as T;
+}
 
 export function deepEqual(a: unknown, b: unknown): boolean {
 	if (a === b) return true;

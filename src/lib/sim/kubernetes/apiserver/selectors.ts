@@ -74,9 +74,14 @@ export function parseFieldSelector(text: string, kind: KubeObject['kind']): Fiel
 	return reqs;
 }
 
+/** Field paths split once: a kubelet's spec.nodeName watch is checked against every Pod write. */
+const pathSteps = new Map<string, string[]>();
+
 function fieldValue(obj: KubeObject, path: string): string {
+	let steps = pathSteps.get(path);
+	if (!steps) pathSteps.set(path, (steps = path.split('.')));
 	let v: unknown = obj;
-	for (const step of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[step] : undefined;
+	for (const step of steps) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[step] : undefined;
 	// An absent field compares as the empty string (spec.nodeName= selects unscheduled Pods).
 	return v === undefined || v === null ? '' : String(v);
 }

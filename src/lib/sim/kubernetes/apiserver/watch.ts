@@ -32,21 +32,29 @@ interface Watcher extends WatchFilter {
 }
 
 export class WatchHub {
-	private readonly history: Commit[] = [];
+	/** The history is history[first…]; dropped entries are cut off in batches, not shifted one by one. */
+	private history: Commit[] = [];
+	private first = 0;
 	/** The highest revision dropped from the history: a watch from below it cannot be served. */
 	private compacted = 0;
-	private readonly watchers = new Set<Watcher>();
+	/** Watchers by kind: a Lease renewal is not offered to every Pod watch. */
+	private readonly watchers = new Map<Kind, Set<Watcher>>();
+	private watching = 0;
 
 	constructor(private readonly limit = 10_000) {}
 
 	get count(): number {
-		return this.watchers.size;
+		return this.watching;
 	}
 
 	publish(commit: Commit): void {
 		this.history.push(commit);
-		if (this.history.length > this.limit) this.compacted = (this.history.shift() as Commit).revision;
-		for (const w of this.watchers) this.offer(w, commit);
+		if (this.history.length - this.first > this.limit) this.compacted = this.history[this.first++]!.revision;
+		if (this.first >= this.limit) {
+			this.history = this.history.slice(this.first);
+			this.first = 0;
+		}
+		for (const w of this.watchers.get(commit.object.kind) ?? []) this.offer(w, commit);
 	}
 
 	/** Whether a watch from this revision can still be served from the history. */
@@ -61,9 +69,14 @@ export class WatchHub {
 	watch(filter: WatchFilter, fromRevision: number, deliver: (event: WatchEvent) => void): (() => void) | 'gone' {
 		if (fromRevision < this.compacted) return 'gone';
 		const watcher: Watcher = { ...filter, deliver };
-		for (const commit of this.history) if (commit.revision > fromRevision) this.offer(watcher, commit);
-		this.watchers.add(watcher);
-		return () => this.watchers.delete(watcher);
+		for (let i = this.first; i < this.history.length; i++) if (this.history[i]!.revision > fromRevision) this.offer(watcher, this.history[i]!);
+		let ofKind = this.watchers.get(filter.kind);
+		if (!ofKind) this.watchers.set(filter.kind, (ofKind = new Set()));
+		ofKind.add(watcher);
+		this.watching++;
+		return () => {
+			if (ofKind.delete(watcher)) this.watching--;
+		};
 	}
 
 	private offer(w: Watcher, c: Commit): void {

@@ -38,7 +38,7 @@ export function startDeploymentController(ctx: ComponentContext, options: Contro
 	function sync(key: string, done: Done): void {
 		const d = deployments.get(key);
 		if (!d) return done();
-		const owned = replicaSets.list((rs) => rs.metadata.namespace === d.metadata.namespace && controllerOf(rs)?.uid === d.metadata.uid);
+		const owned = replicaSets.owned(d.metadata.uid, (rs) => rs.metadata.namespace === d.metadata.namespace);
 		// FindNewReplicaSet: the oldest ReplicaSet running the current template.
 		const newRS = owned.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
 		const oldRSs = owned.filter((rs) => rs !== newRS);

@@ -20,6 +20,10 @@ export const controllerOf = (o: KubeObject): OwnerReference | undefined => o.met
 
 export class Informer<K extends Kind> {
 	private readonly store = new Map<string, ObjectOf<K>>();
+	/** The store's keys in order, kept until a key comes or goes (a 50-node run lists thousands of times). */
+	private sortedKeys: string[] | undefined;
+	/** Keys by their controller's uid: client-go's controllerUID indexer (FilterPodsByOwner). */
+	private readonly byController = new Map<string, Set<string>>();
 	private readonly handlers: Handlers<ObjectOf<K>>[] = [];
 	/** Keys delivered by the LIST in progress: after a relist, cached objects it lacks were deleted. */
 	private listed: Set<string> | undefined;
@@ -41,10 +45,31 @@ export class Informer<K extends Kind> {
 
 	/** Cached objects in key order (a stable order, so runs are deterministic). */
 	list(filter: (o: ObjectOf<K>) => boolean = () => true): ObjectOf<K>[] {
-		return [...this.store.entries()]
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-			.map(([, o]) => o)
-			.filter(filter);
+		this.sortedKeys ??= [...this.store.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		const found: ObjectOf<K>[] = [];
+		for (const key of this.sortedKeys) {
+			const o = this.store.get(key)!;
+			if (filter(o)) found.push(o);
+		}
+		return found;
+	}
+
+	/** Cached objects whose controller ownerReference has `uid`, in key order. */
+	owned(uid: string, filter: (o: ObjectOf<K>) => boolean = () => true): ObjectOf<K>[] {
+		const keys = [...(this.byController.get(uid) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		return keys.map((key) => this.store.get(key)!).filter(filter);
+	}
+
+	private index(key: string, old: ObjectOf<K> | undefined, cur: ObjectOf<K> | undefined): void {
+		const was = old && controllerOf(old)?.uid;
+		const now = cur && controllerOf(cur)?.uid;
+		if (was === now) return;
+		if (was) this.byController.get(was)?.delete(key);
+		if (now) {
+			let keys = this.byController.get(now);
+			if (!keys) this.byController.set(now, (keys = new Set()));
+			keys.add(key);
+		}
 	}
 
 	private receive({ type, object, listed }: InformerEvent<ObjectOf<K>>): void {
@@ -52,16 +77,24 @@ export class Informer<K extends Kind> {
 		if (listed) (this.listed ??= new Set()).add(key);
 		const old = this.store.get(key);
 		if (type === 'DELETED') {
-			this.store.delete(key);
+			this.remove(key, old);
 			for (const h of this.handlers) h.delete?.(object);
 			return;
 		}
 		// The cache changes before the handlers run, so a handler's lookups see the new object.
+		if (!old) this.sortedKeys = undefined;
 		this.store.set(key, object);
+		this.index(key, old, object);
 		for (const h of this.handlers) {
 			if (old) h.update?.(old, object);
 			else h.add?.(object);
 		}
+	}
+
+	private remove(key: string, old: ObjectOf<K> | undefined): void {
+		this.store.delete(key);
+		this.index(key, old, undefined);
+		this.sortedKeys = undefined;
 	}
 
 	private replaced(): void {
@@ -69,7 +102,7 @@ export class Informer<K extends Kind> {
 		this.listed = undefined;
 		for (const [key, o] of [...this.store]) {
 			if (seen.has(key)) continue;
-			this.store.delete(key);
+			this.remove(key, o);
 			for (const h of this.handlers) h.delete?.(o);
 		}
 		this.synced = true;

@@ -61,7 +61,8 @@ export interface Manage {
 }
 
 /** Creates or deletes toward spec.replicas; `finish(failed)` when every call has answered. */
-export function manageReplicas(m: Manage, rs: ReplicaSet, active: Pod[], related: Pod[], finish: (failed: boolean) => void): void {
+/** `related` (the sibling ReplicaSets' Pods, for ranking victims) is asked for only when scaling down. */
+export function manageReplicas(m: Manage, rs: ReplicaSet, active: Pod[], related: () => Pod[], finish: (failed: boolean) => void): void {
 	const { ctx, expectations } = m;
 	const key = keyOf(rs);
 	const wanted = rs.spec.replicas ?? 1;
@@ -83,7 +84,7 @@ export function manageReplicas(m: Manage, rs: ReplicaSet, active: Pod[], related
 		ctx.after(0, () => slowStartBatch(count, create, created), `${head}: create ${count} (slow start: batches of 1, 2, 4…)`);
 		return;
 	}
-	const victims = podsToDelete(active, related, Math.min(diff, BURST_REPLICAS), m.wallNow());
+	const victims = podsToDelete(active, related(), Math.min(diff, BURST_REPLICAS), m.wallNow());
 	expectations.expectDeletions(key, victims.map((v) => keyOf(v.pod)));
 	const names = victims.map((v) => v.pod.metadata.name).join(', ');
 	ctx.after(

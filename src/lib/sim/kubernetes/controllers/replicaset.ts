@@ -90,19 +90,19 @@ export function startReplicaSetController(ctx: ComponentContext, options: Contro
 			expectations.forget(key);
 			return done();
 		}
-		const owned = pods.list((p) => controllerOf(p)?.uid === rs.metadata.uid && selects(rs, p));
+		const owned = pods.owned(rs.metadata.uid, (p) => selects(rs, p));
 		const active = owned.filter(isPodActive);
 		const status = (failed: boolean) => updateStatus(rs, replicaSetStatus(rs, active, wallNow()), (ok) => done(failed || !ok));
 		// While its own creates or deletes are still on their way to the cache, it only writes status.
 		if (!expectations.satisfied(key) || rs.metadata.deletionTimestamp) return status(false);
-		manageReplicas({ ctx, expectations, wallNow }, rs, active, relatedPods(rs), status);
+		manageReplicas({ ctx, expectations, wallNow }, rs, active, () => relatedPods(rs), status);
 	}
 
 	/** getIndirectlyRelatedPods: Pods of every ReplicaSet with the same controller (none if it has no owner). */
 	function relatedPods(rs: ReplicaSet): Pod[] {
 		const owner = controllerOf(rs);
 		if (!owner) return [];
-		const siblings = replicaSets.list((r) => r.metadata.namespace === rs.metadata.namespace && controllerOf(r)?.uid === owner.uid);
+		const siblings = replicaSets.owned(owner.uid, (r) => r.metadata.namespace === rs.metadata.namespace);
 		return pods.list((p) => siblings.some((r) => selects(r, p)));
 	}
 

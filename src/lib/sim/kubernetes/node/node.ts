@@ -37,7 +37,7 @@ export function startNode(cp: ControlPlane, options: NodeOptions): WorkerNode {
 	const link = new Link<CriRequest, CriResponse>(cp.sim.net, kubeletId, runtime.id, `kubelet-runtime-${n}`, { min: 0, max: 1 }, runtime.serve);
 	const kubelet = startKubelet(cp.context(kubeletId), {
 		...options,
-		cri: { call: (req, summary, done) => link.call(req, summary, done), peek: runtime.list, reset: () => link.reset() },
+		cri: { call: (req, summary, done) => link.call(req, summary, done), peekExited: runtime.exited, reset: () => link.reset() },
 		causedBy: (cause, fn) => cp.sim.queue.within(cause, fn)
 	});
 	return {

@@ -36,6 +36,9 @@ interface Container extends ContainerInfo {
 	stopTimer?: { cancel(): void };
 }
 
+/** What ListContainers tells about a container: a copy, without the runtime's own handles. */
+const info = ({ image: _i, stopTimer: _t, ...c }: Container): ContainerInfo => ({ ...c });
+
 /** A fault: the container's process exits `runsFor` ms after every start, with `exitCode`. */
 interface CrashFault {
 	exitCode: number;
@@ -68,7 +71,14 @@ export class ContainerRuntime {
 	}
 
 	/** The containers as the runtime knows them (what ListContainers returns). */
-	list = (): ContainerInfo[] => [...this.containers.values()].map(({ image: _i, stopTimer: _t, ...c }) => ({ ...c }));
+	list = (): ContainerInfo[] => [...this.containers.values()].map(info);
+
+	/** The exited containers only (the kubelet's PLEG looks every second, on every node). */
+	exited = (): ContainerInfo[] => {
+		const found: ContainerInfo[] = [];
+		for (const c of this.containers.values()) if (c.state === 'EXITED') found.push(info(c));
+		return found;
+	};
 
 	/** Handles a CRI call that has just arrived; a powered-off runtime answers nothing. */
 	serve = (req: CriRequest, reply: Reply<CriResponse>): void => {

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm run bench:sim` (also run by `npm run bench`): the Kubernetes simulator headless at scale, and
+// the size of its client bundle. Bundles with rolldown (Vite's bundler, already installed) so the
+// simulator's `$lib` imports resolve as in the app. A measurement: prints and exits 0.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'rolldown';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'wheelhouse-sim-'));
+const alias = { $lib: join(root, 'src/lib') };
+
+/** Bundles `entry` minified into out/name.js; returns the file's path. */
+async function bundle(entry, name) {
+	await build({ input: entry, resolve: { alias }, platform: 'neutral', output: { file: join(out, `${name}.js`), format: 'esm', minify: true }, logLevel: 'silent' });
+	return join(out, `${name}.js`);
+}
+
+// What a sandbox page would load: the cluster (every component, kubectl, tables), nothing of the bench.
+const client = readFileSync(await bundle(join(root, 'src/lib/sim/kubernetes/cluster/index.ts'), 'client'));
+const kb = (n) => Math.round((n / 1024) * 10) / 10;
+const clientKb = { raw: kb(client.length), gzip: kb(gzipSync(client, { level: 9 }).length) };
+
+const { runSimBench } = await import(pathToFileURL(await bundle(join(import.meta.dirname, 'scenario.ts'), 'scenario')).href);
+const heap = () => process.memoryUsage().heapUsed;
+const options = JSON.parse(process.env.SIM_BENCH_OPTIONS ?? '{}');
+const r = runSimBench(options, heap);
+const result = {
+	scenario: '50 nodes, 30 Deployments × 50 = 1,500 Pods, 1 h simulated, a node powered off every 10 min (back after 5)',
+	options,
+	wallMs: Math.round(r.wallMs),
+	simulatedMs: r.simulatedMs,
+	traceEntries: r.entries,
+	messages: r.messages,
+	entriesPerSecond: Math.round(r.entries / (r.wallMs / 1000)),
+	pods: r.pods,
+	running: r.running,
+	peakHeapMB: Math.round((r.peakHeapBytes / 1024 / 1024) * 10) / 10,
+	clientBundleKB: clientKb
+};
+const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+console.log(JSON.stringify(result, null, 2));
+const missed = [
+	result.wallMs > budgets.simWallMs && `simulated hour ${result.wallMs} ms > ${budgets.simWallMs} ms`,
+	result.peakHeapMB > budgets.simPeakHeapMB && `peak heap ${result.peakHeapMB} MB > ${budgets.simPeakHeapMB} MB`,
+	clientKb.gzip > budgets.simClientGzipKB && `simulator bundle ${clientKb.gzip} KB gzip > ${budgets.simClientGzipKB} KB`
+].filter(Boolean);
+console.log(missed.length ? `Budgets exceeded:\n  - ${missed.join('\n  - ')}` : 'Simulator budgets met.');
+writeFileSync(join(root, 'bench/results-sim.json'), `${JSON.stringify(result, null, '\t')}\n`);
