@@ -19,6 +19,9 @@ describe('message log', () => {
 	it('follows the path taken: a side branch logs its own messages, not the main path’s', () => {
 		expect(logLines(fixtureScene, twoInC, ['a', 'b'], 'x', 1).map((l) => l.stepId)).toEqual(['a', 'b', 'x']);
 	});
+	it('numbers only the current step’s lines, from 1, as the diagram numbers its still traffic', () => {
+		expect(logLines(fixtureScene, twoInC, ['a', 'b'], 'c', 2).map((l) => l.n)).toEqual([undefined, undefined, 1, 2]);
+	});
 	it('keys stay unique and stable across steps', () => {
 		const keys = logLines(fixtureScene, twoInC, ['a', 'b'], 'c', 2).map((l) => l.key);
 		expect(keys).toEqual(['a:0', 'b:0', 'c:0', 'c:1']);

@@ -11,6 +11,8 @@ export interface LogLine {
 	kind: MessageKind;
 	/** `FROM → TO: SUMMARY`, with display names. */
 	text: string;
+	/** The current step's lines only: 1, 2, 3 … as the diagram numbers its still traffic. */
+	n?: number;
 }
 
 export function formatMessage(scene: Scene, m: Message): string {
@@ -19,13 +21,13 @@ export function formatMessage(scene: Scene, m: Message): string {
 
 export function logLines(scene: Scene, w: Walkthrough, history: string[], currentId: string, delivered: number): LogLine[] {
 	const lines: LogLine[] = [];
-	const addStep = (id: string, count: number) => {
+	const addStep = (id: string, count: number, numbered: boolean) => {
 		const messages = stepById(w, id)?.messages ?? [];
 		messages.slice(0, count).forEach((m, i) =>
-			lines.push({ key: `${id}:${i}`, stepId: id, kind: m.kind, text: formatMessage(scene, m) })
+			lines.push({ key: `${id}:${i}`, stepId: id, kind: m.kind, text: formatMessage(scene, m), ...(numbered && { n: i + 1 }) })
 		);
 	};
-	for (const id of history) addStep(id, Infinity);
-	addStep(currentId, delivered);
+	for (const id of history) addStep(id, Infinity, false);
+	addStep(currentId, delivered, true);
 	return lines;
 }

@@ -7,7 +7,7 @@ import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import type { Animate, createSession, Session } from '$lib/engine/session';
 import { restingState, type SessionState } from '$lib/engine/session-state';
-import type { Walkthrough } from '$lib/model/types';
+import type { Message, Walkthrough } from '$lib/model/types';
 import { toStepIndex, toStepNumber, type StepNumber } from '$lib/model/step-number';
 import { animateStep, type DiagramHandle } from '$lib/render/animate-step';
 import { ReducedMotion } from './reduced-motion.svelte';
@@ -33,7 +33,14 @@ export class PlayerController {
 		// Until the engine starts it shows the first step, settled, exactly as prerendered.
 		this.current = restingState(walkthrough);
 		this.animate = animateStep(walkthrough, diagram, () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1)));
+		// Known before the engine loads, so a first step drawn under reduced motion shows its traffic still.
+		if (typeof window !== 'undefined') this.motion.start();
 		if (history !== 'none') this.#bindHistory();
+	}
+
+	/** Under reduced motion nothing travels: the step's messages that have arrived are drawn still, numbered. */
+	get stillTraffic(): readonly Message[] {
+		return this.motion.current ? (this.current.step.messages ?? []).slice(0, this.current.delivered) : [];
 	}
 
 	/** Creates the live session at the step the page asked for, from the engine the page loaded. */

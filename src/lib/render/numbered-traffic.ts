@@ -1,0 +1,93 @@
+// A step's traffic drawn still: each message a numbered mark (1, 2, 3 … as in the log) on its
+// connection, shaped by its kind, with a chevron pointing the way it travels. What replaces moving
+// tokens under reduced motion, and (later) what a handout or a downloaded picture shows. Pure.
+import { pointAlong, polylineLength } from '$lib/layout/geometry';
+import type { Point, ViewLayout } from '$lib/layout/types';
+import type { Message, MessageKind } from '$lib/model/types';
+import { tokenRoute } from './edges';
+import type { Frame } from './morph';
+
+export interface TrafficMark {
+	/** 1-based, in the step's order (the log's order); a grouped mark's first number. */
+	n: number;
+	/** What the mark reads: "3", or for a crowded connection the numbers it stands for ("2–11"). */
+	label: string;
+	/** The messages' kind, or 'mixed' for a group of several kinds. */
+	kind: MessageKind | 'mixed';
+	/** Where the mark sits, on the connection's route. */
+	at: Point;
+	/** The direction of travel there, in degrees (0 = right, 90 = down). */
+	angle: number;
+	/** A group whose messages went both ways. */
+	both: boolean;
+}
+
+/** Room a mark takes along its connection (its width and a gap): more marks than fit become one group. */
+export const MARK_SPACING = 44;
+
+/**
+ * Marks for `messages` on the view drawn in `frame`. Messages that share a connection are spread
+ * evenly along it in order (measured the same way for both directions, so a request and its reply
+ * never sit on one spot); a message whose ends are not on stage gets no mark.
+ */
+export function numberedTraffic(messages: readonly Message[], rest: ViewLayout | undefined, frame: Frame): TrafficMark[] {
+	const byConnection = new Map<string, { m: Message; n: number; route: Point[] }[]>();
+	messages.forEach((m, i) => {
+		const route = tokenRoute(rest, m.via, m.from, m.to, frame);
+		if (!route || route.length < 2) return;
+		const list = byConnection.get(m.via) ?? [];
+		list.push({ m, n: i + 1, route });
+		byConnection.set(m.via, list);
+	});
+	const marks: TrafficMark[] = [];
+	for (const list of byConnection.values()) {
+		const { route } = list[0]!;
+		// Too many for the line (a pull's ten blob requests and answers): one mark stands for them all.
+		if (list.length > 1 && (list.length + 1) * MARK_SPACING > polylineLength(route)) {
+			const kinds = new Set(list.map((x) => x.m.kind));
+			const forward = list.map((x) => isForward(rest, x.m, x.route));
+			const first = list[0]!;
+			marks.push({
+				...markAt(first.route, 0.5),
+				n: first.n,
+				label: numbersText(list.map((x) => x.n)),
+				kind: kinds.size === 1 ? first.m.kind : 'mixed',
+				both: forward.some((f) => f !== forward[0])
+			});
+			continue;
+		}
+		list.forEach(({ m, n, route: r }, k) => {
+			// The same fraction along the connection whichever way the message goes.
+			const along = (k + 1) / (list.length + 1);
+			marks.push({ ...markAt(r, isForward(rest, m, r) ? along : 1 - along), n, label: String(n), kind: m.kind, both: false });
+		});
+	}
+	return marks.sort((a, b) => a.n - b.n);
+}
+
+/** Where a mark at fraction t of `route` sits, and the way the route runs there. */
+function markAt(route: Point[], t: number): { at: Point; angle: number } {
+	const ahead = pointAlong(route, Math.min(1, t + 0.01));
+	const behind = pointAlong(route, Math.max(0, t - 0.01));
+	return { at: round(pointAlong(route, t)), angle: Math.round((Math.atan2(ahead[1] - behind[1], ahead[0] - behind[0]) * 180) / Math.PI) };
+}
+
+/** 2, 3, 4, 7 → "2–4, 7". */
+export function numbersText(ns: number[]): string {
+	const runs: [number, number][] = [];
+	for (const n of ns) {
+		const last = runs.at(-1);
+		if (last && n === last[1] + 1) last[1] = n;
+		else runs.push([n, n]);
+	}
+	return runs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join(', ');
+}
+
+/** Whether the message travels the way its connection's route is drawn (or there is no route to ask). */
+function isForward(rest: ViewLayout | undefined, m: Message, route: Point[]): boolean {
+	const edge = rest?.edges[m.via];
+	if (!edge) return true;
+	return edge.points[0] === route[0] || (edge.from === m.from && edge.to === m.to);
+}
+
+const round = ([x, y]: Point): Point => [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
