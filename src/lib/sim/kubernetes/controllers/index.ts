@@ -12,3 +12,4 @@ export function startControllerManager(ctx: ComponentContext, options: Controlle
 	startDeploymentController(ctx, options);
 	startReplicaSetController(ctx, options);
 }
+export { startEndpointSliceController, type EndpointSliceOptions } from './endpointslice';
