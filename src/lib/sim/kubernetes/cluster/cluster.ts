@@ -5,13 +5,13 @@
 // Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
 import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
 import { defaultPolicy, type Policy } from '../apiserver/rbac';
-import { startControllerManager } from '../controllers';
+import { startControllerManager, startEndpointSliceController, startGarbageCollector } from '../controllers';
 import { RENEW_MS } from '../node/heartbeat';
 import { startNode, startRegistry, type WorkerNode } from '../node/node';
 import { rfc3339 } from '../objects';
 import type { Registry } from '../node/registry';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
-import type { Condition, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../types';
+import type { Condition, Deployment, EndpointSlice, KubeObject, Node, Pod, ReplicaSet, Service } from '../types';
 import { makeKubectl, type Kubectl } from './kubectl';
 
 export interface ClusterOptions {
@@ -30,6 +30,12 @@ export interface ClusterOptions {
 	schedulerEvents?: boolean;
 	/** What kubectl's user `student` may do: edit the default namespace (default), or only view it (the forbidden branch). */
 	student?: 'edit' | 'view';
+	/** kube-controller-manager's EndpointSlice controller (default off, so the K1/K2 records stay as they are). */
+	endpoints?: boolean;
+	/** kube-controller-manager's garbage collector (default off, as `endpoints`). */
+	garbageCollector?: boolean;
+	/** kube-proxy on every node, and the data path (default off, as `endpoints`). */
+	kubeProxy?: boolean;
 }
 
 export interface Cluster {
@@ -47,6 +53,10 @@ export interface Cluster {
 	replicaSets(): ReplicaSet[];
 	deployments(): Deployment[];
 	nodeObjects(): Node[];
+	services(): Service[];
+	endpointSlices(): EndpointSlice[];
+	/** How many watches the components open at start-up (what `startUp` waits for). */
+	watches: number;
 }
 
 export const KUBECTL_USER = 'student';
@@ -117,7 +127,12 @@ export function startCluster(options: ClusterOptions): Cluster {
 	// start is a note with no cause, so following causes back from any entry ends at one, or at an action.
 	const start = <T>(who: string, fn: () => T) => cp.sim.action('process started (informers: LIST, then WATCH)', fn, who);
 	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
-	start('kube-controller-manager', () => startControllerManager(cp.context('kube-controller-manager'), { epochMs }));
+	start('kube-controller-manager', () => {
+		const kcm = cp.context('kube-controller-manager');
+		startControllerManager(kcm, { epochMs });
+		if (options.endpoints) startEndpointSliceController(kcm);
+		if (options.garbageCollector) startGarbageCollector(kcm);
+	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
@@ -142,6 +157,10 @@ export function startCluster(options: ClusterOptions): Cluster {
 		pods: () => storage.list('/registry/pods/') as Pod[],
 		replicaSets: () => storage.list('/registry/replicasets/') as ReplicaSet[],
 		deployments: () => storage.list('/registry/deployments/') as Deployment[],
-		nodeObjects: () => storage.list('/registry/minions/') as Node[]
+		nodeObjects: () => storage.list('/registry/minions/') as Node[],
+		services: () => storage.list('/registry/services/specs/') as Service[],
+		endpointSlices: () => storage.list('/registry/endpointslices/') as EndpointSlice[],
+		// kube-scheduler 2; kube-controller-manager 3 (+ Services and EndpointSlices); one per kubelet.
+		watches: 2 + 3 + (options.endpoints || options.garbageCollector ? 2 : 0) + count
 	};
 }

@@ -7,8 +7,8 @@ import type { ApiError, ApiResult, ListResult } from '../apiserver/status';
 import type { ApiClient } from '../client';
 import type { ControlPlane } from '../control-plane';
 import { deployment } from '../fixtures';
-import type { Deployment, Node, Pod, ReplicaSet, Scale } from '../types';
-import { deploymentsTable, nodesTable, podsTable, replicaSetsTable } from './tables';
+import type { Deployment, Node, Pod, ReplicaSet, Scale, Service } from '../types';
+import { deploymentsTable, nodesTable, podsTable, replicaSetsTable, servicesTable } from './tables';
 
 type Done<T> = (result: T) => void;
 type Listed<T> = ListResult<T> | ApiError;
@@ -30,6 +30,15 @@ export interface Kubectl {
 	getReplicaSets(done?: Done<StateTable | ApiError>): void;
 	/** `kubectl get nodes` → GET /api/v1/nodes (cluster-scoped). */
 	getNodes(done?: Done<StateTable | ApiError>): void;
+	/**
+	 * `kubectl expose deployment <name> --port=<port> [--type=<type>]` → GET the Deployment (its
+	 * selector's matchLabels and its labels), then POST a Service of the same name, targetPort = port.
+	 */
+	expose(name: string, port: number, type?: Service['spec']['type'], done?: Done<ApiResult<Service>>): void;
+	/** `kubectl delete service <name>` → DELETE services/<name> (its EndpointSlice goes with it through the garbage collector). */
+	deleteService(name: string, done?: Done<ApiResult<Service>>): void;
+	/** `kubectl get services` → GET /api/v1/namespaces/default/services. */
+	getServices(done?: Done<StateTable | ApiError>): void;
 }
 
 export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
@@ -67,6 +76,32 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 		},
 		getNodes(done) {
 			run('kubectl get nodes', () => client.list('Node', { done: table<Node>(nodesTable, done) }));
+		},
+		expose(name, port, type, done) {
+			run(`kubectl expose deployment ${name} --port=${port}${type ? ` --type=${type}` : ''}`, () =>
+				client.get('Deployment', { name }, { note: 'read its selector', done: (r) => (r.ok ? client.create(exposed(r.object, port, type), { note: exposeNote(name, port, r.object, type), done }) : done?.(r)) })
+			);
+		},
+		deleteService(name, done) {
+			run(`kubectl delete service ${name}`, () => client.delete('Service', { name }, { done }));
+		},
+		getServices(done) {
+			run('kubectl get services', () => client.list('Service', { namespace: 'default', done: table<Service>(servicesTable, done) }));
 		}
 	};
 }
+
+/** The Service `kubectl expose` builds: the Deployment's name, labels and matchLabels as selector (kubectl refuses matchExpressions). */
+function exposed(d: Deployment, port: number, type: Service['spec']['type']) {
+	const { name, namespace, labels } = d.metadata;
+	return {
+		kind: 'Service' as const,
+		metadata: { name, namespace, labels },
+		spec: { ...(type ? { type } : {}), selector: d.spec.selector.matchLabels ?? {}, ports: [{ protocol: 'TCP' as const, port, targetPort: port }] }
+	};
+}
+
+const exposeNote = (name: string, port: number, d: Deployment, type = 'ClusterIP') =>
+	`${name}, ${type}, port ${port}, selector ${Object.entries(d.spec.selector.matchLabels ?? {})
+		.map(([k, v]) => `${k}=${v}`)
+		.join(',')}`;

@@ -13,3 +13,4 @@ export function startControllerManager(ctx: ComponentContext, options: Controlle
 	startReplicaSetController(ctx, options);
 }
 export { startEndpointSliceController, type EndpointSliceOptions } from './endpointslice';
+export { startGarbageCollector, GC_KINDS } from './garbagecollector';
