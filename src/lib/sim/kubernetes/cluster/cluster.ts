@@ -13,6 +13,8 @@ import type { Registry } from '../node/registry';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import type { Condition, Deployment, EndpointSlice, KubeObject, Node, Pod, ReplicaSet, Service } from '../types';
 import { makeKubectl, type Kubectl } from './kubectl';
+import { startKubeProxy, type KubeProxy } from '../proxy/kube-proxy';
+import { dataPath, type RequestResult } from '../proxy/datapath';
 
 export interface ClusterOptions {
 	seed: string | number;
@@ -57,6 +59,10 @@ export interface Cluster {
 	endpointSlices(): EndpointSlice[];
 	/** How many watches the components open at start-up (what `startUp` waits for). */
 	watches: number;
+	/** kube-proxy by node name (empty unless `kubeProxy`). */
+	proxies: Record<string, KubeProxy>;
+	/** An end user's request to a NodePort/LoadBalancer Service (default namespace), through the load balancer (needs `kubeProxy`). */
+	request(service: string, done?: (r: RequestResult) => void): void;
 }
 
 export const KUBECTL_USER = 'student';
@@ -136,8 +142,11 @@ export function startCluster(options: ClusterOptions): Cluster {
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	const proxies: Record<string, KubeProxy> = {};
+	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
+	const send = dataPath({ net: cp.sim.net, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
 	return {
 		cp,
 		nodeNames,
@@ -152,7 +161,8 @@ export function startCluster(options: ClusterOptions): Cluster {
 			'kube-scheduler',
 			'kube-controller-manager',
 			'registry',
-			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`])
+			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`]),
+			...(options.kubeProxy ? ['end-user', 'load-balancer', ...n.map((i) => `kube-proxy-${i}`)] : [])
 		],
 		pods: () => storage.list('/registry/pods/') as Pod[],
 		replicaSets: () => storage.list('/registry/replicasets/') as ReplicaSet[],
@@ -161,6 +171,14 @@ export function startCluster(options: ClusterOptions): Cluster {
 		services: () => storage.list('/registry/services/specs/') as Service[],
 		endpointSlices: () => storage.list('/registry/endpointslices/') as EndpointSlice[],
 		// kube-scheduler 2; kube-controller-manager 3 (+ Services and EndpointSlices); one per kubelet.
-		watches: 2 + 3 + (options.endpoints || options.garbageCollector ? 2 : 0) + count
+		watches: 2 + 3 + (options.endpoints || options.garbageCollector ? 2 : 0) + count * (options.kubeProxy ? 3 : 1),
+		proxies,
+		request(service, done) {
+			const svc = storage.get(`/registry/services/specs/default/${service}`) as Service | undefined;
+			const port = svc?.spec.ports[0];
+			if (!port?.nodePort) throw new Error(`Service ${service} has no NodePort`);
+			const ingress = svc?.status?.loadBalancer.ingress?.[0]?.ip;
+			cp.sim.action(`opens http://${ingress ?? `<${service}>`}/`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
+		}
 	};
 }

@@ -41,6 +41,9 @@ export interface Kubectl {
 	getServices(done?: Done<StateTable | ApiError>): void;
 }
 
+/** What kubectl delete puts in DeleteOptions by default (--cascade=background): the garbage collector removes the dependents. */
+const BACKGROUND = 'propagationPolicy Background';
+
 export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 	const run = (command: string, fn: () => void) => cp.action(command, fn);
 	const table =
@@ -60,7 +63,7 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 			run(`kubectl delete pod ${name}`, () => client.delete('Pod', { name }, { done }));
 		},
 		deleteDeployment(name, done) {
-			run(`kubectl delete deployment ${name}`, () => client.delete('Deployment', { name }, { done }));
+			run(`kubectl delete deployment ${name}`, () => client.delete('Deployment', { name }, { note: BACKGROUND, done }));
 		},
 		getPods(done) {
 			run('kubectl get pods', () => client.list('Pod', { namespace: 'default', done: table<Pod>(podsTable, done) }));
@@ -83,7 +86,7 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 			);
 		},
 		deleteService(name, done) {
-			run(`kubectl delete service ${name}`, () => client.delete('Service', { name }, { done }));
+			run(`kubectl delete service ${name}`, () => client.delete('Service', { name }, { note: BACKGROUND, done }));
 		},
 		getServices(done) {
 			run('kubectl get services', () => client.list('Service', { namespace: 'default', done: table<Service>(servicesTable, done) }));

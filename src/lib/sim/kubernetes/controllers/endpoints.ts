@@ -70,12 +70,13 @@ export function newSlice(svc: Service, endpoints: Endpoint[]): NewObject<'Endpoi
 /** Whether the stored slice already says what the reconciler would write (then nothing is sent). */
 export const sliceUpToDate = (slice: EndpointSlice, svc: Service, endpoints: Endpoint[]) => deepEqual(slice.endpoints, endpoints) && deepEqual(slice.ports ?? [], endpointPorts(svc));
 
-/** "3 endpoints: 2 ready, 1 terminating": the words on the controller's POST or PUT. */
+/** "3 endpoints: 2 ready, 1 terminating (1 still serving)": the words on the controller's POST or PUT. */
 export function describeEndpoints(endpoints: Endpoint[]): string {
 	const count = (f: (e: Endpoint) => boolean) => endpoints.filter(f).length;
 	const ready = count((e) => !!e.conditions?.ready);
 	const terminating = count((e) => !!e.conditions?.terminating);
 	const notReady = endpoints.length - ready - terminating;
-	const parts = [`${ready} ready`, notReady && `${notReady} not ready`, terminating && `${terminating} terminating`].filter(Boolean);
+	const serving = count((e) => !!e.conditions?.terminating && !!e.conditions.serving);
+	const parts = [`${ready} ready`, notReady && `${notReady} not ready`, terminating && `${terminating} terminating (${serving} still serving)`].filter(Boolean);
 	return `${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'}${endpoints.length ? `: ${parts.join(', ')}` : ''}`;
 }

@@ -69,7 +69,7 @@ describe('EndpointSlice controller: a change in, the API calls out', () => {
 			name: 'Pod deleted gracefully → PUT, endpoint terminating',
 			before: (e) => (threePods(e), ok(e.kubectl.create(service({ app: 'nginx' })))),
 			act: (e) => ok(e.kubectl.delete('Pod', { name: 'web-2' })),
-			calls: (s) => [`PUT ${SLICES}/${s} (3 endpoints: 2 ready, 1 terminating)`]
+			calls: (s) => [`PUT ${SLICES}/${s} (3 endpoints: 2 ready, 1 terminating (1 still serving))`]
 		},
 		{
 			name: 'Pod removed (grace 0) → PUT without it',
@@ -128,7 +128,7 @@ describe('EndpointSlice controller: the slice', () => {
 		e.run('web-1', 1, 5);
 		const p = ok(e.kubectl.delete('Pod', { name: 'web-1' }));
 		expect(podToEndpoint(p).conditions).toEqual({ ready: false, serving: true, terminating: true });
-		expect(describeEndpoints([podToEndpoint(p)])).toBe('1 endpoint: 0 ready, 1 terminating');
+		expect(describeEndpoints([podToEndpoint(p)])).toBe('1 endpoint: 0 ready, 1 terminating (1 still serving)');
 	});
 
 	it('with a batch period, Pod changes within it become one write', () => {

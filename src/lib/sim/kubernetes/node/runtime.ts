@@ -34,6 +34,7 @@ interface Sandbox {
 interface Container extends ContainerInfo {
 	image: Image;
 	stopTimer?: { cancel(): void };
+	signalled?: boolean; // sent its stop signal: nginx closes its listening socket at once on SIGQUIT
 }
 
 /** A fault: the container's process exits `runsFor` ms after every start, with `exitCode`. */
@@ -137,6 +138,13 @@ export class ContainerRuntime {
 		if (c) this.exit(c, exitCode, 'Error', true);
 	}
 
+	/** Data path: the slot of the sandbox holding `ip`, and whether a container there accepts connections (running, not signalled). */
+	endpoint(ip: string): { slot: string; listening: boolean } | undefined {
+		const sb = [...this.sandboxes.values()].find((s) => s.ip === ip);
+		if (!sb) return undefined;
+		return { slot: sb.slot, listening: [...this.containers.values()].some((c) => c.sandbox === sb.id && c.state === 'RUNNING' && !c.signalled) };
+	}
+
 	/** The crash fault is fixed: later starts keep running. */
 	heal(pod: string): void {
 		this.faults.delete(pod);
@@ -189,6 +197,7 @@ export class ContainerRuntime {
 		const sb = c && this.sandboxes.get(c.sandbox);
 		if (!c || !sb || c.state !== 'RUNNING') return answer(1, { ok: true, exitCode: c?.exitCode }, 'StopContainer: already exited');
 		c.stopTimer?.cancel();
+		c.signalled = true;
 		this.toPod(sb, `${c.image.stopSignal} to ${c.name} (the image's stop signal)`);
 		const graceful = c.image.stopMs < timeout * 1000;
 		after(graceful ? c.image.stopMs : timeout * 1000, () => {
