@@ -146,7 +146,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
-	const send = dataPath({ net: cp.sim.net, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
+	const send = dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
 	return {
 		cp,
 		nodeNames,

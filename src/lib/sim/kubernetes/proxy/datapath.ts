@@ -4,9 +4,11 @@
 // `data` messages between the scene's end-user, load-balancer, kube-proxy-N (standing for node N's
 // kernel) and Pod slots. What the Pod answers depends on the container runtime: a process listening
 // (HTTP 200), a container already sent its stop signal (RST: nginx closed its socket on SIGQUIT), or
-// no sandbox with that IP any more (nothing answers; the connection times out).
+// no sandbox with that IP any more (nothing answers: the end user gives up after TIMEOUT_MS, a short
+// stand-in for a browser's much longer connect time-out).
 import type { Prng } from '../../core/prng';
 import type { Network } from '../../core/network';
+import type { Sim } from '../../core/sim';
 import type { KubeProxy, ProxyEndpoint } from './kube-proxy';
 
 export type Outcome = 'ok' | 'rejected' | 'reset' | 'timeout';
@@ -18,8 +20,10 @@ export interface RequestResult {
 	outcome: Outcome;
 }
 
+export const TIMEOUT_MS = 2000;
+
 export interface DataPathOptions {
-	net: Network;
+	sim: Sim;
 	/** The load balancer's own choice of node (a flow hash in reality). */
 	rng: Prng;
 	/** kube-proxy (the kernel rules) by node name. */
@@ -43,7 +47,8 @@ const n = (node: string) => node.replace(/^node-/, '');
 
 /** A request's path: `request(target, done)` sends its messages and calls done with what happened. */
 export function dataPath(options: DataPathOptions) {
-	const { net, rng, proxies } = options;
+	const { sim, rng, proxies } = options;
+	const { net } = sim;
 	const channels = new Map<string, ReturnType<Network['channel']>>();
 	const hop = (from: string, to: string, via: string, latency = { min: 0, max: 1 }) => {
 		const key = `${from}>${to}`;
@@ -60,6 +65,11 @@ export function dataPath(options: DataPathOptions) {
 		const toLb = hop('end-user', 'load-balancer', 'user-lb', internet);
 		const back = (outcome: Outcome, why: string, endpoint?: ProxyEndpoint) =>
 			hop(proxy, 'load-balancer', `lb-proxy-${n(node)}`).send('data', why, () => toUser(outcome, endpoint));
+		const giveUp = (why: string, endpoint: ProxyEndpoint) =>
+			sim.queue.schedule({ after: TIMEOUT_MS }, () => {
+				sim.note('end-user', `no answer after ${TIMEOUT_MS / 1000} s: gives up (${why})`);
+				done?.({ node, endpoint, outcome: 'timeout' });
+			});
 		const toUser = (outcome: Outcome, endpoint?: ProxyEndpoint) =>
 			hop('load-balancer', 'end-user', 'user-lb', internet).send('data', outcome === 'ok' ? 'HTTP 200' : `connection failed (${outcome})`, () => done?.({ node, endpoint, outcome }));
 		const url = target.ingress ? `http://${target.ingress}/` : `http://<load balancer of ${target.service}>/ (no external IP provisioned in this run)`;
@@ -69,12 +79,12 @@ export function dataPath(options: DataPathOptions) {
 				if (!ep) return back('rejected', `REJECT: ${node}'s rules have no endpoint for ${target.service}:${target.port} (ICMP port unreachable)`);
 				const where = ep.nodeName ?? node;
 				const pod = options.backend(where, ep.ip);
-				if (!pod) return back('timeout', `DNAT to ${ep.ip}:${ep.port}, but no Pod has that IP any more: no answer, the connection times out`, ep);
+				if (!pod) return giveUp(`${node}'s rules still DNAT to ${ep.ip}, which no Pod has any more`, ep);
 				const via = where === node ? `proxy-${pod.slot}` : `proxy${n(node)}-${pod.slot}`;
 				const dnat = `DNAT to ${ep.ip}:${ep.port}${where === node ? '' : ` on ${where}`} (${node}'s kernel rules as kube-proxy last wrote them; kube-proxy itself not involved)`;
 				hop(proxy, pod.slot, via).send('data', dnat, () => {
 					const answer = options.backend(where, ep.ip);
-					if (!answer) return back('timeout', `${ep.ip} no longer answers (its sandbox is gone): the connection times out`, ep);
+					if (!answer) return giveUp(`${ep.ip}'s sandbox went while the packet was on its way`, ep);
 					const reply = hop(pod.slot, proxy, via);
 					if (answer?.listening)
 						reply.send('data', 'HTTP 200 (nginx welcome page)', () => back('ok', `HTTP 200 (reverse NAT on ${node})`, ep));
