@@ -20,6 +20,10 @@ describe('K5 recorded: expose, requests, a Pod replaced, kubectl delete deployme
 		await expect(run.recording.text(K1_SECTIONS, '\nK1 (recorded in k1.txt) ran first, with the EndpointSlice controller, the garbage collector and kube-proxy on.\n')).toMatchFileSnapshot('./__golden__/k5.txt');
 	});
 
+	it('is deterministic: the same run again gives the same record, byte for byte', () => {
+		expect(k5().recording.text()).toBe(run.recording.text());
+	});
+
 	it('expose: GET the Deployment, POST the Service; the EndpointSlice controller POSTs one slice; each kube-proxy programs it', () => {
 		const l = lines('expose');
 		inOrder(l, [
