@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kubernetesScene } from '$content/kubernetes/scene';
 import { inOrder } from '../node/testing';
 import { k5 } from './k5';
-import { K1_SECTIONS } from './scenarios';
+import { k1, K1_SECTIONS } from './scenarios';
 import { hubRuleBreaks, messagesOf, shapeOf, entriesOf } from './testing';
 
 const KCM = 'kube-controller-manager';
@@ -22,6 +22,14 @@ describe('K5 recorded: expose, requests, a Pod replaced, kubectl delete deployme
 
 	it('is deterministic: the same run again gives the same record, byte for byte', () => {
 		expect(k5().recording.text()).toBe(run.recording.text());
+	});
+
+	it('switched on, the three components add only their own start-up to K1 (no write, no GET before a Service exists)', () => {
+		// Times differ (the extra watches share kube-controller-manager's channel), so resourceVersions and the scheduler's time-based Event names do too.
+		const shape = (l: string[]) => l.map((x) => x.replace(/\(resourceVersion \d+\)|resourceVersion=\d+|revision \d+|\.[0-9a-f]{16}\b/g, '…')).sort();
+		const before = [...lines('startUp'), ...lines('create')].filter((l) => !/kube-proxy|services|endpointslices|Service|EndpointSlice/.test(l));
+		const plain = k1();
+		expect(shape(before)).toEqual(shape([...shapeOf(entriesOf(plain, 'startUp')), ...shapeOf(entriesOf(plain, 'create'))]));
 	});
 
 	it('expose: GET the Deployment, POST the Service; the EndpointSlice controller POSTs one slice; each kube-proxy programs it', () => {
