@@ -178,7 +178,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 			const port = svc?.spec.ports[0];
 			if (!port?.nodePort) throw new Error(`Service ${service} has no NodePort`);
 			const ingress = svc?.status?.loadBalancer.ingress?.[0]?.ip;
-			cp.sim.action(`opens http://${ingress ?? `<${service}>`}/`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
+			cp.sim.action(`opens http://${ingress ?? `<EXTERNAL-IP of ${service}>`}/ in a browser`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
 		}
 	};
 }

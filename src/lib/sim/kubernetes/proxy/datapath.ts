@@ -72,7 +72,7 @@ export function dataPath(options: DataPathOptions) {
 			});
 		const toUser = (outcome: Outcome, endpoint?: ProxyEndpoint) =>
 			hop('load-balancer', 'end-user', 'user-lb', internet).send('data', outcome === 'ok' ? 'HTTP 200' : `connection failed (${outcome})`, () => done?.({ node, endpoint, outcome }));
-		const url = target.ingress ? `http://${target.ingress}/` : `http://<load balancer of ${target.service}>/ (no external IP provisioned in this run)`;
+		const url = target.ingress ? `http://${target.ingress}/` : `/ (to ${target.service}'s load balancer; no EXTERNAL-IP in this run: no cloud-controller-manager)`;
 		toLb.send('data', `GET ${url}`, () =>
 			hop('load-balancer', proxy, `lb-proxy-${n(node)}`).send('data', `to ${node} ${options.hostIP(node)}:${target.nodePort} (NodePort of ${target.service})`, () => {
 				const ep = proxies[node]?.route(target.service, target.port);
