@@ -47,10 +47,25 @@ export function endpointPorts(svc: Service): SlicePort[] {
 	});
 }
 
-/** The endpoints a Service's one slice should hold: every matching Pod with an IP, in cache (name) order. */
-export const desiredEndpoints = (svc: Service, pods: Pod[]) => pods.filter((p) => selectsPod(svc, p) && shouldBeInSlice(p)).map(podToEndpoint);
+const podUid = (e: Endpoint) => e.targetRef?.uid ?? '';
 
-/** The slice the reconciler creates for a Service (a placeholder with no endpoints if no Pod matches). */
+/**
+ * The endpoints a Service's one slice should hold: every matching Pod with an IP. As the reconciler
+ * does, endpoints already in the slice keep their places (updated in place), gone ones are dropped
+ * and new ones are added at the end (here in Pod name order; the real one takes them from a set).
+ */
+export function desiredEndpoints(svc: Service, pods: Pod[], existing: Endpoint[] = []): Endpoint[] {
+	const desired = pods.filter((p) => selectsPod(svc, p) && shouldBeInSlice(p)).map(podToEndpoint);
+	const byPod = new Map(desired.map((e) => [podUid(e), e]));
+	const kept = existing.flatMap((e) => byPod.get(podUid(e)) ?? []);
+	const keptPods = new Set(kept.map(podUid));
+	return [...kept, ...desired.filter((e) => !keptPods.has(podUid(e)))];
+}
+
+/** The slice's ports: the Service's, or none for the placeholder slice that stands for "no endpoints". */
+export const slicePorts = (svc: Service, endpoints: Endpoint[]) => (endpoints.length ? endpointPorts(svc) : []);
+
+/** The slice the reconciler creates for a Service (the placeholder, with no endpoints and no ports, if no Pod matches). */
 export function newSlice(svc: Service, endpoints: Endpoint[]): NewObject<'EndpointSlice'> & { kind: 'EndpointSlice' } {
 	const { name, namespace, uid } = svc.metadata;
 	return {
@@ -63,12 +78,12 @@ export function newSlice(svc: Service, endpoints: Endpoint[]): NewObject<'Endpoi
 		},
 		addressType: 'IPv4',
 		endpoints,
-		ports: endpointPorts(svc)
+		ports: slicePorts(svc, endpoints)
 	};
 }
 
 /** Whether the stored slice already says what the reconciler would write (then nothing is sent). */
-export const sliceUpToDate = (slice: EndpointSlice, svc: Service, endpoints: Endpoint[]) => deepEqual(slice.endpoints, endpoints) && deepEqual(slice.ports ?? [], endpointPorts(svc));
+export const sliceUpToDate = (slice: EndpointSlice, svc: Service, endpoints: Endpoint[]) => deepEqual(slice.endpoints, endpoints) && deepEqual(slice.ports ?? [], slicePorts(svc, endpoints));
 
 /** "3 endpoints: 2 ready, 1 terminating (1 still serving)": the words on the controller's POST or PUT. */
 export function describeEndpoints(endpoints: Endpoint[]): string {

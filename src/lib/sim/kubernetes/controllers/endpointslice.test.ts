@@ -123,6 +123,28 @@ describe('EndpointSlice controller: the slice', () => {
 		expect(slice?.endpoints[0]).toMatchObject({ addresses: ['10.244.1.5'], conditions: { ready: true, serving: true, terminating: false }, nodeName: 'node-1', targetRef: { kind: 'Pod', name: 'web-1' } });
 	});
 
+	it('the placeholder slice (no Pod matches) has no ports; once a Pod matches, the same slice gets them', () => {
+		const e = setup();
+		ok(e.kubectl.create(service({ app: 'nginx' })));
+		e.cp.sim.queue.runUntilIdle();
+		const placeholder = e.slices()[0];
+		expect(placeholder?.ports).toEqual([]);
+		e.run('web-1', 1, 5);
+		expect(e.slices().map((s) => [s.metadata.name, s.ports])).toEqual([[placeholder?.metadata.name, [{ name: '', port: 80, protocol: 'TCP' }]]]);
+	});
+
+	it('endpoints keep their places; a new Pod is added at the end, whatever its name', () => {
+		const e = setup();
+		e.run('web-b', 1, 5);
+		e.run('web-c', 2, 5);
+		ok(e.kubectl.create(service({ app: 'nginx' })));
+		e.cp.sim.queue.runUntilIdle();
+		ok(e.kubectl.delete('Pod', { name: 'web-b' }, 0));
+		e.run('web-a', 3, 5);
+		e.cp.sim.queue.runUntilIdle();
+		expect(e.slices()[0]?.endpoints.map((x) => x.targetRef?.name)).toEqual(['web-c', 'web-a']);
+	});
+
 	it('a terminating Pod stays, ready=false, serving as its Ready says (podToEndpoint)', () => {
 		const e = setup();
 		e.run('web-1', 1, 5);

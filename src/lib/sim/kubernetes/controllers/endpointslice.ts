@@ -8,7 +8,7 @@ import type { ApiResult } from '../apiserver/status';
 import type { ComponentContext } from '../control-plane';
 import { deepEqual } from '../objects';
 import type { EndpointSlice, Pod, Service } from '../types';
-import { CONTROLLER_NAME, describeEndpoints, desiredEndpoints, hasSelector, MANAGED_BY_LABEL, newSlice, podToEndpoint, SERVICE_NAME_LABEL, selectsPod, shouldBeInSlice, sliceUpToDate } from './endpoints';
+import { CONTROLLER_NAME, describeEndpoints, desiredEndpoints, hasSelector, MANAGED_BY_LABEL, newSlice, podToEndpoint, SERVICE_NAME_LABEL, selectsPod, shouldBeInSlice, slicePorts, sliceUpToDate } from './endpoints';
 import { informer, keyOf } from './informer';
 import { WorkQueue } from './workqueue';
 
@@ -90,7 +90,7 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 		if (!svc || !hasSelector(svc) || svc.metadata.deletionTimestamp) return done();
 		if (stale(key)) return done(true);
 		const [slice] = slices.list((s) => serviceKeyOf(s) === key);
-		const endpoints = desiredEndpoints(svc, pods.list());
+		const endpoints = desiredEndpoints(svc, pods.list(), slice?.endpoints);
 		const answered = (r: ApiResult<EndpointSlice>) => {
 			if (!r.ok) return done(true); // 409: another writer or a stale cache; retried with back-off
 			written.set(keyOf(r.object), { service: key, rv: Number(r.object.metadata.resourceVersion) });
@@ -99,6 +99,6 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 		const note = describeEndpoints(endpoints);
 		if (!slice) ctx.client.create(newSlice(svc, endpoints), { note: `generateName ${svc.metadata.name}-, ${note}`, done: answered });
 		else if (sliceUpToDate(slice, svc, endpoints)) done();
-		else ctx.client.update<EndpointSlice>({ ...slice, endpoints, ports: newSlice(svc, endpoints).ports }, { note, done: answered });
+		else ctx.client.update<EndpointSlice>({ ...slice, endpoints, ports: slicePorts(svc, endpoints) }, { note, done: answered });
 	}
 }
