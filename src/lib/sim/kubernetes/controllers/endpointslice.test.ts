@@ -145,6 +145,19 @@ describe('EndpointSlice controller: the slice', () => {
 		expect(e.slices()[0]?.endpoints.map((x) => x.targetRef?.name)).toEqual(['web-c', 'web-a']);
 	});
 
+	it('a Service deleted and made again at once gets a new slice; the old one (owned by the old uid) is left to the GC', () => {
+		const e = setup();
+		e.run('web-1', 1, 5);
+		ok(e.kubectl.create(service({ app: 'nginx' })));
+		e.cp.sim.queue.runUntilIdle();
+		ok(e.kubectl.delete('Service', { name: 'nginx' }));
+		const again = ok(e.kubectl.create(service({ app: 'nginx' })));
+		e.cp.sim.queue.runUntilIdle();
+		const owners = e.slices().map((s) => s.metadata.ownerReferences?.[0]?.uid);
+		expect(owners).toHaveLength(2);
+		expect(owners).toContain(again.metadata.uid);
+	});
+
 	it('a terminating Pod stays, ready=false, serving as its Ready says (podToEndpoint)', () => {
 		const e = setup();
 		e.run('web-1', 1, 5);

@@ -89,7 +89,8 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 		// A deleted Service's slices are the garbage collector's (their ownerReference names the Service).
 		if (!svc || !hasSelector(svc) || svc.metadata.deletionTimestamp) return done();
 		if (stale(key)) return done(true);
-		const [slice] = slices.list((s) => serviceKeyOf(s) === key);
+		// Only slices this Service owns: one left by a deleted Service of the same name is the GC's (ownedBy).
+		const [slice] = slices.list((s) => serviceKeyOf(s) === key && !!s.metadata.ownerReferences?.some((r) => r.uid === svc.metadata.uid));
 		const endpoints = desiredEndpoints(svc, pods.list(), slice?.endpoints);
 		const answered = (r: ApiResult<EndpointSlice>) => {
 			if (!r.ok) return done(true); // 409: another writer or a stale cache; retried with back-off
