@@ -6,7 +6,7 @@
 import type { Cluster } from './cluster';
 import type { RequestResult } from '../proxy/datapath';
 import { k1, type Run } from './scenarios';
-import { converged, settle, wait } from './settle';
+import { converged, settle } from './settle';
 
 /** Every kube-proxy has programmed `service`:port with `ready` endpoints and the slice lists exactly the live Pods. */
 export function servicePropagated(c: Cluster, service: string, ready: number): boolean {
@@ -40,11 +40,12 @@ export function k5(): K5Run {
 	});
 	sections.requests = rec.section('Three requests from the end user, one after the other', () => requests(c, 3, results.first ?? []));
 	const victim = c.pods()[0]?.metadata.name ?? '';
-	sections.deletePod = rec.section(`kubectl delete pod ${victim}, a request 20 ms later, until the replacement serves`, () => {
+	// Three requests sent as the command is: they reach the nodes while the kubelet is already stopping
+	// nginx and before every kube-proxy has re-programmed its rules (the propagation window).
+	sections.deletePod = rec.section(`kubectl delete pod ${victim}, three requests at the same moment, until the replacement serves`, () => {
 		c.kubectl.deletePod(victim);
-		wait(c, 20);
-		c.request('nginx', (r) => results.race?.push(r));
-		settle(c, { until: (x) => converged(x) && servicePropagated(x, 'nginx', 3) && (results.race?.length ?? 0) > 0, limitMs: 120_000 });
+		for (let i = 0; i < 3; i++) c.request('nginx', (r) => results.race?.push(r));
+		settle(c, { until: (x) => converged(x) && servicePropagated(x, 'nginx', 3) && (results.race?.length ?? 0) === 3, limitMs: 120_000 });
 	});
 	sections.deleteDeployment = rec.section('kubectl delete deployment nginx, until the garbage collector and the kubelets are done', () => {
 		c.kubectl.deleteDeployment('nginx');
