@@ -35,6 +35,11 @@ export interface Kubectl {
 	 * selector's matchLabels and its labels), then POST a Service of the same name, targetPort = port.
 	 */
 	expose(name: string, port: number, type?: Service['spec']['type'], done?: Done<ApiResult<Service>>): void;
+	/**
+	 * `kubectl create service <type> <name> --tcp=<port>:<targetPort>` → POST a Service selecting and
+	 * labelled `app=<name>`, its port named `<port>-<targetPort>` as kubectl names it.
+	 */
+	createService(type: 'clusterip' | 'nodeport' | 'loadbalancer', name: string, port: number, targetPort?: number, done?: Done<ApiResult<Service>>): void;
 	/** `kubectl delete service <name>` → DELETE services/<name> (its EndpointSlice goes with it through the garbage collector). */
 	deleteService(name: string, done?: Done<ApiResult<Service>>): void;
 	/** `kubectl get services` → GET /api/v1/namespaces/default/services. */
@@ -83,6 +88,13 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 		expose(name, port, type, done) {
 			run(`kubectl expose deployment ${name} --port=${port}${type ? ` --type=${type}` : ''}`, () =>
 				client.get('Deployment', { name }, { note: 'read its selector', done: (r) => (r.ok ? client.create(exposed(r.object, port, type), { note: exposeNote(name, port, r.object, type), done }) : done?.(r)) })
+			);
+		},
+		createService(type, name, port, targetPort = port, done) {
+			const kind = ({ clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer' } as const)[type];
+			const spec = { type: kind, selector: { app: name }, ports: [{ name: `${port}-${targetPort}`, protocol: 'TCP' as const, port, targetPort }] };
+			run(`kubectl create service ${type} ${name} --tcp=${port}:${targetPort}`, () =>
+				client.create({ kind: 'Service', metadata: { name, namespace: 'default', labels: { app: name } }, spec }, { note: `${name}, ${kind}, port ${port}, selector app=${name}`, done })
 			);
 		},
 		deleteService(name, done) {
