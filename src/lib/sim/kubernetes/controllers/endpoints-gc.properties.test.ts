@@ -6,11 +6,12 @@ import { rfc3339 } from '../objects';
 import type { Endpoint, EndpointSlice, KubeObject, Pod, Service } from '../types';
 import { podToEndpoint, SERVICE_NAME_LABEL, shouldBeInSlice } from './endpoints';
 import { startControllerManager, startEndpointSliceController, startGarbageCollector } from './index';
+import { desiredRules, startKubeProxy } from '../proxy/kube-proxy';
 
 // Random workload traffic against kube-controller-manager with the EndpointSlice controller and the
 // garbage collector: Deployments created, scaled and deleted, Services created and deleted, Pods
 // "run" (bound, given an IP, made ready or not) and deleted (gracefully or not), interleaved in time.
-// Once the queue is idle, the slices and ownerReferences must agree with what is stored.
+// Once the queue is idle, the slices, the ownerReferences and kube-proxy-1's rules must agree with what is stored.
 const SEEDS = Array.from({ length: 8 }, (_, i) => `endpoints-gc-${i}`);
 const APPS = ['d0', 'd1', 'd2'];
 
@@ -60,6 +61,7 @@ describe.each(SEEDS)('EndpointSlices and the garbage collector under random work
 	startControllerManager(kcm);
 	startEndpointSliceController(kcm);
 	startGarbageCollector(kcm);
+	const proxy = startKubeProxy(cp.context('kube-proxy-1'), { node: 'node-1' });
 	randomWorkloads(cp, new Prng(seed).fork('workloads'), 120);
 	cp.sim.queue.runUntilIdle();
 	const storage = cp.apiserver.storage;
@@ -93,5 +95,9 @@ describe.each(SEEDS)('EndpointSlices and the garbage collector under random work
 	it('no slice endpoint names a Pod that does not exist', () => {
 		const live = new Set(pods.map((p) => p.metadata.uid));
 		for (const s of slices) for (const e of s.endpoints) expect(live.has(e.targetRef?.uid ?? ''), `${s.metadata.name}: ${e.targetRef?.name ?? '?'}`).toBe(true);
+	});
+
+	it('kube-proxy ends with the rules the stored Services and slices call for (nothing lost in the bursts)', () => {
+		expect(proxy.rules()).toEqual([...desiredRules(services, slices).values()].sort((a, b) => (a.service < b.service ? -1 : 1)));
 	});
 });
