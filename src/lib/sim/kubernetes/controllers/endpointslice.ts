@@ -20,6 +20,11 @@ export interface EndpointSliceOptions {
 	batchPeriodMs?: number;
 }
 
+/** endpointSliceChangeMinSyncDelay, defaultSyncBackOff and maxSyncBackOff of pkg/controller/endpointslice. */
+const SLICE_CHANGE_MIN_SYNC_DELAY_MS = 1000;
+const SYNC_BACKOFF_MS = 1000;
+const MAX_SYNC_BACKOFF_MS = 100_000;
+
 /** The Service a slice belongs to ("namespace/name"), if this controller manages it. */
 const serviceKeyOf = (s: EndpointSlice) => {
 	const labels = s.metadata.labels ?? {};
@@ -35,7 +40,8 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 	const services = informer(ctx, 'Service');
 	const pods = informer(ctx, 'Pod');
 	const slices = informer(ctx, 'EndpointSlice');
-	const queue = new WorkQueue(ctx, sync);
+	// Its own rate limiter: failures back off from 1 s (not 5 ms) to 100 s, so it cannot flood the API server.
+	const queue = new WorkQueue(ctx, sync, { baseMs: SYNC_BACKOFF_MS, maxMs: MAX_SYNC_BACKOFF_MS });
 	const batch = options.batchPeriodMs ?? 0;
 	/**
 	 * The endpointSliceTracker: the resourceVersion of this controller's own last write to each slice
@@ -47,16 +53,16 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 	const serviceQueue = (svc: Service) => queue.add(keyOf(svc));
 	services.on({ add: serviceQueue, update: (_, svc) => serviceQueue(svc), delete: serviceQueue });
 
-	/** Keys waiting out the batch period: a later AddAfter of the same key does not add a second wait. */
-	const batching = new Set<string>();
+	/** AddAfter: keys waiting out a delay; a later AddAfter of the same key does not add a second wait. */
+	const waiting = new Set<string>();
+	const addAfter = (key: string, ms: number) => {
+		if (ms <= 0) return queue.add(key);
+		if (waiting.has(key)) return;
+		waiting.add(key);
+		ctx.after(ms, () => (waiting.delete(key), queue.add(key)));
+	};
 	const podQueue = (pod: Pod, also?: Pod) => {
-		for (const key of services.list((s) => selectsPod(s, pod) || (also !== undefined && selectsPod(s, also))).map(keyOf)) {
-			if (batch <= 0) queue.add(key);
-			else if (!batching.has(key)) {
-				batching.add(key);
-				ctx.after(batch, () => (batching.delete(key), queue.add(key)));
-			}
-		}
+		for (const svc of services.list((s) => selectsPod(s, pod) || (also !== undefined && selectsPod(s, also)))) addAfter(keyOf(svc), batch);
 	};
 	pods.on({
 		add: (pod) => podQueue(pod),
@@ -66,13 +72,20 @@ export function startEndpointSliceController(ctx: ComponentContext, options: End
 		delete: (pod) => podQueue(pod)
 	});
 
+	/**
+	 * A slice changed by someone else (or its own write's echo, ignored): its Service syncs after
+	 * endpointSliceChangeMinSyncDelay (1 s) or the batch period if longer. A deletion counts only
+	 * for a slice it wrote (endpointSliceTracker.Has), which it never deletes itself.
+	 */
 	const sliceChanged = (s: EndpointSlice, deleted = false) => {
 		const svc = serviceKeyOf(s);
 		if (!svc) return;
 		const own = written.get(keyOf(s));
-		if (deleted) written.delete(keyOf(s));
-		else if (own && own.rv === Number(s.metadata.resourceVersion)) return; // its own write, echoed
-		queue.add(svc);
+		if (deleted) {
+			if (!own) return;
+			written.delete(keyOf(s));
+		} else if (own && own.rv === Number(s.metadata.resourceVersion)) return; // its own write, echoed
+		addAfter(svc, Math.max(SLICE_CHANGE_MIN_SYNC_DELAY_MS, batch));
 	};
 	slices.on({ add: (s) => sliceChanged(s), update: (_, s) => sliceChanged(s), delete: (s) => sliceChanged(s, true) });
 
