@@ -158,6 +158,18 @@ describe('EndpointSlice controller: the slice', () => {
 		expect(owners).toContain(again.metadata.uid);
 	});
 
+	it('a slice deleted by someone else is made again after endpointSliceChangeMinSyncDelay (1 s), not at once', () => {
+		const e = setup();
+		e.run('web-1', 1, 5);
+		ok(e.kubectl.create(service({ app: 'nginx' })));
+		e.cp.sim.queue.runUntilIdle();
+		const at = e.cp.sim.now;
+		ok(e.kubectl.delete('EndpointSlice', { name: e.slices()[0]?.metadata.name ?? '' }));
+		const post = e.cp.sim.trace.messages().find((m) => m.time > at && m.from === KCM && m.summary.startsWith('POST'));
+		expect(post?.time).toBeGreaterThanOrEqual(at + 1000);
+		expect(post?.time).toBeLessThan(at + 1100);
+	});
+
 	it('a terminating Pod stays, ready=false, serving as its Ready says (podToEndpoint)', () => {
 		const e = setup();
 		e.run('web-1', 1, 5);
