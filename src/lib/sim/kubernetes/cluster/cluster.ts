@@ -5,14 +5,16 @@
 // Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
 import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
 import { defaultPolicy, type Policy } from '../apiserver/rbac';
-import { startControllerManager } from '../controllers';
+import { startControllerManager, startEndpointSliceController, startGarbageCollector } from '../controllers';
 import { RENEW_MS } from '../node/heartbeat';
 import { startNode, startRegistry, type WorkerNode } from '../node/node';
 import { rfc3339 } from '../objects';
 import type { Registry } from '../node/registry';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
-import type { Condition, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../types';
+import type { Condition, Deployment, EndpointSlice, KubeObject, Node, Pod, ReplicaSet, Service } from '../types';
 import { makeKubectl, type Kubectl } from './kubectl';
+import { startKubeProxy, type KubeProxy } from '../proxy/kube-proxy';
+import { dataPath, type RequestResult } from '../proxy/datapath';
 
 export interface ClusterOptions {
 	seed: string | number;
@@ -30,6 +32,12 @@ export interface ClusterOptions {
 	schedulerEvents?: boolean;
 	/** What kubectl's user `student` may do: edit the default namespace (default), or only view it (the forbidden branch). */
 	student?: 'edit' | 'view';
+	/** kube-controller-manager's EndpointSlice controller (default off, so the K1/K2 records stay as they are). */
+	endpoints?: boolean;
+	/** kube-controller-manager's garbage collector (default off, as `endpoints`). */
+	garbageCollector?: boolean;
+	/** kube-proxy on every node, and the data path (default off, as `endpoints`). */
+	kubeProxy?: boolean;
 }
 
 export interface Cluster {
@@ -47,6 +55,14 @@ export interface Cluster {
 	replicaSets(): ReplicaSet[];
 	deployments(): Deployment[];
 	nodeObjects(): Node[];
+	services(): Service[];
+	endpointSlices(): EndpointSlice[];
+	/** How many watches the components open at start-up (what `startUp` waits for). */
+	watches: number;
+	/** kube-proxy by node name (empty unless `kubeProxy`). */
+	proxies: Record<string, KubeProxy>;
+	/** An end user's request to a NodePort/LoadBalancer Service (default namespace), through the load balancer (needs `kubeProxy`). */
+	request(service: string, done?: (r: RequestResult) => void): void;
 }
 
 export const KUBECTL_USER = 'student';
@@ -117,12 +133,20 @@ export function startCluster(options: ClusterOptions): Cluster {
 	// start is a note with no cause, so following causes back from any entry ends at one, or at an action.
 	const start = <T>(who: string, fn: () => T) => cp.sim.action('process started (informers: LIST, then WATCH)', fn, who);
 	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
-	start('kube-controller-manager', () => startControllerManager(cp.context('kube-controller-manager'), { epochMs }));
+	start('kube-controller-manager', () => {
+		const kcm = cp.context('kube-controller-manager');
+		startControllerManager(kcm, { epochMs });
+		if (options.endpoints) startEndpointSliceController(kcm);
+		if (options.garbageCollector) startGarbageCollector(kcm);
+	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	const proxies: Record<string, KubeProxy> = {};
+	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
+	const send = dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
 	return {
 		cp,
 		nodeNames,
@@ -137,11 +161,24 @@ export function startCluster(options: ClusterOptions): Cluster {
 			'kube-scheduler',
 			'kube-controller-manager',
 			'registry',
-			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`])
+			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`]),
+			...(options.kubeProxy ? ['end-user', 'load-balancer', ...n.map((i) => `kube-proxy-${i}`)] : [])
 		],
 		pods: () => storage.list('/registry/pods/') as Pod[],
 		replicaSets: () => storage.list('/registry/replicasets/') as ReplicaSet[],
 		deployments: () => storage.list('/registry/deployments/') as Deployment[],
-		nodeObjects: () => storage.list('/registry/minions/') as Node[]
+		nodeObjects: () => storage.list('/registry/minions/') as Node[],
+		services: () => storage.list('/registry/services/specs/') as Service[],
+		endpointSlices: () => storage.list('/registry/endpointslices/') as EndpointSlice[],
+		// kube-scheduler 2; kube-controller-manager 3 (+ Services and EndpointSlices); one per kubelet.
+		watches: 2 + 3 + (options.endpoints || options.garbageCollector ? 2 : 0) + count * (options.kubeProxy ? 3 : 1),
+		proxies,
+		request(service, done) {
+			const svc = storage.get(`/registry/services/specs/default/${service}`) as Service | undefined;
+			const port = svc?.spec.ports[0];
+			if (!port?.nodePort) throw new Error(`Service ${service} has no NodePort`);
+			const ingress = svc?.status?.loadBalancer.ingress?.[0]?.ip;
+			cp.sim.action(`opens http://${ingress ?? `<EXTERNAL-IP of ${service}>`}/ in a browser`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
+		}
 	};
 }

@@ -5,3 +5,7 @@ export { Recording, clusterTables } from './record';
 export { k1, k2, K1_SECTIONS, type Run } from './scenarios';
 export { converged, isHeartbeat, settle, startUp, wait, type SettleOptions } from './settle';
 export { deploymentsTable, nodeStatus, nodesTable, podStatus, podsTable, replicaSetsTable, tableText } from './tables';
+export { k5, servicePropagated, type K5Run } from './k5';
+export { endpointSlicesTable, servicesTable } from './tables';
+export type { KubeProxy, ProxyRule, ProxyEndpoint } from '../proxy/kube-proxy';
+export type { RequestResult, Outcome } from '../proxy/datapath';

@@ -7,8 +7,8 @@ import type { ApiError, ApiResult, ListResult } from '../apiserver/status';
 import type { ApiClient } from '../client';
 import type { ControlPlane } from '../control-plane';
 import { deployment } from '../fixtures';
-import type { Deployment, Node, Pod, ReplicaSet, Scale } from '../types';
-import { deploymentsTable, nodesTable, podsTable, replicaSetsTable } from './tables';
+import type { Deployment, Node, Pod, ReplicaSet, Scale, Service } from '../types';
+import { deploymentsTable, nodesTable, podsTable, replicaSetsTable, servicesTable } from './tables';
 
 type Done<T> = (result: T) => void;
 type Listed<T> = ListResult<T> | ApiError;
@@ -30,7 +30,24 @@ export interface Kubectl {
 	getReplicaSets(done?: Done<StateTable | ApiError>): void;
 	/** `kubectl get nodes` → GET /api/v1/nodes (cluster-scoped). */
 	getNodes(done?: Done<StateTable | ApiError>): void;
+	/**
+	 * `kubectl expose deployment <name> --port=<port> [--type=<type>]` → GET the Deployment (its
+	 * selector's matchLabels and its labels), then POST a Service of the same name, targetPort = port.
+	 */
+	expose(name: string, port: number, type?: Service['spec']['type'], done?: Done<ApiResult<Service>>): void;
+	/**
+	 * `kubectl create service <type> <name> --tcp=<port>:<targetPort>` → POST a Service selecting and
+	 * labelled `app=<name>`, its port named `<port>-<targetPort>` as kubectl names it.
+	 */
+	createService(type: 'clusterip' | 'nodeport' | 'loadbalancer', name: string, port: number, targetPort?: number, done?: Done<ApiResult<Service>>): void;
+	/** `kubectl delete service <name>` → DELETE services/<name> (its EndpointSlice goes with it through the garbage collector). */
+	deleteService(name: string, done?: Done<ApiResult<Service>>): void;
+	/** `kubectl get services` → GET /api/v1/namespaces/default/services. */
+	getServices(done?: Done<StateTable | ApiError>): void;
 }
+
+/** What kubectl delete puts in DeleteOptions by default (--cascade=background): the garbage collector removes the dependents. */
+const BACKGROUND = 'propagationPolicy Background';
 
 export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 	const run = (command: string, fn: () => void) => cp.action(command, fn);
@@ -51,7 +68,7 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 			run(`kubectl delete pod ${name}`, () => client.delete('Pod', { name }, { done }));
 		},
 		deleteDeployment(name, done) {
-			run(`kubectl delete deployment ${name}`, () => client.delete('Deployment', { name }, { done }));
+			run(`kubectl delete deployment ${name}`, () => client.delete('Deployment', { name }, { note: BACKGROUND, done }));
 		},
 		getPods(done) {
 			run('kubectl get pods', () => client.list('Pod', { namespace: 'default', done: table<Pod>(podsTable, done) }));
@@ -67,6 +84,39 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 		},
 		getNodes(done) {
 			run('kubectl get nodes', () => client.list('Node', { done: table<Node>(nodesTable, done) }));
+		},
+		expose(name, port, type, done) {
+			run(`kubectl expose deployment ${name} --port=${port}${type ? ` --type=${type}` : ''}`, () =>
+				client.get('Deployment', { name }, { note: 'read its selector', done: (r) => (r.ok ? client.create(exposed(r.object, port, type), { note: exposeNote(name, port, r.object, type), done }) : done?.(r)) })
+			);
+		},
+		createService(type, name, port, targetPort = port, done) {
+			const kind = ({ clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer' } as const)[type];
+			const spec = { type: kind, selector: { app: name }, ports: [{ name: `${port}-${targetPort}`, protocol: 'TCP' as const, port, targetPort }] };
+			run(`kubectl create service ${type} ${name} --tcp=${port}:${targetPort}`, () =>
+				client.create({ kind: 'Service', metadata: { name, namespace: 'default', labels: { app: name } }, spec }, { note: `${name}, ${kind}, port ${port}, selector app=${name}`, done })
+			);
+		},
+		deleteService(name, done) {
+			run(`kubectl delete service ${name}`, () => client.delete('Service', { name }, { note: BACKGROUND, done }));
+		},
+		getServices(done) {
+			run('kubectl get services', () => client.list('Service', { namespace: 'default', done: table<Service>(servicesTable, done) }));
 		}
 	};
 }
+
+/** The Service `kubectl expose` builds: the Deployment's name, labels and matchLabels as selector (kubectl refuses matchExpressions). */
+function exposed(d: Deployment, port: number, type: Service['spec']['type']) {
+	const { name, namespace, labels } = d.metadata;
+	return {
+		kind: 'Service' as const,
+		metadata: { name, namespace, labels },
+		spec: { ...(type ? { type } : {}), selector: d.spec.selector.matchLabels ?? {}, ports: [{ protocol: 'TCP' as const, port, targetPort: port }] }
+	};
+}
+
+const exposeNote = (name: string, port: number, d: Deployment, type = 'ClusterIP') =>
+	`${name}, ${type}, port ${port}, selector ${Object.entries(d.spec.selector.matchLabels ?? {})
+		.map(([k, v]) => `${k}=${v}`)
+		.join(',')}`;

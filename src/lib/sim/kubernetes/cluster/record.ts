@@ -3,12 +3,13 @@
 // kubectl prints them at the section's end. Deterministic: only simulated time and ids appear.
 import { formatTime } from '../../core/trace';
 import type { Cluster } from './cluster';
-import { deploymentsTable, nodesTable, podsTable, replicaSetsTable, tableText } from './tables';
+import { deploymentsTable, endpointSlicesTable, nodesTable, podsTable, replicaSetsTable, servicesTable, tableText } from './tables';
 import type { StateTable } from '$lib/model/types';
 
-/** The four walkthrough tables, from what is stored now. */
+/** The four walkthrough tables, from what is stored now; Services and EndpointSlices too once there are any. */
 export function clusterTables(c: Cluster): StateTable[] {
-	return [deploymentsTable(c.deployments()), replicaSetsTable(c.replicaSets()), podsTable(c.pods()), nodesTable(c.nodeObjects())];
+	const network = c.services().length || c.endpointSlices().length ? [servicesTable(c.services()), endpointSlicesTable(c.endpointSlices())] : [];
+	return [deploymentsTable(c.deployments()), replicaSetsTable(c.replicaSets()), podsTable(c.pods()), nodesTable(c.nodeObjects()), ...network];
 }
 
 export class Recording {

@@ -2,7 +2,7 @@
 // columns) of src/content/kubernetes/tables.ts. Each cell is computed as kubectl prints it
 // (k8s.io/kubectl and pkg/printers/internalversion/printers.go), from the objects as stored.
 import type { StateTable } from '$lib/model/types';
-import type { Deployment, Node, Pod, ReplicaSet } from '../types';
+import type { Deployment, EndpointSlice, Node, Pod, ReplicaSet, Service } from '../types';
 
 const byName = <T extends { metadata: { name: string } }>(xs: T[]) => [...xs].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 
@@ -75,6 +75,33 @@ export function nodesTable(nodes: Node[]): StateTable {
 		title: 'Nodes',
 		columns: ['NAME', 'STATUS', 'TAINTS'],
 		rows: byName(nodes).map((n) => [n.metadata.name, nodeStatus(n), n.spec.taints?.map(taintText).join(', ') || '<none>'])
+	};
+}
+
+/** NAME, TYPE, CLUSTER-IP, EXTERNAL-IP (`<pending>` for a LoadBalancer with no ingress yet), PORT(S) as `80:31380/TCP`. */
+export function servicesTable(services: Service[]): StateTable {
+	const external = (s: Service) => {
+		const ingress = s.status?.loadBalancer.ingress?.map((i) => i.ip ?? i.hostname ?? '').join(',');
+		return ingress || (s.spec.type === 'LoadBalancer' ? '<pending>' : '<none>');
+	};
+	const ports = (s: Service) => s.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+	return {
+		title: 'Services',
+		columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)'],
+		rows: byName(services).map((s) => [s.metadata.name, s.spec.type ?? 'ClusterIP', s.spec.clusterIP ?? '<none>', external(s), ports(s)])
+	};
+}
+
+/** NAME, ADDRESSTYPE, PORTS, ENDPOINTS: every address, ready or not, as kubectl lists them (joined with ", " as in the walkthroughs; kubectl stops at 3 and adds "+ N more..."). */
+export function endpointSlicesTable(slices: EndpointSlice[]): StateTable {
+	const addresses = (s: EndpointSlice) => {
+		const all = s.endpoints.flatMap((e) => e.addresses);
+		return all.length ? all.slice(0, 3).join(', ') + (all.length > 3 ? ` + ${all.length - 3} more...` : '') : '<unset>';
+	};
+	return {
+		title: 'EndpointSlices',
+		columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS'],
+		rows: byName(slices).map((s) => [s.metadata.name, s.addressType, s.ports?.map((p) => String(p.port ?? '')).join(',') || '<unset>', addresses(s)])
 	};
 }
 

@@ -12,3 +12,5 @@ export function startControllerManager(ctx: ComponentContext, options: Controlle
 	startDeploymentController(ctx, options);
 	startReplicaSetController(ctx, options);
 }
+export { startEndpointSliceController, type EndpointSliceOptions } from './endpointslice';
+export { startGarbageCollector, GC_KINDS } from './garbagecollector';

@@ -19,7 +19,9 @@ export class WorkQueue {
 
 	constructor(
 		private readonly ctx: ComponentContext,
-		private readonly sync: Sync
+		private readonly sync: Sync,
+		/** The failure back-off's first delay and cap (DefaultControllerRateLimiter's unless a controller sets its own). */
+		private readonly backoff = { baseMs: BASE_DELAY_MS, maxMs: MAX_DELAY_MS }
 	) {}
 
 	add(key: string): void {
@@ -45,7 +47,7 @@ export class WorkQueue {
 			if (retry) {
 				const n = (this.failures.get(key) ?? 0) + 1;
 				this.failures.set(key, n);
-				this.addAfter(key, Math.min(BASE_DELAY_MS * 2 ** (n - 1), MAX_DELAY_MS));
+				this.addAfter(key, Math.min(this.backoff.baseMs * 2 ** (n - 1), this.backoff.maxMs));
 			} else this.failures.delete(key);
 			if (this.dirty.delete(key)) this.add(key);
 		});

@@ -34,6 +34,7 @@ interface Sandbox {
 interface Container extends ContainerInfo {
 	image: Image;
 	stopTimer?: { cancel(): void };
+	signalled?: boolean; // sent its stop signal: nginx closes its listening socket at once on SIGQUIT
 }
 
 /** What ListContainers tells about a container: a copy, without the runtime's own handles. */
@@ -147,6 +148,13 @@ export class ContainerRuntime {
 		if (c) this.exit(c, exitCode, 'Error', true);
 	}
 
+	/** Data path: the slot of the sandbox holding `ip`, and whether a container there accepts connections (running, not signalled). */
+	endpoint(ip: string): { slot: string; listening: boolean } | undefined {
+		const sb = [...this.sandboxes.values()].find((s) => s.ip === ip);
+		if (!sb) return undefined;
+		return { slot: sb.slot, listening: [...this.containers.values()].some((c) => c.sandbox === sb.id && c.state === 'RUNNING' && !c.signalled) };
+	}
+
 	/** The crash fault is fixed: later starts keep running. */
 	heal(pod: string): void {
 		this.faults.delete(pod);
@@ -199,6 +207,7 @@ export class ContainerRuntime {
 		const sb = c && this.sandboxes.get(c.sandbox);
 		if (!c || !sb || c.state !== 'RUNNING') return answer(1, { ok: true, exitCode: c?.exitCode }, 'StopContainer: already exited');
 		c.stopTimer?.cancel();
+		c.signalled = true;
 		this.toPod(sb, `${c.image.stopSignal} to ${c.name} (the image's stop signal)`);
 		const graceful = c.image.stopMs < timeout * 1000;
 		after(graceful ? c.image.stopMs : timeout * 1000, () => {
