@@ -62,6 +62,12 @@ describe('numberedTraffic', () => {
 		expect(numbersText(ns)).toBe(text);
 	});
 
+	it('leaves out the chevrons where the line is too short for them beside the mark (a hop between stacked layers)', () => {
+		const short: ViewLayout = { ...rest, edges: { ab: { id: 'ab', from: 'a', to: 'b', points: [[50, 50], [50, 90]] } } };
+		expect(numberedTraffic([msg('a', 'b', 'ab')], short, frame)[0]?.chevrons).toBe(false);
+		expect(numberedTraffic([msg('a', 'b', 'ab')], rest, frame)[0]?.chevrons).toBe(true);
+	});
+
 	it('keeps each message’s kind, so the mark is shaped like its token', () => {
 		expect(numberedTraffic([msg('a', 'b', 'ab', 'event')], rest, frame)[0]?.kind).toBe('event');
 	});

@@ -5,6 +5,7 @@ import { pointAlong, polylineLength } from '$lib/layout/geometry';
 import type { Point, ViewLayout } from '$lib/layout/types';
 import type { Message, MessageKind } from '$lib/model/types';
 import { tokenRoute } from './edges';
+import { MONO_ADVANCE, TOKEN_LABEL_SIZE } from './metrics';
 import type { Frame } from './morph';
 
 export interface TrafficMark {
@@ -20,7 +21,18 @@ export interface TrafficMark {
 	angle: number;
 	/** A group whose messages went both ways. */
 	both: boolean;
+	/** Room on the line for chevrons beside the mark (not on a short hop between stacked layers). */
+	chevrons: boolean;
 }
+
+/** How wide a mark is drawn (Traffic.svelte): one number in its token's shape, several on a pill. */
+export function markWidth(label: string, kind: TrafficMark['kind']): number {
+	return label.length > 2 || kind === 'mixed' ? Math.ceil(label.length * TOKEN_LABEL_SIZE * MONO_ADVANCE) + 16 : 2 * MARK_RADIUS;
+}
+/** The radius the token shapes are drawn at in a mark (13 in a token, larger so two digits fit). */
+export const MARK_RADIUS = 13 * 1.35;
+/** A chevron and its gap on each side of a mark. */
+const CHEVRON_ROOM = 2 * 24;
 
 /** Room a mark takes along its connection (its width and a gap): more marks than fit become one group. */
 export const MARK_SPACING = 44;
@@ -47,19 +59,17 @@ export function numberedTraffic(messages: readonly Message[], rest: ViewLayout |
 			const kinds = new Set(list.map((x) => x.m.kind));
 			const forward = list.map((x) => isForward(rest, x.m, x.route));
 			const first = list[0]!;
-			marks.push({
-				...markAt(first.route, 0.5),
-				n: first.n,
-				label: numbersText(list.map((x) => x.n)),
-				kind: kinds.size === 1 ? first.m.kind : 'mixed',
-				both: forward.some((f) => f !== forward[0])
-			});
+			const label = numbersText(list.map((x) => x.n));
+			const kind = kinds.size === 1 ? first.m.kind : 'mixed';
+			const chevrons = polylineLength(route) >= markWidth(label, kind) + CHEVRON_ROOM;
+			marks.push({ ...markAt(first.route, 0.5), n: first.n, label, kind, both: forward.some((f) => f !== forward[0]), chevrons });
 			continue;
 		}
 		list.forEach(({ m, n, route: r }, k) => {
 			// The same fraction along the connection whichever way the message goes.
 			const along = (k + 1) / (list.length + 1);
-			marks.push({ ...markAt(r, isForward(rest, m, r) ? along : 1 - along), n, label: String(n), kind: m.kind, both: false });
+			const chevrons = polylineLength(r) / (list.length + 1) >= markWidth(String(n), m.kind) / 2 + CHEVRON_ROOM / 2;
+			marks.push({ ...markAt(r, isForward(rest, m, r) ? along : 1 - along), n, label: String(n), kind: m.kind, both: false, chevrons });
 		});
 	}
 	return marks.sort((a, b) => a.n - b.n);
