@@ -18,6 +18,8 @@ export const KEY_HELP: [string, string][] = [
 	['K', 'Play or pause'],
 	['Tab, then arrow keys', 'Move between parts of the diagram'],
 	['Enter on a part', 'Open its inspector'],
+	['C  /  Shift+C on a part', 'Its connections, one by one; Enter crosses the chosen one'],
+	['U  /  D on a part', 'Up to the enclosing group / down into a group'],
 	['Esc', 'Close the inspector or this help'],
 	['?', 'Show or hide this help']
 ];
