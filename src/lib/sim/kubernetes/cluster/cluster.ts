@@ -30,6 +30,8 @@ export interface ClusterOptions {
 	schedulerEvents?: boolean;
 	/** What kubectl's user `student` may do: edit the default namespace (default), or only view it (the forbidden branch). */
 	student?: 'edit' | 'view';
+	/** kube-controller-manager also runs the node lifecycle and taint eviction controllers (default off: K1/K2 as recorded). */
+	nodeLifecycle?: boolean;
 }
 
 export interface Cluster {
@@ -42,6 +44,8 @@ export interface Cluster {
 	kubectl: Kubectl;
 	/** Scene component ids this cluster's messages can name. */
 	components: string[];
+	/** How many watches the components open at start-up (startUp waits for them). */
+	watches: number;
 	/** What is stored now, as a table or a test reads it (not a component's view). */
 	pods(): Pod[];
 	replicaSets(): ReplicaSet[];
@@ -117,7 +121,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 	// start is a note with no cause, so following causes back from any entry ends at one, or at an action.
 	const start = <T>(who: string, fn: () => T) => cp.sim.action('process started (informers: LIST, then WATCH)', fn, who);
 	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
-	start('kube-controller-manager', () => startControllerManager(cp.context('kube-controller-manager'), { epochMs }));
+	start('kube-controller-manager', () => startControllerManager(cp.context('kube-controller-manager'), { epochMs, nodeLifecycle: options.nodeLifecycle }));
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
@@ -130,6 +134,8 @@ export function startCluster(options: ClusterOptions): Cluster {
 		registry,
 		scheduler,
 		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
+		// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods (+ Nodes, Leases); one per kubelet.
+		watches: 2 + 3 + (options.nodeLifecycle ? 2 : 0) + count,
 		components: [
 			'kubectl',
 			'kube-apiserver',

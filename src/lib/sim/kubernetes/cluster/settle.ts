@@ -7,8 +7,7 @@ import type { Cluster } from './cluster';
 /** Every component's watches are open (LIST then WATCH answered): the scene's "before the command". */
 export function startUp(c: Cluster, limitMs = 1000): number {
 	const { queue, trace } = c.cp.sim;
-	// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods; one per kubelet.
-	const expected = 2 + 3 + c.nodeNames.length;
+	const expected = c.watches;
 	const open = () => trace.messages().filter((m) => m.from === 'kube-apiserver' && m.summary.startsWith('200 OK: watching ')).length;
 	while (open() < expected) {
 		if (!queue.step() || queue.now > limitMs) throw new Error(`start-up: ${open()}/${expected} watches open at t=${queue.now} ms`);
