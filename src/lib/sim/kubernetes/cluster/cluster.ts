@@ -3,7 +3,10 @@
 // registry, and N worker nodes (kubelet-N and runtime-N). Nodes and their Leases exist before the
 // run (a cluster that has been up for a while); the components then open their watches (start-up).
 // Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
+import { CloudApi, CLOUD_API, requestText, type CloudRequest, type CloudResponse } from '../cloud/cloud-api';
+import { CCM, startCloudControllerManager } from '../cloud/ccm';
 import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
+import { Link } from '../node/link';
 import { defaultPolicy, type Policy } from '../apiserver/rbac';
 import { startControllerManager } from '../controllers';
 import { RENEW_MS } from '../node/heartbeat';
@@ -32,6 +35,8 @@ export interface ClusterOptions {
 	student?: 'edit' | 'view';
 	/** kube-controller-manager also runs the node lifecycle and taint eviction controllers (default off: K1/K2 as recorded). */
 	nodeLifecycle?: boolean;
+	/** A cloud: the cloud API (VM power states, load balancers) and cloud-controller-manager (default off). */
+	cloud?: boolean;
 }
 
 export interface Cluster {
@@ -46,6 +51,10 @@ export interface Cluster {
 	components: string[];
 	/** How many watches the components open at start-up (startUp waits for them). */
 	watches: number;
+	/** The cloud (with `cloud: true`): VMs stop when their node is powered off; `deleteVm` removes one. */
+	cloud?: CloudApi;
+	/** Deletes node's VM in the cloud: the machine is gone (its kubelet with it). Needs `cloud: true`. */
+	deleteVm(node: string): void;
 	/** What is stored now, as a table or a test reads it (not a component's view). */
 	pods(): Pod[];
 	replicaSets(): ReplicaSet[];
@@ -125,6 +134,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	const cloud = options.cloud ? startCloud(cp, nodeNames, nodes, epochMs) : undefined;
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
 	return {
@@ -135,7 +145,14 @@ export function startCluster(options: ClusterOptions): Cluster {
 		scheduler,
 		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
 		// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods (+ Nodes, Leases); one per kubelet.
-		watches: 2 + 3 + (options.nodeLifecycle ? 2 : 0) + count,
+		// cloud-controller-manager: Services and Nodes.
+		watches: 2 + 3 + (options.nodeLifecycle ? 2 : 0) + (cloud ? 2 : 0) + count,
+		cloud,
+		deleteVm(node) {
+			if (!cloud) throw new Error('deleteVm needs a cluster started with cloud: true');
+			cloud.deleteVm(node);
+			nodes[node]?.powerOff();
+		},
 		components: [
 			'kubectl',
 			'kube-apiserver',
@@ -143,6 +160,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 			'kube-scheduler',
 			'kube-controller-manager',
 			'registry',
+			...(cloud ? [CCM, CLOUD_API, 'load-balancer'] : []),
 			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`])
 		],
 		pods: () => storage.list('/registry/pods/') as Pod[],
@@ -150,4 +168,27 @@ export function startCluster(options: ClusterOptions): Cluster {
 		deployments: () => storage.list('/registry/deployments/') as Deployment[],
 		nodeObjects: () => storage.list('/registry/minions/') as Node[]
 	};
+}
+
+/** The cloud API and cloud-controller-manager; a node's power switch also stops or starts its VM. */
+function startCloud(cp: ControlPlane, nodeNames: string[], nodes: Record<string, WorkerNode>, epochMs: number): CloudApi {
+	const cloud = new CloudApi(cp.sim, nodeNames);
+	// HTTPS to the provider's API endpoint: tens of milliseconds each way.
+	const link = new Link<CloudRequest, CloudResponse>(cp.sim.net, CCM, CLOUD_API, 'ccm-cloud', { min: 20, max: 60 }, cloud.serve);
+	cp.sim.action('process started (informers: LIST, then WATCH)', () => startCloudControllerManager(cp.context(CCM), { call: (req, done) => link.call(req, requestText(req), done) }, { epochMs }), CCM);
+	for (const name of nodeNames) {
+		const node = nodes[name];
+		if (!node) continue;
+		const { powerOff, powerOn } = node;
+		node.powerOff = () => {
+			powerOff();
+			cloud.setPower(name, 'stopped');
+		};
+		node.powerOn = () => {
+			if (!cloud.vms.has(name)) return;
+			cloud.setPower(name, 'running');
+			powerOn();
+		};
+	}
+	return cloud;
 }

@@ -7,7 +7,7 @@ import type { ApiError, ApiResult, ListResult } from '../apiserver/status';
 import type { ApiClient } from '../client';
 import type { ControlPlane } from '../control-plane';
 import { deployment } from '../fixtures';
-import type { Deployment, Node, Pod, ReplicaSet, Scale } from '../types';
+import type { Deployment, Node, Pod, ReplicaSet, Scale, Service } from '../types';
 import { deploymentsTable, nodesTable, podsTable, replicaSetsTable } from './tables';
 
 type Done<T> = (result: T) => void;
@@ -30,6 +30,8 @@ export interface Kubectl {
 	getReplicaSets(done?: Done<StateTable | ApiError>): void;
 	/** `kubectl get nodes` → GET /api/v1/nodes (cluster-scoped). */
 	getNodes(done?: Done<StateTable | ApiError>): void;
+	/** `kubectl expose deployment <name> --port=<port> --type=<type>` → GET the Deployment (its selector), POST the Service. */
+	expose(name: string, port: number, type: NonNullable<Service['spec']['type']>, done?: Done<ApiResult<Service>>): void;
 }
 
 export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
@@ -67,6 +69,18 @@ export function makeKubectl(cp: ControlPlane, client: ApiClient): Kubectl {
 		},
 		getNodes(done) {
 			run('kubectl get nodes', () => client.list('Node', { done: table<Node>(nodesTable, done) }));
+		},
+		expose(name, port, type, done) {
+			run(`kubectl expose deployment ${name} --port=${port} --type=${type}`, () =>
+				client.get('Deployment', { name }, {
+					done: (d) => {
+						if (!d.ok) return done?.(d);
+						const selector = d.object.spec.selector.matchLabels ?? {};
+						const service = { kind: 'Service' as const, metadata: { name, labels: d.object.metadata.labels }, spec: { type, selector, ports: [{ protocol: 'TCP' as const, port, targetPort: port }] } };
+						client.create(service, { note: `${name}, ${type}, port ${port}`, done });
+					}
+				})
+			);
 		}
 	};
 }

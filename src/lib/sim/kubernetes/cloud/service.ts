@@ -1,0 +1,66 @@
+// cloud-controller-manager's service controller (k8s.io/cloud-provider/controllers/service): watches
+// Services and Nodes. A Service of type LoadBalancer without the load balancer it asks for gets one:
+// EnsureLoadBalancer on the cloud (named "a" + the Service's uid without dashes, 32 characters, as
+// cloudprovider.DefaultLoadBalancerName), then PATCH …/services/<s>/status with
+// status.loadBalancer.ingress. A deleted Service (or one no longer of type LoadBalancer) has its load
+// balancer removed. Backends are every Node (StableLoadBalancerNodeSet: readiness does not count).
+import type { ComponentContext } from '../control-plane';
+import { informer, keyOf } from '../controllers/informer';
+import { WorkQueue } from '../controllers/workqueue';
+import type { Service } from '../types';
+import type { CloudClient } from './ccm';
+
+export const loadBalancerName = (svc: Service) => `a${(svc.metadata.uid ?? '').replace(/-/g, '')}`.slice(0, 32);
+const wantsLb = (svc: Service | undefined) => svc?.spec.type === 'LoadBalancer' && !svc.metadata.deletionTimestamp;
+const ports = (svc: Service) => svc.spec.ports.map((p) => ({ port: p.port, nodePort: p.nodePort }));
+
+export function startServiceController(ctx: ComponentContext, cloud: CloudClient): void {
+	const services = informer(ctx, 'Service');
+	const nodes = informer(ctx, 'Node');
+	/** What this controller last ensured, by key: the load balancer's name and ports (its cache of cachedService). */
+	const ensured = new Map<string, { name: string; service: string; ports: string }>();
+	const queue = new WorkQueue(ctx, sync);
+	services.on({
+		add: (s) => queue.add(keyOf(s)),
+		update: (_, s) => queue.add(keyOf(s)),
+		delete: (s) => queue.add(keyOf(s))
+	});
+
+	function sync(key: string, done: (retry?: boolean) => void): void {
+		const svc = services.get(key);
+		const had = ensured.get(key);
+		if (!wantsLb(svc) || !svc) {
+			if (!had) return done();
+			const note = `${key}: ${svc ? 'no longer of type LoadBalancer' : 'deleted'}, so delete load balancer ${had.name}`;
+			ctx.after(
+				0,
+				() =>
+					cloud.call({ op: 'EnsureLoadBalancerDeleted', name: had.name, service: had.service }, (r) => {
+						if (!r.ok) return done(true);
+						ensured.delete(key);
+						if (!svc?.status?.loadBalancer.ingress?.length) return done();
+						ctx.client.patch('Service', svc.metadata, { status: { loadBalancer: {} } }, { subresource: 'status', note: 'loadBalancer.ingress removed', done: (p) => done(!p.ok) });
+					}),
+				note
+			);
+			return;
+		}
+		const want = { name: loadBalancerName(svc), service: key, ports: JSON.stringify(ports(svc)) };
+		const ingress = svc.status?.loadBalancer.ingress ?? [];
+		if (had && had.ports === want.ports && ingress.length > 0) return done();
+		const backends = nodes.list().map((n) => n.metadata.name);
+		const note = `${key}: type LoadBalancer ${had ? 'with other ports' : 'and no load balancer yet'}, so ensure load balancer ${want.name}`;
+		ctx.after(
+			0,
+			() =>
+				cloud.call({ op: 'EnsureLoadBalancer', name: want.name, service: key, nodes: backends, ports: ports(svc) }, (r) => {
+					if (!r.ok || !('ip' in r)) return done(true);
+					ensured.set(key, want);
+					if (ingress.length === 1 && ingress[0]?.ip === r.ip) return done();
+					const status = { loadBalancer: { ingress: [{ ip: r.ip }] } };
+					ctx.client.patch('Service', svc.metadata, { status }, { subresource: 'status', note: `loadBalancer.ingress ${r.ip}`, done: (p) => done(!p.ok) });
+				}),
+			note
+		);
+	}
+}
