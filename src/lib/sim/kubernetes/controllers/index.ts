@@ -3,6 +3,7 @@
 import type { ComponentContext } from '../control-plane';
 import { startDeploymentController } from './deployment';
 import { startNodeLifecycleController } from './node-lifecycle';
+import { startPodGarbageCollector } from './pod-gc';
 import { startReplicaSetController, type ControllerOptions } from './replicaset';
 import { startTaintEvictionController } from './taint-eviction';
 
@@ -10,9 +11,10 @@ export { startDeploymentController } from './deployment';
 export { startReplicaSetController, type ControllerOptions } from './replicaset';
 export { startNodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle';
 export { startTaintEvictionController } from './taint-eviction';
+export { startPodGarbageCollector } from './pod-gc';
 
 export interface ControllerManagerOptions extends ControllerOptions {
-	/** Also the node lifecycle and taint eviction controllers (they watch Nodes and Leases too). */
+	/** Also the node lifecycle, taint eviction and pod GC controllers (they watch Nodes and Leases too). */
 	nodeLifecycle?: boolean;
 }
 
@@ -23,4 +25,5 @@ export function startControllerManager(ctx: ComponentContext, options: Controlle
 	if (!options.nodeLifecycle) return;
 	startNodeLifecycleController(ctx, options);
 	startTaintEvictionController(ctx, options);
+	startPodGarbageCollector(ctx, options);
 }

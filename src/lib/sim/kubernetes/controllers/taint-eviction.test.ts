@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Taint, Toleration } from '../types';
 import { boundPod, DEFAULT_TOLERATIONS, harness, node } from './node-testing';
+import { startPodGarbageCollector } from './pod-gc';
 import { startTaintEvictionController, tolerationTime } from './taint-eviction';
 
 const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
@@ -100,5 +101,16 @@ describe('taint eviction: taints and time in, API calls out', () => {
 		expect(pod?.metadata.deletionGracePeriodSeconds).toBe(30);
 		expect(pod?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
 		expect(h.requests().filter((l) => l.includes('DELETE'))).toHaveLength(1);
+	});
+});
+
+describe('pod GC: orphans of a deleted Node', () => {
+	it('a Pod bound to a node that does not exist: quarantine 40 s, GET 404, Failed + DisruptionTarget, DELETE grace 0', () => {
+		const h = harness('gc', [node('node-1'), boundPod('web', 'node-9'), boundPod('ok', 'node-1')], (ctx) => startPodGarbageCollector(ctx));
+		h.until(100_000);
+		expect(h.requests()).toEqual(['60s PATCH /api/v1/namespaces/default/pods/web/status (Failed, DisruptionTarget: DeletionByPodGC)', '60s DELETE /api/v1/namespaces/default/pods/web?gracePeriodSeconds=0']);
+		expect(h.notes()).toEqual(['node-9 no longer exists (404 after 40 s in quarantine): force-delete its 1 Pod']);
+		expect(h.pod('web')).toBeUndefined();
+		expect(h.pod('ok')).toBeDefined();
 	});
 });
