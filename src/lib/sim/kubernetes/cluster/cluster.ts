@@ -16,6 +16,7 @@ import type { Registry } from '../node/registry';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import type { Condition, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../types';
 import { makeKubectl, type Kubectl } from './kubectl';
+import { makeKubectlNodes, type KubectlNodes } from './kubectl-node';
 
 export interface ClusterOptions {
 	seed: string | number;
@@ -47,6 +48,8 @@ export interface Cluster {
 	scheduler: Scheduler;
 	/** The walkthroughs' commands, as user `student`. */
 	kubectl: Kubectl;
+	/** Node maintenance (cordon, uncordon, drain) as the cluster admin (`kubernetes-admin`): `student` may not patch Nodes. */
+	admin: KubectlNodes;
 	/** Scene component ids this cluster's messages can name. */
 	components: string[];
 	/** How many watches the components open at start-up (startUp waits for them). */
@@ -144,6 +147,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 		registry,
 		scheduler,
 		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
+		admin: makeKubectlNodes(cp, cp.client('kubectl')),
 		// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods (+ Nodes, Leases); one per kubelet.
 		// cloud-controller-manager: Services and Nodes.
 		watches: 2 + 3 + (options.nodeLifecycle ? 2 : 0) + (cloud ? 2 : 0) + count,
