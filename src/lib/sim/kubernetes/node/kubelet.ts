@@ -101,6 +101,28 @@ export class Kubelet {
 		this.pleg.clear();
 	}
 
+	/**
+	 * The network to kube-apiserver is back (node.ts cuts it): the broken Pod watch lists again (a Pod
+	 * gone meanwhile is stopped as on a DELETED event) and the node status is posted, since the stored one
+	 * now says Unknown. The containers ran on all along.
+	 */
+	reconnect(): void {
+		if (!this.on) return;
+		this.watch?.stop();
+		const listed = new Set<string>();
+		this.watch = this.ctx.client.watch('Pod', {
+			fieldSelector: `spec.nodeName=${this.options.node}`,
+			onEvent: (e) => {
+				if (e.listed) listed.add(e.object.metadata.uid);
+				this.onPod(e.type, e.object);
+			},
+			onSynced: () => {
+				for (const w of [...this.workers.values()]) if (!listed.has(w.pod.metadata.uid)) this.onPod('DELETED', w.pod);
+			}
+		});
+		this.heartbeat.postStatus('Ready=True (reconnected)', false);
+	}
+
 	/** Power returns: a new kubelet process starts, renews the Lease, posts Ready and reconciles its Pods. */
 	powerOn(): void {
 		if (!this.on) this.start(true);
