@@ -6,9 +6,9 @@ import { powerOnAll, randomFaults } from './random-faults';
 import { converged, settle, startUp } from './settle';
 import { hubRuleBreaks } from './testing';
 
-const SEEDS = Array.from({ length: 4 }, (_, i) => `faults-${i}`);
+const SEEDS = Array.from({ length: 6 }, (_, i) => `faults-${i}`);
 
-/** K1 settled, random power cuts for 6 minutes, every node back on, then settled again. */
+/** K1 settled, random power and network cuts for 6 minutes, every node back, then settled again. */
 function faultRun(seed: string): { c: Cluster; plan: string[] } {
 	const c = startCluster({ seed, nodeLifecycle: true, cloud: true });
 	startUp(c);

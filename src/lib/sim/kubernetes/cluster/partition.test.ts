@@ -52,3 +52,20 @@ describe('node-2 cut off from kube-apiserver for 400 s, then reconnected', () =>
 		expect(hubRuleBreaks(c.cp.sim.trace.messages())).toEqual([]);
 	});
 });
+
+describe('node-2 cut off for 100 s (not long enough for an eviction), then reconnected', () => {
+	it('the kubelet sets the Pod the node controller marked Ready=False back to Ready=True, and the Deployment is 3/3 again', () => {
+		const { cluster: c } = k1({ nodeLifecycle: true });
+		const pod = c.pods().find((p) => p.spec.nodeName === 'node-2')?.metadata.name ?? '?';
+		c.cp.action('cut node-2 off the network', () => c.nodes['node-2']?.disconnect());
+		wait(c, 100_000);
+		expect(c.pods().find((p) => p.metadata.name === pod)?.status?.conditions?.find((x) => x.type === 'Ready')?.status).toBe('False');
+		const mark = c.cp.sim.trace.entries.length;
+		c.cp.action('node-2 network restored', () => c.nodes['node-2']?.reconnect());
+		wait(c, 10_000);
+		const after = c.cp.sim.trace.entries.slice(mark).flatMap((e) => (e.type === 'message' ? [`${e.from} → ${e.to}: ${e.summary}`] : []));
+		expect(after).toContain(`kubelet-2 → kube-apiserver: PATCH /api/v1/namespaces/default/pods/${pod}/status (Ready=True (the stored status said False))`);
+		expect(c.deployments()[0]?.status).toMatchObject({ readyReplicas: 3, availableReplicas: 3 });
+		expect(c.pods().map((p) => p.metadata.name)).toContain(pod);
+	});
+});
