@@ -23,7 +23,9 @@ export interface CcmOptions {
 
 /** The service controller first, then node lifecycle: watches Services, then Nodes (shared). */
 export function startCloudControllerManager(ctx: ComponentContext, cloud: CloudClient, options: CcmOptions = {}): void {
-	const timestamp = () => rfc3339(options.epochMs ?? DEFAULT_EPOCH, ctx.now());
-	startServiceController(ctx, cloud);
-	startCloudNodeLifecycle(ctx, cloud, timestamp);
+	const epochMs = options.epochMs ?? DEFAULT_EPOCH;
+	const timestamp = () => rfc3339(epochMs, ctx.now());
+	const wallNow = () => epochMs + ctx.now();
+	startServiceController(ctx, cloud, wallNow);
+	startCloudNodeLifecycle(ctx, cloud, timestamp, wallNow);
 }

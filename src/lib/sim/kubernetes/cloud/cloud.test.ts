@@ -70,6 +70,7 @@ describe('cloud-controller-manager in a cluster (cloud: true)', () => {
 		const after = lines(d, m2);
 		expect(after).toContain('cloud-api → cloud-controller-manager: 404 Not Found: no VM node-2');
 		expect(after).toContain('[cloud-controller-manager] node-2: not Ready and its VM no longer exists, so delete the Node');
+		expect(after).toContain('cloud-controller-manager → kube-apiserver: POST /api/v1/namespaces/default/events (DeletingNode: Deleting node node-2 because it does not exist in the cloud provider)');
 		expect(after).toContain('cloud-controller-manager → kube-apiserver: DELETE /api/v1/nodes/node-2 (its VM no longer exists)');
 		expect(after).toContain('kube-apiserver → kube-scheduler: watch: Node node-2 DELETED');
 		expect(d.nodeObjects().map((n) => n.metadata.name)).toEqual(['node-1', 'node-3']);
@@ -100,10 +101,13 @@ describe('cloud-controller-manager in a cluster (cloud: true)', () => {
 		expect(after.some((l) => l.startsWith(`cloud-api → load-balancer: program ${name}: frontend ${ip}:80`))).toBe(true);
 		expect(after).toContain(`cloud-api → cloud-controller-manager: 200 OK: load balancer ${name} ready, frontend IP ${ip}`);
 		expect(after).toContain(`cloud-controller-manager → kube-apiserver: PATCH /api/v1/namespaces/default/services/nginx/status (loadBalancer.ingress ${ip})`);
+		const events = after.filter((l) => l.startsWith('cloud-controller-manager → kube-apiserver: POST /api/v1/namespaces/default/events'));
+		expect(events.map((l) => /\((\w+):/.exec(l)?.[1])).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer']);
 		// Deleting the Service removes the load balancer.
 		c.cp.action('kubectl delete service nginx', () => c.cp.client('kubectl', 'student').delete('Service', { name: 'nginx' }));
 		wait(c, 5_000);
 		expect(lines(c, m)).toContain(`cloud-api → cloud-controller-manager: 200 OK: load balancer ${name} deleted`);
+		expect(lines(c, m).filter((l) => l.includes('LoadBalancer:')).map((l) => /\((\w+):/.exec(l)?.[1])).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer', 'DeletingLoadBalancer', 'DeletedLoadBalancer']);
 	});
 
 	it('hub rule: only ccm ↔ cloud-api and cloud-api → load-balancer bypass kube-apiserver; every via is a scene connection', () => {

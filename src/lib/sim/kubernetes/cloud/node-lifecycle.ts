@@ -5,6 +5,7 @@
 // shut down (then node.cloudprovider.kubernetes.io/shutdown:NoSchedule). It calls the cloud for every
 // node that is not Ready on every pass, as the real one does; it notes only what it changes.
 import type { ComponentContext } from '../control-plane';
+import { postEvent } from '../events';
 import { informer } from '../controllers/informer';
 import { readyOf } from '../controllers/node-taints';
 import { hasTaint, patchTaints, SHUTDOWN } from '../controllers/taints';
@@ -14,7 +15,7 @@ import type { CloudClient } from './ccm';
 export const CCM_NODE_MONITOR_PERIOD_MS = 5_000;
 export const SHUTDOWN_TAINT: Taint = { key: SHUTDOWN, effect: 'NoSchedule' };
 
-export function startCloudNodeLifecycle(ctx: ComponentContext, cloud: CloudClient, timestamp: () => string): void {
+export function startCloudNodeLifecycle(ctx: ComponentContext, cloud: CloudClient, timestamp: () => string, wallNow: () => number): void {
 	const nodes = informer(ctx, 'Node');
 	const pass = () => (nodes.synced ? monitor(nodes.list(), () => ctx.after(CCM_NODE_MONITOR_PERIOD_MS, pass)) : ctx.after(100, pass));
 	ctx.after(0, pass);
@@ -33,7 +34,12 @@ export function startCloudNodeLifecycle(ctx: ComponentContext, cloud: CloudClien
 		cloud.call({ op: 'InstanceExists', node: name }, (exists) => {
 			if (!exists.ok || !('value' in exists)) return next();
 			if (!exists.value) {
-				ctx.after(0, () => ctx.client.delete('Node', { name }, { note: 'its VM no longer exists', done: next }), `${name}: not Ready and its VM no longer exists, so delete the Node`);
+				const { uid } = node.metadata;
+				const deleteNode = () => {
+					postEvent(ctx.client, { involved: { kind: 'Node', name, uid }, type: 'Normal', reason: 'DeletingNode', message: `Deleting node ${name} because it does not exist in the cloud provider`, source: 'cloud-node-lifecycle-controller' }, wallNow());
+					ctx.client.delete('Node', { name }, { note: 'its VM no longer exists', done: next });
+				};
+				ctx.after(0, deleteNode, `${name}: not Ready and its VM no longer exists, so delete the Node`);
 				return;
 			}
 			cloud.call({ op: 'InstanceShutdown', node: name }, (shutdown) => {

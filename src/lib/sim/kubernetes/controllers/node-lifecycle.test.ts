@@ -152,6 +152,20 @@ describe('node lifecycle controller: heartbeats in, API calls out', () => {
 		expect(h.node('node-2').spec.taints).toEqual([]);
 	});
 
+	it('Events of "node-controller": RegisteredNode per node at its first pass, NodeNotReady for the node and each Pod, RemovingNode', () => {
+		const h = harness('events', [node('node-1'), lease('node-1'), node('node-2'), lease('node-2'), boundPod('web', 'node-2')], (ctx) => startNodeLifecycleController(ctx));
+		for (const [ms, fn] of renewing('node-1', 100_000) ?? []) h.at(ms, fn);
+		h.at(90_000, (c) => c.delete('Node', { name: 'node-2' }));
+		h.until(100_000);
+		expect(h.events()).toEqual([
+			'RegisteredNode: Node node-1 event: Registered Node node-1 in Controller',
+			'RegisteredNode: Node node-2 event: Registered Node node-2 in Controller',
+			'NodeNotReady: Node node-2 status is now: NodeNotReady',
+			'NodeNotReady: Node is not ready',
+			'RemovingNode: Node node-2 event: Removing Node node-2 from Controller'
+		]);
+	});
+
 	it('the node ends Unknown with both unreachable taints, each with timeAdded', () => {
 		const h = harness('ends', [node('node-1'), lease('node-1'), node('node-2'), lease('node-2')], (ctx) => startNodeLifecycleController(ctx));
 		for (const [ms, fn] of renewing('node-1', 80_000) ?? []) h.at(ms, fn);

@@ -10,6 +10,7 @@
 // FullDisruption, which stops tainting and lifts the NoExecute taints, as handleDisruption does.
 import type { ApiResult } from '../apiserver/status';
 import { DEFAULT_EPOCH, type ComponentContext } from '../control-plane';
+import { postEvent, type EventSpec } from '../events';
 import { rfc3339 } from '../objects';
 import type { Condition, Node, Pod } from '../types';
 import { informer } from './informer';
@@ -61,12 +62,19 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 	const period = options.monitorPeriodMs ?? NODE_MONITOR_PERIOD_MS;
 	const grace = options.gracePeriodMs ?? NODE_MONITOR_GRACE_PERIOD_MS;
 	const timestamp = () => rfc3339(epochMs, ctx.now());
+	// Events from the recorder of "node-controller": about a Node (in the default namespace) or a Pod.
+	const event = (o: Node | Pod, type: EventSpec['type'], reason: string, message: string) => {
+		const { name, namespace, uid } = o.metadata;
+		postEvent(ctx.client, { involved: { kind: o.kind, apiVersion: 'v1', name, namespace, uid }, type, reason, message, source: 'node-controller' }, epochMs + ctx.now());
+	};
+	const nodeEvent = (node: Node, what: string) => event(node, 'Normal', what.split(' ')[0] === 'Registered' ? 'RegisteredNode' : 'RemovingNode', `Node ${node.metadata.name} event: ${what}`);
 	const nodes = informer(ctx, 'Node');
 	const leases = informer(ctx, 'Lease');
 	const pods = informer(ctx, 'Pod');
 	const tainter = new NoExecuteTainter(ctx, nodes, timestamp);
 	const health = new Map<string, Health>();
-	const known = new Set<string>();
+	/** knownNodeSet: the Nodes the last pass saw. */
+	const known = new Map<string, Node>();
 	const retry = new Set<string>();
 	let zone: ZoneState = 'Initial';
 
@@ -95,10 +103,15 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 		const list = nodes.list();
 		for (const node of list) {
 			if (known.has(node.metadata.name)) continue;
-			known.add(node.metadata.name);
+			known.set(node.metadata.name, node);
+			nodeEvent(node, `Registered Node ${node.metadata.name} in Controller`);
 			markReachable(node);
 		}
-		for (const name of [...known]) if (!list.some((n) => n.metadata.name === name)) known.delete(name);
+		for (const [name, node] of [...known]) {
+			if (list.some((n) => n.metadata.name === name)) continue;
+			known.delete(name);
+			nodeEvent(node, `Removing Node ${name} from Controller`);
+		}
 		handleDisruption(list.map(checkNode), list);
 	}
 
@@ -116,6 +129,7 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 		const after = (current: Condition['status'] | undefined) => {
 			processTaintBaseEviction(node, observed);
 			const transition = current !== 'True' && observed === 'True';
+			if (transition) event(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
 			if (!transition && !(retry.has(name) && observed !== 'True')) return retry.delete(name);
 			const victims = pods.list((p) => p.spec.nodeName === name);
 			markPodsNotReady(name, victims, (ok) => {
@@ -180,7 +194,11 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 		ctx.client.update<Pod>({ ...pod, status }, {
 			subresource: 'status',
 			note: `Ready=False: node ${node} is not ready`,
-			done: (r) => markPodsNotReady(node, rest, done, ok && (r.ok || r.code === 404))
+			done: (r) => {
+				// Recorded after the status write, so the Pod still exists.
+				if (r.ok) event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
+				markPodsNotReady(node, rest, done, ok && (r.ok || r.code === 404));
+			}
 		});
 	}
 

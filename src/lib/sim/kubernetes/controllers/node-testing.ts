@@ -6,6 +6,7 @@ import { rfc3339 } from '../objects';
 import type { Condition, Lease, Node, Pod, Taint, Toleration } from '../types';
 
 export const KCM = 'kube-controller-manager';
+const EVENT = /^POST \/api\/v1\/namespaces\/[^/]+\/events \(/;
 const at = (ms: number) => rfc3339(DEFAULT_EPOCH, ms);
 
 export function node(name: string, ready: Condition['status'] = 'True', taints: Taint[] = [], heartbeatMs = 0): Node {
@@ -54,8 +55,10 @@ export function harness(seed: string, objects: (Node | Lease | Pod)[], start: (c
 		until: (ms: number) => queue.runUntil(ms),
 		/** At `ms`, something outside the controller writes (a kubelet's heartbeat, an admin's taint…). */
 		at: (ms: number, fn: (client: typeof kubelet) => void) => queue.schedule({ at: ms }, () => fn(kubelet)),
-		/** The controller's requests: "PATCH /api/v1/nodes/node-2 (taint …)" with the second they were sent at. */
-		requests: () => trace.messages().filter((m) => m.from === KCM && !m.summary.startsWith('GET ')).map((m) => `${Math.floor(m.time / 1000)}s ${m.summary}`),
+		/** The controller's requests but Events: "PATCH /api/v1/nodes/node-2 (taint …)" with the second they were sent at. */
+		requests: () => trace.messages().filter((m) => m.from === KCM && !m.summary.startsWith('GET ') && !EVENT.test(m.summary)).map((m) => `${Math.floor(m.time / 1000)}s ${m.summary}`),
+		/** The Events it posted: "NodeNotReady: Node node-2 status is now: NodeNotReady". */
+		events: () => trace.messages().flatMap((m) => (m.from === KCM && EVENT.test(m.summary) ? [m.summary.replace(EVENT, '').slice(0, -1)] : [])),
 		notes: () => trace.entries.flatMap((e) => (e.type === 'note' && e.actor === KCM ? [e.text] : [])),
 		node: (name: string) => cp.apiserver.storage.get(`/registry/minions/${name}`) as Node,
 		pod: (name: string) => cp.apiserver.storage.get(`/registry/pods/default/${name}`) as Pod | undefined

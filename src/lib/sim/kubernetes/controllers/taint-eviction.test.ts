@@ -101,6 +101,15 @@ describe('taint eviction: taints and time in, API calls out', () => {
 		expect(pod?.metadata.deletionGracePeriodSeconds).toBe(30);
 		expect(pod?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
 		expect(h.requests().filter((l) => l.includes('DELETE'))).toHaveLength(1);
+		expect(h.events()).toEqual(['TaintManagerEviction: Marking for deletion Pod default/web']);
+	});
+
+	it('a cancelled deletion is an Event too', () => {
+		const h = harness('cancel', [node('node-1'), boundPod('web', 'node-1')], (ctx) => startTaintEvictionController(ctx));
+		h.at(1_000, (c) => c.patch('Node', { name: 'node-1' }, { spec: { taints: [UNREACHABLE] } }));
+		h.at(50_000, (c) => c.patch('Node', { name: 'node-1' }, { spec: { taints: [] } }));
+		h.until(60_000);
+		expect(h.events()).toEqual(['TaintManagerEviction: Cancelling deletion of Pod default/web']);
 	});
 });
 

@@ -7,6 +7,7 @@
 // DELETE with the Pod's own grace period. Taints gone before then: the deletion is cancelled.
 import type { Timer } from '../../core/queue';
 import { DEFAULT_EPOCH, type ComponentContext } from '../control-plane';
+import { postEvent } from '../events';
 import { rfc3339 } from '../objects';
 import { tolerates } from '../scheduler/filter';
 import type { Node, Pod, Taint, Toleration } from '../types';
@@ -42,6 +43,11 @@ export function startTaintEvictionController(ctx: ComponentContext, options: { e
 	const nodes = informer(ctx, 'Node');
 	const pods = informer(ctx, 'Pod');
 	const work = new Map<string, Work>();
+	/** emitPodDeletionEvent / emitCancelPodDeletionEvent: Normal TaintManagerEviction. */
+	const event = (key: string, message: string) => {
+		const [namespace = 'default', name = ''] = key.split('/');
+		postEvent(ctx.client, { involved: { apiVersion: 'v1', kind: 'Pod', name, namespace }, type: 'Normal', reason: 'TaintManagerEviction', message: `${message} ${key}`, source: 'taint-eviction-controller' }, epochMs + ctx.now());
+	};
 
 	const cancel = (key: string, why?: string) => {
 		const w = work.get(key);
@@ -49,7 +55,7 @@ export function startTaintEvictionController(ctx: ComponentContext, options: { e
 		work.delete(key);
 		if (!w.timer) return;
 		w.timer.cancel();
-		if (why) ctx.after(0, () => undefined, `${key}: ${why}, so its deletion is cancelled`);
+		if (why) ctx.after(0, () => event(key, 'Cancelling deletion of Pod'), `${key}: ${why}, so its deletion is cancelled`);
 	};
 
 	nodes.on({
@@ -105,6 +111,7 @@ export function startTaintEvictionController(ctx: ComponentContext, options: { e
 		w.timer = undefined;
 		const pod = pods.get(key);
 		if (!pod) return;
+		event(key, 'Marking for deletion Pod');
 		const ref = { name: pod.metadata.name, namespace: pod.metadata.namespace };
 		const conditions = pod.status?.conditions ?? [];
 		const target = { type: 'DisruptionTarget', status: 'True' as const, reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastTransitionTime: rfc3339(epochMs, ctx.now()) };
