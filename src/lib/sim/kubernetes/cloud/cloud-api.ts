@@ -14,6 +14,7 @@ export type CloudRequest =
 	| { op: 'InstanceExists'; node: string }
 	| { op: 'InstanceShutdown'; node: string }
 	| { op: 'EnsureLoadBalancer'; name: string; service: string; nodes: string[]; ports: { port: number; nodePort?: number }[] }
+	| { op: 'UpdateLoadBalancer'; name: string; service: string; nodes: string[] }
 	| { op: 'EnsureLoadBalancerDeleted'; name: string; service: string };
 
 export type CloudResponse = { ok: true; value: boolean } | { ok: true; ip: string } | { ok: false; message: string };
@@ -36,6 +37,8 @@ export function requestText(req: CloudRequest): string {
 			return `${req.op}(${req.node})`;
 		case 'EnsureLoadBalancer':
 			return `EnsureLoadBalancer(${req.name} for ${req.service}: ${req.ports.map((p) => `${p.port} → NodePort ${p.nodePort ?? '?'}`).join(', ')}; backends ${req.nodes.join(', ') || 'none'})`;
+		case 'UpdateLoadBalancer':
+			return `UpdateLoadBalancer(${req.name} for ${req.service}; backends ${req.nodes.join(', ') || 'none'})`;
 		case 'EnsureLoadBalancerDeleted':
 			return `EnsureLoadBalancerDeleted(${req.name} for ${req.service})`;
 	}
@@ -92,6 +95,11 @@ export class CloudApi {
 				this.toLb.send('request', `program ${req.name}: frontend ${ports} on ${req.nodes.length} backend nodes, health probe on the NodePort`);
 				this.sim.queue.schedule({ after: ms }, () => reply({ ok: true, ip }, `200 OK: load balancer ${req.name} ready, frontend IP ${ip}`));
 				return;
+			}
+			case 'UpdateLoadBalancer': {
+				if (!this.balancers.has(req.name)) return reply({ ok: false, message: 'not found' }, `404 Not Found: no load balancer ${req.name}`);
+				this.toLb.send('request', `update ${req.name}: backend pool ${req.nodes.join(', ') || 'empty'}`);
+				return reply({ ok: true, value: true }, `200 OK: load balancer ${req.name} updated`);
 			}
 			case 'EnsureLoadBalancerDeleted': {
 				const existed = this.balancers.delete(req.name);

@@ -110,6 +110,22 @@ describe('cloud-controller-manager in a cluster (cloud: true)', () => {
 		expect(lines(c, m).filter((l) => l.includes('LoadBalancer:')).map((l) => /\((\w+):/.exec(l)?.[1])).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer', 'DeletingLoadBalancer', 'DeletedLoadBalancer']);
 	});
 
+	it('a Node deleted (its VM gone): the service controller updates the load balancer’s backends', () => {
+		const c = cloudCluster('ccm-lb-nodes');
+		c.kubectl.expose('nginx', 80, 'LoadBalancer');
+		wait(c, 30_000);
+		const svc = c.cp.apiserver.storage.get('/registry/services/specs/default/nginx') as import('../types').Service;
+		const name = loadBalancerName(svc);
+		const m = mark(c);
+		c.cp.action('delete the VM of node-2', () => c.deleteVm('node-2'));
+		wait(c, 80_000);
+		const after = lines(c, m);
+		expect(after).toContain(`[cloud-controller-manager] default/nginx: the Nodes are now node-1, node-3, so update load balancer ${name}`);
+		expect(after).toContain(`cloud-controller-manager → cloud-api: UpdateLoadBalancer(${name} for default/nginx; backends node-1, node-3)`);
+		expect(after).toContain(`cloud-api → load-balancer: update ${name}: backend pool node-1, node-3`);
+		expect(after).toContain('cloud-controller-manager → kube-apiserver: POST /api/v1/namespaces/default/events (UpdatedLoadBalancer: Updated load balancer with new hosts)');
+	});
+
 	it('hub rule: only ccm ↔ cloud-api and cloud-api → load-balancer bypass kube-apiserver; every via is a scene connection', () => {
 		const c = cloudCluster('ccm-hub');
 		c.kubectl.expose('nginx', 80, 'LoadBalancer');

@@ -3,7 +3,8 @@
 // EnsureLoadBalancer on the cloud (named "a" + the Service's uid without dashes, 32 characters, as
 // cloudprovider.DefaultLoadBalancerName), then PATCH …/services/<s>/status with
 // status.loadBalancer.ingress. A deleted Service (or one no longer of type LoadBalancer) has its load
-// balancer removed. Backends are every Node (StableLoadBalancerNodeSet: readiness does not count).
+// balancer removed. Backends are every Node (StableLoadBalancerNodeSet: readiness does not count); a
+// Node added or deleted updates every load balancer's backends (nodeSyncLoop, UpdateLoadBalancer).
 import type { ComponentContext } from '../control-plane';
 import { postEvent } from '../events';
 import { informer, keyOf } from '../controllers/informer';
@@ -23,13 +24,37 @@ export function startServiceController(ctx: ComponentContext, cloud: CloudClient
 	const services = informer(ctx, 'Service');
 	const nodes = informer(ctx, 'Node');
 	/** What this controller last ensured, by key: the load balancer's name and ports (its cache of cachedService). */
-	const ensured = new Map<string, { name: string; service: string; ports: string; last: Service }>();
+	const ensured = new Map<string, { name: string; service: string; ports: string; last: Service; hosts: string }>();
 	const queue = new WorkQueue(ctx, sync);
 	services.on({
 		add: (s) => queue.add(keyOf(s)),
 		update: (_, s) => queue.add(keyOf(s)),
 		delete: (s) => queue.add(keyOf(s))
 	});
+	let nodeSync = false;
+	const nodesChanged = () => {
+		if (nodeSync) return;
+		nodeSync = true;
+		ctx.after(0, () => {
+			nodeSync = false;
+			syncNodes();
+		});
+	};
+	nodes.on({ add: nodesChanged, delete: nodesChanged });
+
+	/** nodeSyncLoop: every load balancer whose backends are not the current Nodes is updated. */
+	function syncNodes(): void {
+		const hosts = nodes.list().map((n) => n.metadata.name);
+		for (const [key, e] of ensured) {
+			if (e.hosts === hosts.join(', ')) continue;
+			e.hosts = hosts.join(', ');
+			const update = () =>
+				cloud.call({ op: 'UpdateLoadBalancer', name: e.name, service: key, nodes: hosts }, (r) => {
+					if (r.ok) event(e.last, 'UpdatedLoadBalancer', 'Updated load balancer with new hosts');
+				});
+			ctx.after(0, update, `${key}: the Nodes are now ${e.hosts}, so update load balancer ${e.name}`);
+		}
+	}
 
 	function sync(key: string, done: (retry?: boolean) => void): void {
 		const svc = services.get(key);
@@ -54,10 +79,10 @@ export function startServiceController(ctx: ComponentContext, cloud: CloudClient
 			);
 			return;
 		}
-		const want = { name: loadBalancerName(svc), service: key, ports: JSON.stringify(ports(svc)), last: svc };
+		const backends = nodes.list().map((n) => n.metadata.name);
+		const want = { name: loadBalancerName(svc), service: key, ports: JSON.stringify(ports(svc)), last: svc, hosts: backends.join(', ') };
 		const ingress = svc.status?.loadBalancer.ingress ?? [];
 		if (had && had.ports === want.ports && ingress.length > 0) return done();
-		const backends = nodes.list().map((n) => n.metadata.name);
 		const note = `${key}: type LoadBalancer ${had ? 'with other ports' : 'and no load balancer yet'}, so ensure load balancer ${want.name}`;
 		ctx.after(
 			0,
