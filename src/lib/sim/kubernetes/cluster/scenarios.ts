@@ -97,3 +97,27 @@ export function k3(options: Partial<ClusterOptions> = {}): Run {
 	);
 	return run;
 }
+
+/**
+ * K3's other ending (flows.md: "…or the Node object is deleted by the cloud-controller-manager when the
+ * VM is gone; then pod GC force-deletes them"): K1 settled on a cloud (node controllers, ccm), a minute,
+ * then node-2's VM is deleted. Ready=Unknown ~50 s on; the ccm finds no VM and deletes the Node; pod GC
+ * force-deletes its Pod after 40 s of quarantine; the ReplicaSet replaces it, long before 300 s.
+ */
+export function k3VmDeleted(options: Partial<ClusterOptions> = {}): Run {
+	const run = k1({ ...options, nodeLifecycle: true, cloud: true }, 'K3 on a cloud: node-2’s VM is deleted');
+	const { cluster: c, recording, sections } = run;
+	const omit = { test: (e: TraceEntry) => healthyHeartbeat(c, e), what: 'Lease renewals and node status posts of the running nodes, and their watch events' };
+	sections.minute = recording.section('A minute passes (heartbeats only)', () => wait(c, 60_000), omit);
+	const gone = (x: Cluster) => x.nodeObjects().every((n) => n.metadata.name !== 'node-2');
+	const replaced = (x: Cluster) => gone(x) && x.pods().length === 3 && x.pods().every((p) => p.spec.nodeName !== 'node-2' && p.status?.phase === 'Running') && converged(x);
+	sections.deleted = recording.section(
+		'node-2’s VM is deleted: until the Node is gone, its Pod force-deleted by pod GC and replaced',
+		() => {
+			c.cp.action('delete the VM of node-2', () => c.deleteVm('node-2'));
+			settle(c, { until: replaced, limitMs: 300_000 });
+		},
+		omit
+	);
+	return run;
+}
