@@ -48,7 +48,7 @@ describe('kubectl cordon, uncordon, drain (as kubernetes-admin)', () => {
 		expect(out).toMatchObject({ ok: false, code: 403 });
 	});
 
-	it('drain: cordon, list the node’s Pods, DELETE each, poll until gone; the ReplicaSet replaces it elsewhere', () => {
+	it('drain: cordon, list the node’s Pods, evict each, poll until gone; the ReplicaSet replaces it elsewhere', () => {
 		const c = k1('drain');
 		const victim = c.pods().find((p) => p.spec.nodeName === 'node-2')?.metadata.name ?? '?';
 		let out: Parameters<NodeDone>[0] | undefined;
@@ -57,16 +57,29 @@ describe('kubectl cordon, uncordon, drain (as kubernetes-admin)', () => {
 		settle(c, { until: (x) => out !== undefined && x.pods().length === 3 && x.pods().every((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp), limitMs: 60_000 });
 		expect(out).toEqual({ ok: true, output: 'node/node-2 drained' });
 		inOrder(lines(c, mark), [
-			'[user] kubectl drain node-2 --ignore-daemonsets --disable-eviction',
+			'[user] kubectl drain node-2 --ignore-daemonsets',
 			'kubectl → kube-apiserver: PATCH /api/v1/nodes/node-2',
 			'kubectl → kube-apiserver: GET /api/v1/pods?fieldSelector=spec.nodeName=node-2',
-			`kubectl → kube-apiserver: DELETE /api/v1/namespaces/default/pods/${victim} (drain node-2)`,
+			`kubectl → kube-apiserver: POST /api/v1/namespaces/default/pods/${victim}/eviction (drain node-2)`,
+			'[kube-apiserver] authenticated kubernetes-admin; RBAC allows create pods/eviction',
+			'kube-apiserver → kubectl: 201 Created (eviction: Pod is Terminating, grace 30 s)',
 			// nginx stops on SIGQUIT well within the first second: the first poll already gets 404.
 			`kubelet-2 → kube-apiserver: DELETE /api/v1/namespaces/default/pods/${victim}?gracePeriodSeconds=0`,
 			`kubectl → kube-apiserver: GET /api/v1/namespaces/default/pods/${victim}`,
 			`kube-apiserver → kubectl: 404 Not Found: pods "${victim}" not found`
 		]);
 		expect(c.pods().map((p) => p.spec.nodeName).sort()).not.toContain('node-2');
+	});
+
+	it('drain --disable-eviction: a DELETE for each Pod instead', () => {
+		const c = k1('drain-delete');
+		const victim = c.pods().find((p) => p.spec.nodeName === 'node-2')?.metadata.name ?? '?';
+		let out: Parameters<NodeDone>[0] | undefined;
+		const mark = c.cp.sim.trace.entries.length;
+		c.admin.drain('node-2', (r) => (out = r), { disableEviction: true });
+		wait(c, 5_000);
+		expect(out).toEqual({ ok: true, output: 'node/node-2 drained' });
+		expect(lines(c, mark)).toContain(`kubectl → kube-apiserver: DELETE /api/v1/namespaces/default/pods/${victim} (drain node-2)`);
 	});
 
 	it('drain refuses Pods with no controller (without --force), after cordoning', () => {

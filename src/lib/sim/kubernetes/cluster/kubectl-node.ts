@@ -1,7 +1,7 @@
 // kubectl's node maintenance commands (k8s.io/kubectl/pkg/drain): cordon and uncordon are a GET of the
 // Node and a PATCH of spec.unschedulable; drain is cordon, then the node's Pods (GET with a field
-// selector), each deleted (here with --disable-eviction: DELETE, not the eviction subresource), then a
-// GET of each every second until it is gone. Pods with no controller stop the drain, as without --force.
+// selector), each evicted (POST pods/<p>/eviction; with --disable-eviction a DELETE), then a GET of
+// each every second until it is gone. Pods with no controller stop the drain, as without --force.
 import type { ApiError, ApiResult } from '../apiserver/status';
 import type { ApiClient } from '../client';
 import type { ControlPlane } from '../control-plane';
@@ -16,8 +16,8 @@ export interface KubectlNodes {
 	cordon(node: string, done?: NodeDone): void;
 	/** `kubectl uncordon <node>` → GET, PATCH {"spec":{"unschedulable":null}}. */
 	uncordon(node: string, done?: NodeDone): void;
-	/** `kubectl drain <node> --ignore-daemonsets --disable-eviction`. */
-	drain(node: string, done?: NodeDone): void;
+	/** `kubectl drain <node> --ignore-daemonsets [--disable-eviction]`. */
+	drain(node: string, done?: NodeDone, options?: { disableEviction?: boolean }): void;
 }
 
 /** drain's poll interval while it waits for the deleted Pods to be gone (waitForDelete). */
@@ -55,8 +55,8 @@ export function makeKubectlNodes(cp: ControlPlane, client: ApiClient): KubectlNo
 		uncordon(node, done = () => undefined) {
 			cp.action(`kubectl uncordon ${node}`, () => setUnschedulable(node, false, done));
 		},
-		drain(node, done = () => undefined) {
-			cp.action(`kubectl drain ${node} --ignore-daemonsets --disable-eviction`, () =>
+		drain(node, done = () => undefined, { disableEviction = false } = {}) {
+			cp.action(`kubectl drain ${node} --ignore-daemonsets${disableEviction ? ' --disable-eviction' : ''}`, () =>
 				setUnschedulable(node, true, (cordoned) => {
 					if (!cordoned.ok) return done(cordoned);
 					client.list('Pod', {
@@ -69,7 +69,10 @@ export function makeKubectlNodes(cp: ControlPlane, client: ApiClient): KubectlNo
 							let answered = 0;
 							const deleted = () => ++answered === pods.length && waitForDelete(pods, () => done({ ok: true, output: `node/${node} drained` }));
 							if (pods.length === 0) return done({ ok: true, output: `node/${node} drained` });
-							for (const pod of pods) client.delete('Pod', pod.metadata, { note: `drain ${node}`, done: deleted });
+							for (const pod of pods) {
+								if (disableEviction) client.delete('Pod', pod.metadata, { note: `drain ${node}`, done: deleted });
+								else client.evict(pod.metadata, { note: `drain ${node}`, done: deleted });
+							}
 						}
 					});
 				})
