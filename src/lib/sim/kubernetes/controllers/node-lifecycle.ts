@@ -1,11 +1,12 @@
 // The node lifecycle controller of kube-controller-manager (pkg/controller/nodelifecycle): watches
 // Nodes, Leases and Pods; every 5 s (nodeMonitorPeriod) checks each Node's heartbeats. A heartbeat is a
 // Lease renewTime or a Ready lastHeartbeatTime it has not seen before, and it counts from when the
-// controller saw it (probeTimestamp), never from the kubelet's clock. 50 s (nodeMonitorGracePeriod,
-// v1.32+, kubernetes/kubernetes#126287; 40 s before) without one: Ready, MemoryPressure, DiskPressure, PIDPressure become Unknown
-// (NodeStatusUnknown, "Kubelet stopped posting node status.") in one PUT …/status, then the node's Pods
-// get Ready=False (MarkPodsNotReady). The next pass queues the NoExecute taint (node-taints.ts); the
-// NoSchedule taint follows the Node update at once. Ready again: both taints are removed.
+// controller saw it (probeTimestamp), never from the kubelet's clock. 50 s (nodeMonitorGracePeriod;
+// v1.32+, kubernetes/kubernetes#126287; 40 s before) without one: Ready, MemoryPressure, DiskPressure,
+// PIDPressure become Unknown (NodeStatusUnknown, "Kubelet stopped posting node status.") in one PUT
+// …/status, then the node's Pods get Ready=False (MarkPodsNotReady). The next pass queues the NoExecute
+// taint (node-taints.ts); the NoSchedule taint follows the Node update at once. Ready again: both
+// taints are removed.
 // Every node is in one zone (no topology.kubernetes.io/zone label): no Ready node at all is a
 // FullDisruption, which stops tainting and lifts the NoExecute taints, as handleDisruption does.
 import type { ApiResult } from '../apiserver/status';
