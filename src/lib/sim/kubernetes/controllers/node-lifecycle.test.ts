@@ -109,6 +109,33 @@ const cases: Case[] = [
 		notes: [/node-1: Lease not renewed/, /node-2: Lease not renewed/, 'zone: Normal → FullDisruption: no node is Ready; stop tainting, lift NoExecute taints', /NoSchedule/, /NoSchedule/]
 	},
 	{
+		name: 'a kubelet that reports Ready=False (renewing its Lease): the not-ready taints, NoSchedule at once, NoExecute on the next pass',
+		objects: [node('node-1'), lease('node-1'), node('node-2'), lease('node-2')],
+		events: [
+			...(renewing('node-1', 30_000) ?? []),
+			...(renewing('node-2', 30_000) ?? []),
+			[12_000, (c) => c.patch('Node', { name: 'node-2' }, { status: { conditions: node('node-2', 'False', [], 12_000).status?.conditions } }, { subresource: 'status' })]
+		],
+		until: 30_000,
+		requests: ['12s PATCH /api/v1/nodes/node-2 (taint node.kubernetes.io/not-ready:NoSchedule)', '15s PATCH /api/v1/nodes/node-2 (taint node.kubernetes.io/not-ready:NoExecute)'],
+		notes: ['node-2: Ready=False, so taint node.kubernetes.io/not-ready:NoSchedule', /^node-2: Ready=False, so taint node.kubernetes.io\/not-ready:NoExecute/]
+	},
+	{
+		name: 'Ready=False on a node someone tainted unreachable:NoExecute: the next pass swaps it for not-ready at once, no queue',
+		objects: [node('node-1'), lease('node-1'), node('node-2', 'False'), lease('node-2')],
+		events: [
+			...(renewing('node-1', 20_000) ?? []),
+			...(renewing('node-2', 20_000) ?? []),
+			[6_000, (c) => c.patch('Node', { name: 'node-2' }, { spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }, UNREACHABLE_NE] } })]
+		],
+		until: 12_000,
+		requests: [
+			'0s PATCH /api/v1/nodes/node-2 (taint node.kubernetes.io/not-ready:NoSchedule)',
+			'0s PATCH /api/v1/nodes/node-2 (taint node.kubernetes.io/not-ready:NoExecute)',
+			'10s PATCH /api/v1/nodes/node-2 (taint node.kubernetes.io/not-ready:NoExecute, remove taint node.kubernetes.io/unreachable:NoExecute)'
+		]
+	},
+	{
 		name: 'a cordoned node gets the unschedulable taint',
 		objects: [node('node-1'), lease('node-1')],
 		events: [[1_000, (c) => c.patch('Node', { name: 'node-1' }, { spec: { unschedulable: true } })]],

@@ -205,7 +205,7 @@ export function startNodeLifecycleController(ctx: ComponentContext, options: Nod
 
 	/** handleDisruption for the one zone. */
 	function handleDisruption(statuses: (Condition['status'] | undefined)[], list: Node[]): void {
-		const next = zoneState(statuses.slice(0, list.length));
+		const next = zoneState(statuses);
 		if (list.length === 0 || next === zone) return;
 		const was = zone;
 		zone = next;
