@@ -99,8 +99,8 @@ function create(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, passed: 
 	});
 }
 
-function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done): void {
-	ctx.note(passed);
+function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done, noted = false): void {
+	if (!noted) ctx.note(passed);
 	ctx.storage.update(
 		key,
 		(current) => {
@@ -128,13 +128,28 @@ function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: str
 
 /**
  * pods/eviction (policy/v1 Eviction): a DELETE that PodDisruptionBudgets may refuse (429). There are no
- * PDBs in this model, so it is always allowed: the Pod's own grace period (or deleteOptions'), and
- * 201 Created with a Success status, as the create handler answers.
+ * PDBs in this model, so it is always allowed. As addConditionAndDeletePod does, the Pod first gets
+ * DisruptionTarget (EvictionByEvictionAPI) in one write, then is deleted with its own grace period (or
+ * deleteOptions'); the answer is 201 Created with a Success status, as the create handler sets it.
  */
 function evict(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done): void {
 	const grace = (req.body as { deleteOptions?: { gracePeriodSeconds?: number } } | undefined)?.deleteOptions?.gracePeriodSeconds;
-	remove(ctx, { ...req, verb: 'delete', subresource: undefined, gracePeriodSeconds: grace }, info, key, name, passed, (result, summary) =>
-		result.ok ? done({ ...result, code: 201 }, `201 Created (eviction: ${summary.replace(/^200 OK \((.*)\)$/, '$1')})`) : done(result, summary)
+	const target = { type: 'DisruptionTarget', status: 'True' as const, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: ctx.timestamp() };
+	ctx.note(passed);
+	ctx.storage.update(
+		key,
+		(current) => {
+			const pod = current as Pod;
+			const status = (pod.status ??= {});
+			status.conditions = setCondition(status.conditions ?? [], target);
+			return pod;
+		},
+		(marked) => {
+			if (!marked.ok) return fail(done, marked);
+			const answer: Done = (result, summary) => (result.ok ? done({ ...result, code: 201 }, `201 Created (eviction: ${summary.replace(/^200 OK \((.*)\)$/, '$1')})`) : done(result, summary));
+			remove(ctx, { ...req, verb: 'delete', subresource: undefined, gracePeriodSeconds: grace }, info, key, name, passed, answer, true);
+		},
+		() => notFound(info, name)
 	);
 }
 

@@ -62,6 +62,9 @@ describe('kubectl cordon, uncordon, drain (as kubernetes-admin)', () => {
 			'kubectl → kube-apiserver: GET /api/v1/pods?fieldSelector=spec.nodeName=node-2',
 			`kubectl → kube-apiserver: POST /api/v1/namespaces/default/pods/${victim}/eviction (drain node-2)`,
 			'[kube-apiserver] authenticated kubernetes-admin; RBAC allows create pods/eviction',
+			// Two writes, as the eviction REST does them: DisruptionTarget (EvictionByEvictionAPI), then the graceful delete.
+			`kube-apiserver → etcd: write /registry/pods/default/${victim}`,
+			`kube-apiserver → etcd: write /registry/pods/default/${victim}`,
 			'kube-apiserver → kubectl: 201 Created (eviction: Pod is Terminating, grace 30 s)',
 			// nginx stops on SIGQUIT well within the first second: the first poll already gets 404.
 			`kubelet-2 → kube-apiserver: DELETE /api/v1/namespaces/default/pods/${victim}?gracePeriodSeconds=0`,
