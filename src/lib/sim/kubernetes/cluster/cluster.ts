@@ -34,7 +34,7 @@ export interface ClusterOptions {
 	schedulerEvents?: boolean;
 	/** What kubectl's user `student` may do: edit the default namespace (default), or only view it (the forbidden branch). */
 	student?: 'edit' | 'view';
-	/** kube-controller-manager also runs the node lifecycle and taint eviction controllers (default off: K1/K2 as recorded). */
+	/** kube-controller-manager also runs the node lifecycle, taint eviction and pod GC controllers (default off: K1/K2 as recorded). */
 	nodeLifecycle?: boolean;
 	/** A cloud: the cloud API (VM power states, load balancers) and cloud-controller-manager (default off). */
 	cloud?: boolean;

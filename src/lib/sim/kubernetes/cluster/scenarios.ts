@@ -60,6 +60,9 @@ export function healthyHeartbeat(c: Cluster, e: TraceEntry): boolean {
 	return chain.some((x) => x.type === 'message' && x.from.startsWith('kubelet-') && /^PATCH \/api\/v1\/nodes\/[^/ ]+\/status/.test(x.summary));
 }
 
+/** What a long record leaves out: the running nodes' heartbeats (`Recording.section`'s omit). */
+const heartbeatsOmitted = (c: Cluster) => ({ test: (e: TraceEntry) => healthyHeartbeat(c, e), what: 'Lease renewals and node status posts of the running nodes, and their watch events' });
+
 const tainted = (c: Cluster, node: string, key: string) => c.nodeObjects().some((n) => n.metadata.name === node && (n.spec.taints ?? []).some((t) => t.key === key && t.effect === 'NoExecute'));
 
 /**
@@ -71,7 +74,7 @@ const tainted = (c: Cluster, node: string, key: string) => c.nodeObjects().some(
 export function k3(options: Partial<ClusterOptions> = {}): Run {
 	const run = k1({ ...options, nodeLifecycle: true }, 'K3: from K1 settled, node-2 loses power, then comes back');
 	const { cluster: c, recording, sections } = run;
-	const omit = { test: (e: TraceEntry) => healthyHeartbeat(c, e), what: 'Lease renewals and node status posts of the running nodes, and their watch events' };
+	const omit = heartbeatsOmitted(c);
 	const node2 = () => c.nodes['node-2'];
 	sections.minute = recording.section('A minute passes (heartbeats only)', () => wait(c, 60_000), omit);
 	sections.down = recording.section(
@@ -107,7 +110,7 @@ export function k3(options: Partial<ClusterOptions> = {}): Run {
 export function k3VmDeleted(options: Partial<ClusterOptions> = {}): Run {
 	const run = k1({ ...options, nodeLifecycle: true, cloud: true }, 'K3 on a cloud: node-2’s VM is deleted');
 	const { cluster: c, recording, sections } = run;
-	const omit = { test: (e: TraceEntry) => healthyHeartbeat(c, e), what: 'Lease renewals and node status posts of the running nodes, and their watch events' };
+	const omit = heartbeatsOmitted(c);
 	sections.minute = recording.section('A minute passes (heartbeats only)', () => wait(c, 60_000), omit);
 	const gone = (x: Cluster) => x.nodeObjects().every((n) => n.metadata.name !== 'node-2');
 	const replaced = (x: Cluster) => gone(x) && x.pods().length === 3 && x.pods().every((p) => p.spec.nodeName !== 'node-2' && p.status?.phase === 'Running') && converged(x);
