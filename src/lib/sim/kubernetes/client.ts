@@ -89,6 +89,12 @@ export class ApiClient {
 		this.call({ verb: 'delete', kind, gracePeriodSeconds: options.gracePeriodSeconds, ...this.at(kind, key) }, options);
 	}
 
+	/** POST pods/<name>/eviction (policy/v1 Eviction): a graceful delete that PodDisruptionBudgets could refuse. */
+	evict(pod: ObjectKey, options: CallOptions<ApiResult<ObjectOf<'Pod'>>> = {}): void {
+		const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: pod.name, namespace: pod.namespace ?? 'default' } };
+		this.call({ verb: 'create', kind: 'Pod', subresource: 'eviction', body, ...this.at('Pod', pod) }, options);
+	}
+
 	/** POST pods/<name>/binding: what the scheduler does; 409 if the Pod is already bound. */
 	bind(pod: ObjectKey, node: string, options: CallOptions<ApiResult<ObjectOf<'Pod'>>> = {}): void {
 		const body = { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.name }, target: { apiVersion: 'v1', kind: 'Node', name: node } };

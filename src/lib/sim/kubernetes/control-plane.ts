@@ -1,7 +1,7 @@
 // Wires one simulated control plane: a Sim (clock, PRNG, trace), etcd, kube-apiserver, and a client
 // per component. A component (controller, scheduler, kubelet) is handed a ComponentContext and
 // nothing else: its client, the clock, timers and its own PRNG stream.
-import type { Latency } from '../core/network';
+import type { Channel, Latency } from '../core/network';
 import type { Prng } from '../core/prng';
 import type { Cause, Timer } from '../core/queue';
 import { Sim } from '../core/sim';
@@ -51,6 +51,8 @@ export class ControlPlane {
 	private readonly clients = new Map<string, ApiClient>();
 	private readonly clientLatency: Latency;
 	private readonly epochMs: number;
+	/** Components cut off from kube-apiserver (a network fault): their messages either way are lost. */
+	private readonly cut = new Set<string>();
 
 	constructor(options: ControlPlaneOptions) {
 		this.sim = new Sim(options.seed);
@@ -73,11 +75,23 @@ export class ControlPlane {
 			const { net } = this.sim;
 			const up = net.channel(component, APISERVER, viaOf(component), this.clientLatency);
 			const down = net.channel(APISERVER, component, viaOf(component), this.clientLatency);
-			const caller = { component, user, down };
-			client = new ApiClient(component, (req, reply, onEvent) => up.send('request', requestSummary(req), () => this.apiserver.handle(req, caller, reply, onEvent)));
+			// While cut off, a message is still sent (the sender does not know), and never arrives.
+			const lost = (summary: string) => `${summary} (lost: the network between ${component} and ${APISERVER} is cut)`;
+			const lossy = { send: (kind, summary, deliver) => (this.cut.has(component) ? down.send(kind, lost(summary)) : down.send(kind, summary, deliver)) } as Pick<Channel, 'send'>;
+			const caller = { component, user, down: lossy as Channel };
+			client = new ApiClient(component, (req, reply, onEvent) => {
+				if (this.cut.has(component)) return void up.send('request', lost(requestSummary(req)));
+				up.send('request', requestSummary(req), () => this.apiserver.handle(req, caller, reply, onEvent));
+			});
 			this.clients.set(key, client);
 		}
 		return client;
+	}
+
+	/** Cuts or restores the network between `component` and kube-apiserver (both ways). */
+	setReachable(component: string, reachable: boolean): void {
+		if (reachable) this.cut.delete(component);
+		else this.cut.add(component);
 	}
 
 	context(component: string, user?: string): ComponentContext {

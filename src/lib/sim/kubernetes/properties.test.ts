@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../core/prng';
 import { ControlPlane } from './control-plane';
-import { randomActions } from './random-actions';
+import { randomActions, randomNodeActions } from './random-actions';
 import type { Pod } from './types';
 
 const API = 'kube-apiserver';
 const SEEDS = Array.from({ length: 10 }, (_, i) => `property-${i}`);
 
-describe.each(SEEDS)('random API traffic, seed %s', (seed) => {
+describe.each(SEEDS)('random API traffic, seed %s', (seed) => properties(seed));
+// The same properties with Node taints, cordons and evictions mixed in (randomActions' stream unchanged).
+describe.each(SEEDS.slice(0, 5))('random API traffic with taints, cordons and evictions, seed %s', (seed) => properties(seed, true));
+
+function properties(seed: string, nodeTraffic = false): void {
 	const cp = new ControlPlane({ seed, nodes: ['node-1', 'node-2'] });
 	// An observer that sees every version of every Pod.
 	const observed: Pod[] = [];
 	cp.client('observer', 'kubernetes-admin').watch('Pod', { onEvent: (e) => observed.push(e.object) });
 	randomActions(cp, new Prng(seed).fork('actions'), 150);
+	if (nodeTraffic) randomNodeActions(cp, new Prng(seed).fork('node-actions'), 60);
 	cp.sim.queue.runUntilIdle();
 	const messages = cp.sim.trace.messages();
 
@@ -60,4 +65,18 @@ describe.each(SEEDS)('random API traffic, seed %s', (seed) => {
 			if (p.spec.nodeName) expect(['node-1', 'node-2']).toContain(p.spec.nodeName);
 		}
 	});
-});
+
+	if (!nodeTraffic) return;
+	it('an eviction writes only its own Pod (DisruptionTarget, then Terminating or gone), and at least one was granted', () => {
+		const granted = messages.filter((m) => m.from === API && m.summary.startsWith('201 Created (eviction'));
+		expect(granted.length).toBeGreaterThan(0);
+		for (const answer of granted) {
+			const request = cp.sim.trace.why(answer.id).find((e) => e.type === 'message' && e.kind === 'request' && e.to === API);
+			const pod = request?.type === 'message' ? /pods\/(\S+)\/eviction/.exec(request.summary)?.[1] : undefined;
+			// An already Terminating Pod with DisruptionTarget set: nothing to write, and no event.
+			const seen = messages.filter((m) => m.to === 'observer' && m.kind === 'event' && cp.sim.trace.why(m.id).some((e) => e.id === request?.id));
+			expect(seen.length, `#${answer.id}`).toBeLessThanOrEqual(2);
+			for (const m of seen) expect(m.summary, `#${answer.id}`).toMatch(new RegExp(`^watch: Pod ${pod ?? '?'} (MODIFIED|DELETED)$`));
+		}
+	});
+}

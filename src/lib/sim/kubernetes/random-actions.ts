@@ -2,7 +2,7 @@
 // patches, deletes, bindings, scales and watches from many components and users, interleaved in time.
 import type { Prng } from '../core/prng';
 import type { ControlPlane } from './control-plane';
-import { deployment, pod } from './fixtures';
+import { deployment, node, pod } from './fixtures';
 import type { Pod } from './types';
 
 const COMPONENTS = ['kubectl', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kube-proxy-1', 'cloud-controller-manager'];
@@ -41,5 +41,31 @@ export function randomActions(cp: ControlPlane, rng: Prng, count: number, spanMs
 	for (let i = 0; i < count; i++) {
 		const act = rng.pick(actions);
 		cp.sim.queue.schedule({ at: rng.int(spanMs) }, act, null);
+	}
+}
+
+/**
+ * More traffic, on its own PRNG stream (so `randomActions` is unchanged beside it): the two Nodes are
+ * created, then tainted and untainted (NoExecute and NoSchedule), cordoned and uncordoned, and random
+ * Pods evicted, by the components whose job it is or by anyone (often refused).
+ */
+export function randomNodeActions(cp: ControlPlane, rng: Prng, count: number, spanMs = 2000): void {
+	const client = () => cp.client(rng.pick(COMPONENTS), rng.pick(USERS));
+	const usually = (component: string) => (rng.int(3) ? cp.client(component) : client());
+	for (const name of NODES) cp.sim.queue.schedule({ at: 0 }, () => cp.client('kubectl').create(node(name)), null);
+	const taints = () => rng.pick([[], [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }], [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]]);
+	/** A Pod that exists when the action runs (a user who just listed them), or one that does not. */
+	const somePod = () => {
+		const pods = cp.apiserver.storage.list('/registry/pods/') as Pod[];
+		return pods.length && rng.int(4) ? rng.pick(pods).metadata.name : 'missing';
+	};
+	const actions: (() => void)[] = [
+		() => usually('kube-controller-manager').patch('Node', { name: rng.pick(NODES) }, { spec: { taints: taints() } }),
+		() => usually('kubectl').patch('Node', { name: rng.pick(NODES) }, { spec: { unschedulable: rng.int(2) ? true : null } }),
+		() => usually('kubectl').evict({ name: somePod() })
+	];
+	for (let i = 0; i < count; i++) {
+		const act = rng.pick(actions);
+		cp.sim.queue.schedule({ at: 1 + rng.int(spanMs) }, act, null);
 	}
 }

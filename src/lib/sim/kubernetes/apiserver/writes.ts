@@ -1,5 +1,5 @@
 // The write verbs, after authentication and authorization: create, update, patch, delete, and the
-// binding and scale subresources. Each notes what admission did, then writes through storage (etcd),
+// binding, eviction and scale subresources. Each notes what admission did, then writes through storage (etcd),
 // then answers. Pods are deleted gracefully (deletionTimestamp, then a final delete with grace 0);
 // everything else at once (simplified: no finalizers, so a Namespace goes at once too).
 import type { Prng } from '../../core/prng';
@@ -32,11 +32,12 @@ const fail = (done: Done, error: ApiError) => done(error, describeResult(error))
 
 export function write(ctx: WriteContext, req: ApiRequest, passed: string, done: Done): void {
 	const info = RESOURCES[req.kind];
-	if (req.verb === 'create' && req.subresource !== 'binding') return create(ctx, req, info, passed, done);
+	if (req.verb === 'create' && req.subresource !== 'binding' && req.subresource !== 'eviction') return create(ctx, req, info, passed, done);
 	const name = req.name ?? '';
 	const key = etcdKey(info, req.namespace, name);
 	if (req.subresource === 'binding') return bind(ctx, req, key, name, passed, done);
 	if (req.verb === 'delete') return remove(ctx, req, info, key, name, passed, done);
+	if (req.subresource === 'eviction') return evict(ctx, req, info, key, name, passed, done);
 	let noted = false;
 	ctx.storage.update(
 		key,
@@ -98,8 +99,8 @@ function create(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, passed: 
 	});
 }
 
-function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done): void {
-	ctx.note(passed);
+function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done, noted = false): void {
+	if (!noted) ctx.note(passed);
 	ctx.storage.update(
 		key,
 		(current) => {
@@ -120,6 +121,33 @@ function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: str
 			const obj = result.object as KubeObject;
 			const terminating = type !== 'DELETED' && obj.metadata.deletionTimestamp;
 			done(result, terminating ? `200 OK (${obj.kind} is Terminating, grace ${obj.metadata.deletionGracePeriodSeconds} s)` : `200 OK (deleted at resourceVersion ${obj.metadata.resourceVersion})`);
+		},
+		() => notFound(info, name)
+	);
+}
+
+/**
+ * pods/eviction (policy/v1 Eviction): a DELETE that PodDisruptionBudgets may refuse (429). There are no
+ * PDBs in this model, so it is always allowed. As addConditionAndDeletePod does, the Pod first gets
+ * DisruptionTarget (EvictionByEvictionAPI) in one write, then is deleted with its own grace period (or
+ * deleteOptions'); the answer is 201 Created with a Success status, as the create handler sets it.
+ */
+function evict(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: string, name: string, passed: string, done: Done): void {
+	const grace = (req.body as { deleteOptions?: { gracePeriodSeconds?: number } } | undefined)?.deleteOptions?.gracePeriodSeconds;
+	const target = { type: 'DisruptionTarget', status: 'True' as const, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: ctx.timestamp() };
+	ctx.note(passed);
+	ctx.storage.update(
+		key,
+		(current) => {
+			const pod = current as Pod;
+			const status = (pod.status ??= {});
+			status.conditions = setCondition(status.conditions ?? [], target);
+			return pod;
+		},
+		(marked) => {
+			if (!marked.ok) return fail(done, marked);
+			const answer: Done = (result, summary) => (result.ok ? done({ ...result, code: 201 }, `201 Created (eviction: ${summary.replace(/^200 OK \((.*)\)$/, '$1')})`) : done(result, summary));
+			remove(ctx, { ...req, verb: 'delete', subresource: undefined, gracePeriodSeconds: grace }, info, key, name, passed, answer, true);
 		},
 		() => notFound(info, name)
 	);

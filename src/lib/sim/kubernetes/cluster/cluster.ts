@@ -3,7 +3,10 @@
 // registry, and N worker nodes (kubelet-N and runtime-N). Nodes and their Leases exist before the
 // run (a cluster that has been up for a while); the components then open their watches (start-up).
 // Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
+import { CloudApi, CLOUD_API, requestText, type CloudRequest, type CloudResponse } from '../cloud/cloud-api';
+import { CCM, startCloudControllerManager } from '../cloud/ccm';
 import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
+import { Link } from '../node/link';
 import { defaultPolicy, type Policy } from '../apiserver/rbac';
 import { startControllerManager, startEndpointSliceController, startGarbageCollector } from '../controllers';
 import { RENEW_MS } from '../node/heartbeat';
@@ -15,6 +18,7 @@ import type { Condition, Deployment, EndpointSlice, KubeObject, Node, Pod, Repli
 import { makeKubectl, type Kubectl } from './kubectl';
 import { startKubeProxy, type KubeProxy } from '../proxy/kube-proxy';
 import { dataPath, type RequestResult } from '../proxy/datapath';
+import { makeKubectlNodes, type KubectlNodes } from './kubectl-node';
 
 export interface ClusterOptions {
 	seed: string | number;
@@ -38,6 +42,10 @@ export interface ClusterOptions {
 	garbageCollector?: boolean;
 	/** kube-proxy on every node, and the data path (default off, as `endpoints`). */
 	kubeProxy?: boolean;
+	/** kube-controller-manager also runs the node lifecycle, taint eviction and pod GC controllers (default off: K1/K2 as recorded). */
+	nodeLifecycle?: boolean;
+	/** A cloud: the cloud API (VM power states, load balancers) and cloud-controller-manager (default off). */
+	cloud?: boolean;
 }
 
 export interface Cluster {
@@ -48,8 +56,16 @@ export interface Cluster {
 	scheduler: Scheduler;
 	/** The walkthroughs' commands, as user `student`. */
 	kubectl: Kubectl;
+	/** Node maintenance (cordon, uncordon, drain) as the cluster admin (`kubernetes-admin`): `student` may not patch Nodes. */
+	admin: KubectlNodes;
 	/** Scene component ids this cluster's messages can name. */
 	components: string[];
+	/** How many watches the components open at start-up (startUp waits for them). */
+	watches: number;
+	/** The cloud (with `cloud: true`): VMs stop when their node is powered off; `deleteVm` removes one. */
+	cloud?: CloudApi;
+	/** Deletes node's VM in the cloud: the machine is gone (its kubelet with it). Needs `cloud: true`. */
+	deleteVm(node: string): void;
 	/** What is stored now, as a table or a test reads it (not a component's view). */
 	pods(): Pod[];
 	replicaSets(): ReplicaSet[];
@@ -57,8 +73,6 @@ export interface Cluster {
 	nodeObjects(): Node[];
 	services(): Service[];
 	endpointSlices(): EndpointSlice[];
-	/** How many watches the components open at start-up (what `startUp` waits for). */
-	watches: number;
 	/** kube-proxy by node name (empty unless `kubeProxy`). */
 	proxies: Record<string, KubeProxy>;
 	/** An end user's request to a NodePort/LoadBalancer Service (default namespace), through the load balancer (needs `kubeProxy`). */
@@ -135,13 +149,14 @@ export function startCluster(options: ClusterOptions): Cluster {
 	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
 	start('kube-controller-manager', () => {
 		const kcm = cp.context('kube-controller-manager');
-		startControllerManager(kcm, { epochMs });
+		startControllerManager(kcm, { epochMs, nodeLifecycle: options.nodeLifecycle });
 		if (options.endpoints) startEndpointSliceController(kcm);
 		if (options.garbageCollector) startGarbageCollector(kcm);
 	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	const cloud = options.cloud ? startCloud(cp, nodeNames, nodes, epochMs) : undefined;
 	const proxies: Record<string, KubeProxy> = {};
 	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
 	const storage = cp.apiserver.storage;
@@ -154,6 +169,17 @@ export function startCluster(options: ClusterOptions): Cluster {
 		registry,
 		scheduler,
 		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
+		admin: makeKubectlNodes(cp, cp.client('kubectl')),
+		// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods (+ Nodes and
+		// Leases for node lifecycle, + Services and EndpointSlices for endpoints or the GC); one per kubelet
+		// (+ Services and EndpointSlices per kube-proxy); cloud-controller-manager: Services and Nodes.
+		watches: 2 + 3 + (options.nodeLifecycle ? 2 : 0) + (options.endpoints || options.garbageCollector ? 2 : 0) + (cloud ? 2 : 0) + count * (options.kubeProxy ? 3 : 1),
+		cloud,
+		deleteVm(node) {
+			if (!cloud) throw new Error('deleteVm needs a cluster started with cloud: true');
+			cloud.deleteVm(node);
+			nodes[node]?.powerOff();
+		},
 		components: [
 			'kubectl',
 			'kube-apiserver',
@@ -161,8 +187,9 @@ export function startCluster(options: ClusterOptions): Cluster {
 			'kube-scheduler',
 			'kube-controller-manager',
 			'registry',
+			...(cloud ? [CCM, CLOUD_API, 'load-balancer'] : []),
 			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`]),
-			...(options.kubeProxy ? ['end-user', 'load-balancer', ...n.map((i) => `kube-proxy-${i}`)] : [])
+			...(options.kubeProxy ? ['end-user', ...(cloud ? [] : ['load-balancer']), ...n.map((i) => `kube-proxy-${i}`)] : [])
 		],
 		pods: () => storage.list('/registry/pods/') as Pod[],
 		replicaSets: () => storage.list('/registry/replicasets/') as ReplicaSet[],
@@ -170,8 +197,6 @@ export function startCluster(options: ClusterOptions): Cluster {
 		nodeObjects: () => storage.list('/registry/minions/') as Node[],
 		services: () => storage.list('/registry/services/specs/') as Service[],
 		endpointSlices: () => storage.list('/registry/endpointslices/') as EndpointSlice[],
-		// kube-scheduler 2; kube-controller-manager 3 (+ Services and EndpointSlices); one per kubelet.
-		watches: 2 + 3 + (options.endpoints || options.garbageCollector ? 2 : 0) + count * (options.kubeProxy ? 3 : 1),
 		proxies,
 		request(service, done) {
 			const svc = storage.get(`/registry/services/specs/default/${service}`) as Service | undefined;
@@ -181,4 +206,27 @@ export function startCluster(options: ClusterOptions): Cluster {
 			cp.sim.action(`opens http://${ingress ?? `<EXTERNAL-IP of ${service}>`}/ in a browser`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
 		}
 	};
+}
+
+/** The cloud API and cloud-controller-manager; a node's power switch also stops or starts its VM. */
+function startCloud(cp: ControlPlane, nodeNames: string[], nodes: Record<string, WorkerNode>, epochMs: number): CloudApi {
+	const cloud = new CloudApi(cp.sim, nodeNames);
+	// HTTPS to the provider's API endpoint: tens of milliseconds each way.
+	const link = new Link<CloudRequest, CloudResponse>(cp.sim.net, CCM, CLOUD_API, 'ccm-cloud', { min: 20, max: 60 }, cloud.serve);
+	cp.sim.action('process started (informers: LIST, then WATCH)', () => startCloudControllerManager(cp.context(CCM), { call: (req, done) => link.call(req, requestText(req), done) }, { epochMs }), CCM);
+	for (const name of nodeNames) {
+		const node = nodes[name];
+		if (!node) continue;
+		const { powerOff, powerOn } = node;
+		node.powerOff = () => {
+			powerOff();
+			cloud.setPower(name, 'stopped');
+		};
+		node.powerOn = () => {
+			if (!cloud.vms.has(name)) return;
+			cloud.setPower(name, 'running');
+			powerOn();
+		};
+	}
+	return cloud;
 }

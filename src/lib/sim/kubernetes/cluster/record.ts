@@ -1,7 +1,7 @@
 // A scenario's record as text, for golden files and for review: sections, each the trace lines it
 // added (every message and note, `t=… #id←#cause from → to: summary`) followed by the tables as
 // kubectl prints them at the section's end. Deterministic: only simulated time and ids appear.
-import { formatTime } from '../../core/trace';
+import { formatTime, type TraceEntry } from '../../core/trace';
 import type { Cluster } from './cluster';
 import { deploymentsTable, endpointSlicesTable, nodesTable, podsTable, replicaSetsTable, servicesTable, tableText } from './tables';
 import type { StateTable } from '$lib/model/types';
@@ -21,15 +21,21 @@ export class Recording {
 		readonly title: string
 	) {}
 
-	/** Runs `body` (actions, then settling) and records what it added to the trace, then the tables. */
-	section(title: string, body: () => void): { from: number; to: number } {
+	/**
+	 * Runs `body` (actions, then settling) and records what it added to the trace, then the tables.
+	 * `omit` leaves entries out of the text (e.g. healthy nodes' heartbeats over minutes), counted in one line.
+	 */
+	section(title: string, body: () => void, omit?: { test: (e: TraceEntry) => boolean; what: string }): { from: number; to: number } {
 		const from = this.mark;
 		body();
 		const { trace, now } = this.c.cp.sim;
-		const lines = trace.lines().slice(from);
+		const all = trace.lines().slice(from);
+		const entries = trace.entries.slice(from);
+		const lines = omit ? all.filter((_, i) => !omit.test(entries[i] as TraceEntry)) : all;
+		if (omit && lines.length < all.length) lines.push(`(${all.length - lines.length} entries not shown: ${omit.what})`);
 		this.mark = trace.entries.length;
 		const tables = clusterTables(this.c).map(tableText).join('\n');
-		this.parts.push(`## ${title} (until ${formatTime(now)}, ${lines.length} entries)\n\n${lines.join('\n')}\n\n### Tables at ${formatTime(now)}\n\n${tables}`);
+		this.parts.push(`## ${title} (until ${formatTime(now)}, ${all.length} entries)\n\n${lines.join('\n')}\n\n### Tables at ${formatTime(now)}\n\n${tables}`);
 		return { from, to: this.mark };
 	}
 

@@ -17,12 +17,14 @@ export const shapeOf = (entries: readonly TraceEntry[]) => entries.map((e) => (e
 
 /**
  * The hub rule (flows.md): every message has kube-apiserver at one end, except exactly a kubelet and
- * its own runtime (CRI), a runtime and the registry, and a runtime and its own node's Pod slots.
+ * its own runtime (CRI), a runtime and the registry, a runtime and its own node's Pod slots, and
+ * cloud-controller-manager and the cloud API (which programs the load balancer).
  * Returns the messages that break it.
  */
 export function hubRuleBreaks(messages: SimMessage[]): SimMessage[] {
 	const n = (id: string, prefix: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : undefined);
 	const allowed = (a: string, b: string) => {
+		if ((a === 'cloud-controller-manager' && b === 'cloud-api') || (a === 'cloud-api' && b === 'load-balancer')) return true;
 		const runtime = n(a, 'runtime-');
 		if (runtime === undefined) return false;
 		return n(b, 'kubelet-') === runtime || b === 'registry' || new RegExp(`^pod-${runtime}[a-z]$`).test(b);

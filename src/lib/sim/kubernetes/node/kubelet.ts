@@ -82,7 +82,8 @@ export class Kubelet {
 			if (!this.on) return;
 			this.watch = ctx.client.watch('Pod', { fieldSelector: `spec.nodeName=${options.node}`, onEvent: (e) => this.onPod(e.type, e.object) });
 			// A kubelet that was already running renews at its own phase; a fresh one at once.
-			if (fresh) this.heartbeat.postStatus('Ready=True (kubelet started)');
+			// heartbeat.start below runs the 5-minute status loop: this first post must not start another.
+			if (fresh) this.heartbeat.postStatus('Ready=True (kubelet started)', false);
 			this.heartbeat.start(fresh ? 0 : ctx.rng.int(RENEW_MS), fresh ? NODE_STATUS_MS : ctx.rng.int(NODE_STATUS_MS));
 			after(PLEG_RELIST_MS, () => this.relist());
 		};
@@ -99,6 +100,33 @@ export class Kubelet {
 		this.options.cri.reset();
 		this.workers.clear();
 		this.pleg.clear();
+	}
+
+	/**
+	 * The network to kube-apiserver is back (node.ts cuts it): the broken Pod watch lists again (a Pod
+	 * gone meanwhile is stopped as on a DELETED event) and the node status is posted, since the stored one
+	 * now says Unknown. The containers ran on all along.
+	 */
+	reconnect(): void {
+		if (!this.on) return;
+		this.watch?.stop();
+		const listed = new Set<string>();
+		this.watch = this.ctx.client.watch('Pod', {
+			fieldSelector: `spec.nodeName=${this.options.node}`,
+			onEvent: (e) => {
+				const uid = e.object.metadata.uid;
+				if (e.listed) listed.add(uid);
+				this.onPod(e.type, e.object);
+				// The status manager's reconcile: the stored Ready (set False by the node controller meanwhile) is not what this kubelet knows.
+				const w = this.workers.get(uid);
+				const stored = e.object.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+				if (e.listed && w?.sandbox && !w.end.started && stored !== w.ready()) w.report(`Ready=${w.ready()} (the stored status said ${stored ?? 'nothing'})`);
+			},
+			onSynced: () => {
+				for (const w of [...this.workers.values()]) if (!listed.has(w.pod.metadata.uid)) this.onPod('DELETED', w.pod);
+			}
+		});
+		this.heartbeat.postStatus('Ready=True (reconnected)', false);
 	}
 
 	/** Power returns: a new kubelet process starts, renews the Lease, posts Ready and reconciles its Pods. */

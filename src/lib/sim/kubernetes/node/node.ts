@@ -27,6 +27,10 @@ export interface WorkerNode {
 	heal(pod: string): void;
 	powerOff(): void;
 	powerOn(): void;
+	/** The node's network to the control plane is cut: the kubelet and its Pods run on, unheard and deaf. */
+	disconnect(): void;
+	/** The network is back: the kubelet relists its Pods and posts its status. */
+	reconnect(): void;
 }
 
 export function startNode(cp: ControlPlane, options: NodeOptions): WorkerNode {
@@ -52,6 +56,11 @@ export function startNode(cp: ControlPlane, options: NodeOptions): WorkerNode {
 		powerOn() {
 			runtime.powerOn();
 			kubelet.powerOn();
+		},
+		disconnect: () => cp.setReachable(kubeletId, false),
+		reconnect() {
+			cp.setReachable(kubeletId, true);
+			kubelet.reconnect();
 		}
 	};
 }

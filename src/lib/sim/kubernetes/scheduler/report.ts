@@ -2,6 +2,7 @@
 // core/v1 Events (Scheduled, FailedScheduling) with the scheduler as their source.
 import type { ApiClient } from '../client';
 import { setCondition } from '../objects';
+import { postEvent } from '../events';
 import type { Pod } from '../types';
 
 /** The profile name Pods ask for (spec.schedulerName) and the source of the Events it records. */
@@ -17,24 +18,8 @@ export function setUnschedulable(client: ApiClient, pod: Pod, message: string, n
 	client.patch('Pod', { name: pod.metadata.name, namespace: pod.metadata.namespace }, { status: { conditions } }, { subresource: 'status', note: `PodScheduled=False, Unschedulable: ${message}` });
 }
 
-/** The name client-go's recorder gives an Event: the object's name, ".", the time in nanoseconds as hex. */
-const eventName = (pod: Pod, wallMs: number) => `${pod.metadata.name}.${(BigInt(Math.round(wallMs)) * BigInt(1_000_000)).toString(16)}`;
-
-export function recordEvent(client: ApiClient, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, wallMs: number, now: string): void {
-	const namespace = pod.metadata.namespace ?? 'default';
-	client.create(
-		{
-			kind: 'Event',
-			metadata: { name: eventName(pod, wallMs), namespace },
-			involvedObject: { kind: 'Pod', apiVersion: 'v1', namespace, name: pod.metadata.name, uid: pod.metadata.uid },
-			reason,
-			message,
-			type,
-			source: { component: SCHEDULER_NAME },
-			count: 1,
-			firstTimestamp: now,
-			lastTimestamp: now
-		},
-		{ note: `${reason}: ${message}` }
-	);
+/** A Scheduled or FailedScheduling Event about the Pod, from the scheduler; `wallMs` is the wall-clock time. */
+export function recordEvent(client: ApiClient, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, wallMs: number): void {
+	const { name, namespace = 'default', uid } = pod.metadata;
+	postEvent(client, { involved: { kind: 'Pod', apiVersion: 'v1', namespace, name, uid }, type, reason, message, source: SCHEDULER_NAME }, wallMs);
 }

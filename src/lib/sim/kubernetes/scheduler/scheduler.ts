@@ -89,7 +89,7 @@ export function startScheduler(ctx: ComponentContext, options: SchedulerOptions 
 			if (lastFailure.get(key) === result.message) return;
 			lastFailure.set(key, result.message);
 			setUnschedulable(client, pod, result.message, timestamp());
-			if (events) recordEvent(client, pod, 'Warning', 'FailedScheduling', result.message, epochMs + ctx.now(), timestamp());
+			if (events) recordEvent(client, pod, 'Warning', 'FailedScheduling', result.message, epochMs + ctx.now());
 			return;
 		}
 		const node = result.node;
@@ -102,7 +102,7 @@ export function startScheduler(ctx: ComponentContext, options: SchedulerOptions 
 				done: (r) => {
 					if (r.ok) {
 						forget(key);
-						if (events) recordEvent(client, pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, epochMs + ctx.now(), timestamp());
+						if (events) recordEvent(client, pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, epochMs + ctx.now());
 						return;
 					}
 					cache.forget(key);
