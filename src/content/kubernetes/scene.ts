@@ -50,6 +50,9 @@ const nodeComponents: Component[] = NODES.flatMap((n) => [
 const podComponents: Component[] = Object.entries(PODS).map(([id, p]) => ({
 	id,
 	name: p.name,
+	// The drawn label leaves out the Deployment's name (every Pod here is nginx's): the real 10-character
+	// hash and the suffix, on two lines, keep the box as narrow as the walkthroughs' old short names did.
+	label: p.name.replace(/^nginx-/, ''),
 	kind: 'pod',
 	parent: `node-${p.node}`,
 	description: `A Pod of the nginx Deployment on node-${p.node}: one nginx container with its own IP address on the cluster network. Pods are disposable: a replacement is a new Pod with a new name and IP.`
