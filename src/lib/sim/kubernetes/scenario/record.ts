@@ -14,6 +14,20 @@ export function recordWalkthrough(scenario: Scenario, w: Walkthrough, scene: Sce
 	const viewOf = (step: string) => scene.views.find((v) => v.id === w.steps.find((s) => s.id === step)?.view);
 	const steps = recordScenario(scenario, (step, slot) => viewOf(step)?.components.includes(slot) ?? false);
 	for (const s of steps) if (!w.steps.some((x) => x.id === s.step)) throw new Error(`${w.id}: the scenario records a step ${s.step} the walkthrough does not have`);
+	// Tables and the clock are carried forward (engine/carried.ts): a step that would repeat its
+	// predecessor's (the previous main-path step, or the step a branch leaves from) leaves them out.
+	const before = new Map<string, string>();
+	let previous: string | undefined;
+	for (const script of scenario.steps) {
+		const from = script.branch?.from ?? previous;
+		if (from) before.set(script.step, from);
+		if (!script.branch) previous = script.step;
+	}
+	const byId = new Map(steps.map((r) => [r.step, r]));
+	const same = <T>(id: string, get: (r: RecordedStep) => T) => {
+		const p = before.get(id);
+		return p !== undefined && byId.has(p) && JSON.stringify(get(byId.get(p)!)) === JSON.stringify(get(byId.get(id)!));
+	};
 	return {
 		steps,
 		walkthrough: {
@@ -26,8 +40,8 @@ export function recordWalkthrough(scenario: Scenario, w: Walkthrough, scene: Sce
 				return {
 					...step,
 					...(r.messages.length ? { messages: r.messages } : {}),
-					tables: r.tables,
-					...(r.clock ? { clock: r.clock } : {}),
+					...(same(step.id, (x) => x.tables) ? {} : { tables: r.tables }),
+					...(r.clock && !same(step.id, (x) => x.clock) ? { clock: r.clock } : {}),
 					...(Object.keys(badges).length ? { badges } : {})
 				};
 			})
