@@ -54,13 +54,13 @@ export const k2Scenario: Scenario = {
 		{
 			step: 'scale-down',
 			actions: [{ wait: 60_000 }, { kubectl: 'scale deployment', name: 'nginx', replicas: 2 }],
-			until: { message: { from: kcm, summary: /^PUT \S+\/replicasets\/\S+ \(replicas 2/ } },
+			until: { answered: { from: kcm, summary: /^PUT \S+\/replicasets\/\S+ \(replicas 2/ } },
 			show: [{ from: 'kubectl' }, { to: 'etcd', cause: /^PATCH/ }, { to: 'kubectl' }, { to: kcm, summary: /^watch: Deployment \S+ MODIFIED/, first: 1 }, { from: kcm, summary: /^PUT \S+\/replicasets\/\S+ \(replicas/ }]
 		},
 		{ step: 'pick', until: { message: { from: kcm, summary: /^DELETE / }, count: 3 }, show: [{ from: kcm, summary: /^DELETE /, alone: true }] },
 		{
 			step: 'terminating',
-			until: { message: { from: kcm, summary: /replicasets\/\S+\/status \(replicas 2/ } },
+			until: { answered: { from: kcm, summary: /replicasets\/\S+\/status \(replicas 2/ } },
 			show: [
 				{ to: 'etcd', cause: /^DELETE / },
 				{ to: kcm, summary: /^200 OK \(Pod is Terminating/ },

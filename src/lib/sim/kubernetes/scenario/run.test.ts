@@ -11,6 +11,7 @@ const base: Scenario = {
 		{ step: 'create', zero: true, actions: [{ kubectl: 'create deployment', name: 'web', image: 'nginx', replicas: 2 }], until: { message: { to: 'kubectl' } }, show: [{ from: 'kubectl' }, { to: 'kubectl' }] },
 		{ step: 'bound', until: { message: { to: 'kube-scheduler', summary: /bound to/ }, count: 2 }, show: [{ from: 'kube-scheduler', summary: /\/binding /, alone: true }] },
 		{ step: 'running', until: { pods: 'Running' } },
+		{ step: 'scaled', actions: [{ kubectl: 'scale deployment', name: 'web', replicas: 1 }], until: { answered: { from: 'kube-controller-manager', summary: /^PUT \S+\/replicasets\/\S+ \(replicas 1/ } } },
 		{ step: 'refused', branch: { from: 'watches', cluster: { student: 'view' } }, actions: [{ kubectl: 'create deployment', name: 'web', image: 'nginx', replicas: 2 }], until: { message: { to: 'kubectl' } }, show: [{ to: 'kubectl' }] }
 	]
 };
@@ -20,7 +21,7 @@ describe('recording a scenario', () => {
 	const at = (id: string) => steps.find((s) => s.step === id)!;
 
 	it('records every step, the branch too, with the messages its rules select', () => {
-		expect(steps.map((s) => s.step)).toEqual(['watches', 'create', 'bound', 'running', 'refused']);
+		expect(steps.map((s) => s.step)).toEqual(['watches', 'create', 'bound', 'running', 'scaled', 'refused']);
 		expect(at('watches').messages).toEqual([]);
 		expect(at('watches').tables.map((t) => t.title)).toEqual(['Nodes']);
 		expect(at('create').messages.map((m) => m.summary)).toEqual(['POST /apis/apps/v1/namespaces/default/deployments (web, replicas 2)', expect.stringMatching(/^201 Created/)]);
@@ -32,6 +33,10 @@ describe('recording a scenario', () => {
 		expect(at('create').clock).toMatch(/^t = 0\.0\d\d s$/);
 		expect(at('watches').clock).toBeUndefined();
 		expect(at('running').tables.find((t) => t.title === 'Pods')!.rows.every((r) => r[1] === 'Running')).toBe(true);
+	});
+
+	it('"answered" waits for what the request wrote to be stored, not just for the request', () => {
+		expect(at('scaled').tables.find((t) => t.title === 'ReplicaSets')!.rows[0]![1]).toBe('1');
 	});
 
 	it('puts each bound Pod in a slot on its node and badges it with its STATUS', () => {

@@ -10,7 +10,7 @@ import { podStatus } from '../cluster/tables';
 import { foldRuns } from './fold';
 import { fits, matches, select } from './match';
 import { PodSlots } from './slots';
-import type { Action, Scenario, StepScript, Until } from './types';
+import type { Action, MessageRule, Scenario, StepScript, Until } from './types';
 
 export interface RecordedStep {
 	step: string;
@@ -80,8 +80,19 @@ function runUntil(p: Play, until: Until, step: string): void {
 	if ('pods' in until) return void settle(c, { until: (x) => x.pods().length > 0 && x.pods().every((pod) => podStatus(pod) === until.pods), quietMs: 0, sliceMs: 1 });
 	const { queue, trace } = c.cp.sim;
 	const causeOf = (id: number) => trace.get(id);
-	const want = 'message' in until ? (until.count ?? 1) : 1;
-	const hit = (e: TraceEntry) => ('message' in until ? e.type === 'message' && matches(until.message, e, causeOf) : e.type === 'note' && fits(until.note, e.text));
+	const want = 'note' in until ? 1 : (until.count ?? 1);
+	const answered = new Set<number>();
+	// A success (2xx) goes back to the request's sender, and following its causes back reaches the
+	// request. A 409 is an answer too, but nothing was stored: the controller will try again.
+	const answers = (e: TraceEntry, rule: MessageRule) => {
+		if (e.type !== 'message' || !/^2\d\d /.test(e.summary)) return false;
+		const request = trace.why(e.id).find((x) => x.type === 'message' && x.id !== e.id && x.from === e.to && x.to === e.from && matches(rule, x, causeOf));
+		if (!request || answered.has(request.id)) return false;
+		answered.add(request.id);
+		return true;
+	};
+	const hit = (e: TraceEntry) =>
+		'message' in until ? e.type === 'message' && matches(until.message, e, causeOf) : 'answered' in until ? answers(e, until.answered) : e.type === 'note' && fits(until.note, e.text);
 	let seen = p.base;
 	let count = 0;
 	const deadline = queue.now + LIMIT_MS;

@@ -27,6 +27,8 @@ export interface MessageRule {
 export type Until =
 	| { started: true }
 	| { message: MessageRule; count?: number }
+	/** Until `count` (default 1) requests matching the rule have had a 2xx answer (what they wrote is stored). */
+	| { answered: MessageRule; count?: number }
 	| { note: Text }
 	/** Every Pod's kubectl STATUS is this (and there is at least one Pod). */
 	| { pods: string }
