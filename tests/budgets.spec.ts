@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { routeJs } from '../bench/route-js.js';
 
@@ -22,4 +23,17 @@ test('an embed loads at most 150 KB (60 KB gzip) of JavaScript first; no route s
 	}
 	test.info().annotations.push({ type: 'first-load JS', description: report.join('; ') });
 	console.log(report.join('\n'));
+});
+
+/** Every file under dir, recursively. */
+const filesUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+
+test('walkthroughs are recorded at build time: no simulator code in any browser file', () => {
+	// Strings only the simulator holds (a component start note, an admission note); minifiers keep them.
+	const SIM = /informers: LIST, then WATCH|DefaultTolerationSeconds added/;
+	// The probe works: the server build that prerendered the pages does hold the simulator.
+	expect(filesUnder('.svelte-kit/output/server').some((f) => f.endsWith('.js') && SIM.test(readFileSync(f, 'utf8')))).toBe(true);
+	const browser = filesUnder('build/_app').filter((f) => /\.(js|json)$/.test(f));
+	expect(browser.length).toBeGreaterThan(10);
+	for (const f of browser) expect(readFileSync(f, 'utf8'), f).not.toMatch(SIM);
 });

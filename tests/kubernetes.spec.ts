@@ -21,15 +21,17 @@ test('create-deployment: the key messages come in the order of K1', async ({ pag
 		'kube-apiserver → etcd: write /registry/deployments/default/nginx',
 		'kube-apiserver → kubectl: 201 Created',
 		'kube-apiserver → kube-controller-manager: watch: Deployment nginx ADDED',
-		'kube-controller-manager → kube-apiserver: POST ReplicaSet nginx-7d4b9',
-		'kube-controller-manager → kube-apiserver: POST Pod generateName=nginx-7d4b9-, named nginx-7d4b9-x2x1w',
-		'kube-scheduler → kube-apiserver: bind Pod nginx-7d4b9-x2x1w to node-1',
-		'kube-apiserver → kubelet (node-1): watch: Pod nginx-7d4b9-x2x1w bound to node-1',
+		'kube-controller-manager → kube-apiserver: POST /apis/apps/v1/namespaces/default/replicasets',
+		'kube-controller-manager → kube-apiserver: POST /api/v1/namespaces/default/pods (generateName nginx-799cfcc968-',
+		'kube-apiserver → kube-controller-manager: 201 Created: nginx-799cfcc968-5bfnw',
+		'kube-scheduler → kube-apiserver: POST /api/v1/namespaces/default/pods/nginx-799cfcc968-5bfnw/binding (bind Pod nginx-799cfcc968-5bfnw to node-1',
+		'kube-apiserver → kubelet (node-1): watch: Pod nginx-799cfcc968-5bfnw ADDED',
 		'kubelet (node-1) → container runtime (node-1): CRI RunPodSandbox',
 		'kubelet (node-1) → container runtime (node-1): CRI PullImage',
-		'kubelet (node-1) → container runtime (node-1): CRI CreateContainer(nginx), StartContainer',
-		'kubelet (node-1) → kube-apiserver: PATCH Pod nginx-7d4b9-x2x1w status: Running',
-		'kube-controller-manager → kube-apiserver: update Deployment nginx status: availableReplicas 3'
+		'kubelet (node-1) → container runtime (node-1): CRI CreateContainer(nginx)',
+		'kubelet (node-1) → container runtime (node-1): CRI StartContainer',
+		'kubelet (node-1) → kube-apiserver: PATCH /api/v1/namespaces/default/pods/nginx-799cfcc968-5bfnw/status (Running',
+		'kube-controller-manager → kube-apiserver: PUT /apis/apps/v1/namespaces/default/deployments/nginx/status (replicas 3, updated 3, ready 3, available 3)'
 	];
 	let at = -1;
 	for (const line of order) {
@@ -96,11 +98,11 @@ test('the object panel shows desired vs actual state changing step by step', asy
 	await page.getByRole('tab', { name: /Cluster/ }).click();
 	const panel = page.getByRole('tabpanel');
 	await expect(panel).toContainText('0/3');
-	await expect(panel).not.toContainText('10.244.2.7');
+	await expect(panel).not.toContainText('10.244.2.2');
 	await page.keyboard.press('End');
 	await expect(stepIndicator(page)).toHaveText('Step 15 of 15');
 	await expect(panel).toContainText('3/3');
-	await expect(panel).toContainText('10.244.2.7');
+	await expect(panel).toContainText('10.244.2.2');
 });
 
 test('inspector says what a component does in this step', async ({ page }) => {

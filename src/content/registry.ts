@@ -15,10 +15,6 @@ export function findScene(id: string): Scene | undefined {
 	return scenes.find((s) => s.id === id);
 }
 
-export function findWalkthrough(scene: string, name: string): Walkthrough | undefined {
-	return walkthroughs.find((w) => w.id === `${scene}/${name}`);
-}
-
 /** Every walkthrough in course order, then those promised but not written yet. */
 export function walkthroughIndex(built: Walkthrough[] = walkthroughs, promised: WalkthroughEntry[] = comingSoon): WalkthroughEntry[] {
 	return [...built.map(({ id, title, summary }) => ({ id, title, summary })), ...promised.filter((p) => !built.some((w) => w.id === p.id))];

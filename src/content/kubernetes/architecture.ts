@@ -2,26 +2,26 @@ import type { StateTable, Walkthrough } from '$lib/model/types';
 import { deployment, endpointSlices, healthyNodes, K8S_VERSION, pods, POD, postPods, replicaSet, service, threeRunning } from './tables';
 
 // A tour of each component, following one small story so every message has a cause: the cluster runs
-// three nginx Pods; we delete one (p5m7c on node-2) and watch each component play its part in replacing
-// it (r4t6n, also on node-2). Terms are defined before they are used: Pod and Deployment (step 2),
+// three nginx Pods; we delete one (bh954 on node-2) and watch each component play its part in replacing
+// it (2xftn, also on node-2). Terms are defined before they are used: Pod and Deployment (step 2),
 // ReplicaSet (controllers), taint and affinity (scheduler), Service and EndpointSlice (kube-proxy).
 // Where the deck is dated, the narration says so ("The deck says …"; flows.md, "Where the deck is dated").
 
-const OLD = POD.b; // nginx-7d4b9-p5m7c on node-2, 10.244.2.7: the Pod we delete
-const NEW = POD.e; // nginx-7d4b9-r4t6n on node-2: its replacement (the scene's pod-2b)
-const NEW_IP = '10.244.2.11';
+const OLD = POD.b; // nginx-799cfcc968-bh954 on node-2, 10.244.2.2: the Pod we delete
+const NEW = POD.e; // nginx-799cfcc968-2xftn on node-2: its replacement (the scene's pod-2b)
+const NEW_IP = '10.244.2.3';
 
 const podRows = (old: string | null, fresh: [string, string, string] | null): StateTable =>
 	pods([
-		[POD.a, 'Running', 'node-1', '10.244.1.5'],
-		...(old ? [[OLD, old, 'node-2', '10.244.2.7'] as [string, string, string, string]] : []),
-		[POD.c, 'Running', 'node-3', '10.244.3.4'],
+		[POD.a, 'Running', 'node-1', '10.244.1.2'],
+		...(old ? [[OLD, old, 'node-2', '10.244.2.2'] as [string, string, string, string]] : []),
+		[POD.c, 'Running', 'node-3', '10.244.3.2'],
 		...(fresh ? [[NEW, ...fresh] as [string, string, string, string]] : [])
 	]);
 
 const replaced = podRows(null, ['Running', 'node-2', NEW_IP]);
 const settledAfter = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), replaced, healthyNodes];
-const withService = [...settledAfter, service('20.50.60.70'), endpointSlices(`10.244.1.5, ${NEW_IP}, 10.244.3.4`)];
+const withService = [...settledAfter, service('20.50.60.70'), endpointSlices(`10.244.1.2, ${NEW_IP}, 10.244.3.2`)];
 
 export const architecture: Walkthrough = {
 	id: 'kubernetes/architecture',
@@ -75,7 +75,7 @@ export const architecture: Walkthrough = {
 			title: 'etcd: the cluster\'s memory',
 			view: 'full',
 			narration:
-				'etcd is a consistent, replicated key-value store holding every object: what you asked for and what the nodes report. The deck says etcd talks with the API server like the other components; etcd never calls anyone: the API server is its only client. Now we delete one Pod, nginx-7d4b9-p5m7c. The API server does not erase it at once: it stores a deletion time, giving the Pod 30 seconds to shut down cleanly, and answers 200 OK. The Pod shows Terminating.',
+				'etcd is a consistent, replicated key-value store holding every object: what you asked for and what the nodes report. The deck says etcd talks with the API server like the other components; etcd never calls anyone: the API server is its only client. Now we delete one Pod, nginx-799cfcc968-bh954. The API server does not erase it at once: it stores a deletion time, giving the Pod 30 seconds to shut down cleanly, and answers 200 OK. The Pod shows Terminating.',
 			notes: 'In production etcd runs three or five members so a majority survives a failure. Ask why the Pod is Terminating rather than gone (it gets time to finish its requests). Demo: kubectl delete pod, then kubectl get pods -w in a second terminal.',
 			highlight: ['etcd', 'kube-apiserver'],
 			terminal: {
@@ -104,12 +104,12 @@ export const architecture: Walkthrough = {
 			badges: { 'pod-2a': 'Terminating' },
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${OLD} MODIFIED (deletionTimestamp set)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([NEW], 'ReplicaSet nginx-7d4b9 has 2 of 3') }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([NEW], 'ReplicaSet nginx-799cfcc968 has 2 of 3') }
 			],
 			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), podRows('Terminating', ['Pending', '<none>', '<none>']), healthyNodes],
 			roles: {
 				'kube-controller-manager':
-					'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others. Here the ReplicaSet controller creates the replacement Pod. It does not pick the name: it sends generateName nginx-7d4b9- and the API server adds a random suffix, r4t6n.'
+					'Inside: Deployment, ReplicaSet, node lifecycle, taint-eviction, EndpointSlice and ServiceAccount controllers, among others. Here the ReplicaSet controller creates the replacement Pod. It does not pick the name: it sends generateName nginx-799cfcc968- and the API server adds a random suffix, 2xftn.'
 			}
 		},
 		{
@@ -178,7 +178,7 @@ export const architecture: Walkthrough = {
 			highlight: ['kube-controller-manager', 'kube-proxy-1', 'kube-proxy-2', 'kube-proxy-3'],
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${NEW} Ready; Pod ${OLD} deleted` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: add ${NEW_IP}, remove 10.244.2.7` },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: add ${NEW_IP}, remove 10.244.2.2` },
 				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' }

@@ -1,15 +1,87 @@
 import type { Walkthrough } from '$lib/model/types';
-import { deployment, healthyNodes, pods, POD, postPods, replicaSet, settledThree } from './tables';
+import { recordWalkthrough, type Scenario } from '$lib/sim/kubernetes/scenario';
+import { kubernetesScene } from './scene';
 
 // K1 in flows.md: from one kubectl command to three running Pods. Everything after the 201 is
-// asynchronous: components react to watch events and write back through the API server.
-const pending = (node: string) => [
-	[POD.a, 'Pending', node === 'bound' ? 'node-1' : '<none>', '<none>'],
-	[POD.b, 'Pending', node === 'bound' ? 'node-2' : '<none>', '<none>'],
-	[POD.c, 'Pending', node === 'bound' ? 'node-3' : '<none>', '<none>']
-] as [string, string, string, string][];
+// asynchronous: components react to watch events and write back through the API server. The words are
+// written here; every message, table, Pod badge and the clock are recorded from the simulator (the
+// scenario below), at build time. Seed k1-3: the first Pod goes to node-1, as the narration follows it.
+const kcm = 'kube-controller-manager';
+const early = ['Deployments', 'Nodes'];
 
-export const createDeployment: Walkthrough = {
+/** The run behind this walkthrough; `scale` continues its main path. */
+export const k1Scenario: Scenario = {
+	title: 'K1: kubectl create deployment nginx --image=nginx --replicas=3',
+	start: { cluster: { seed: 'k1-3' } },
+	steps: [
+		{ step: 'watches', until: { started: true }, tables: early },
+		{ step: 'post', zero: true, actions: [{ kubectl: 'create deployment', name: 'nginx', image: 'nginx', replicas: 3 }], until: { message: { from: 'kubectl' } }, show: [{ from: 'kubectl' }], tables: early },
+		{ step: 'admission', until: { note: /^authenticated student/ }, tables: early },
+		{ step: 'store', until: { message: { to: 'kubectl' } }, show: [{ to: 'etcd', first: 1 }, { from: 'etcd', first: 1 }, { to: 'kubectl' }], tables: early },
+		{
+			step: 'deployment-controller',
+			until: { message: { to: kcm, summary: /^201 Created/ } },
+			show: [{ to: kcm, summary: /^watch: Deployment \S+ ADDED/ }, { from: kcm, summary: /^POST \S+replicasets/ }, { to: 'etcd', summary: /replicasets/ }],
+			tables: ['Deployments', 'ReplicaSets', 'Nodes']
+		},
+		{
+			step: 'replicaset-controller',
+			until: { message: { to: kcm, summary: /^201 Created: / }, count: 3 },
+			show: [{ to: kcm, summary: /^watch: ReplicaSet \S+ ADDED/ }, { from: kcm, summary: /^POST \S+\/pods / }, { to: kcm, summary: /^201 Created: / }]
+		},
+		{
+			step: 'schedule',
+			until: { message: { to: 'kube-scheduler', summary: /bound to/ }, count: 3 },
+			show: [{ to: 'kube-scheduler', summary: /^watch: Pod \S+ ADDED/ }, { from: 'kube-scheduler', summary: /\/binding / , alone: true }]
+		},
+		{
+			step: 'kubelet-hears',
+			until: { message: { from: /^kubelet-/, summary: /status \(Pending/ }, count: 3 },
+			show: [{ to: /^kubelet-/, summary: /^watch: Pod \S+ ADDED/ }, { from: 'kubelet-1', summary: /status \(Pending/ }]
+		},
+		{ step: 'cri', until: { message: { from: 'kubelet-1', summary: /RunPodSandbox/ } }, show: [{ from: 'kubelet-1', summary: /RunPodSandbox/ }] },
+		{ step: 'sandbox', until: { message: { to: 'pod-1a', summary: /network namespace/ } }, show: [{ to: 'pod-1a', summary: /network namespace/ }] },
+		{
+			step: 'cni',
+			until: { message: { from: 'runtime-1', to: 'kubelet-1', summary: /^sandbox .* ready/ } },
+			show: [{ from: 'runtime-1', to: 'pod-1a' }, { from: 'runtime-1', to: 'kubelet-1', summary: /^sandbox/ }]
+		},
+		{
+			step: 'pull',
+			until: { message: { from: 'runtime-1', summary: /^PullImage: done/ } },
+			show: [
+				{ from: 'kubelet-1', to: 'runtime-1', summary: /PullImage/ },
+				{ from: 'runtime-1', to: 'registry' },
+				{ from: 'registry', to: 'runtime-1', summary: /^401|^200: image index|^layer/ }
+			]
+		},
+		{
+			step: 'start',
+			until: { message: { to: 'pod-1a', summary: /start nginx/ } },
+			show: [{ from: 'kubelet-1', to: 'runtime-1', summary: /CreateContainer|StartContainer/ }, { from: 'runtime-1', to: 'kubelet-1', summary: /^CreateContainer/ }, { to: 'pod-1a', summary: /start nginx/ }]
+		},
+		{
+			step: 'status',
+			until: { pods: 'Running' },
+			show: [{ from: /^kubelet-/, summary: /status \(Running/ }, { from: 'kubelet-1', summary: /events \((Pulled|Created|Started)/, alone: true }]
+		},
+		{
+			step: 'available',
+			actions: [{ until: { settled: true } }, { kubectl: 'get deployment', name: 'nginx' }],
+			until: { message: { to: 'kubectl', summary: /^200 OK/ } },
+			show: [{ from: kcm, summary: /status \(replicas 3, (updated 3, )?ready 3/ }, { from: 'kubectl', summary: /^GET/ }, { to: 'kubectl', summary: /^200 OK/ }]
+		},
+		{
+			step: 'forbidden',
+			branch: { from: 'admission', cluster: { student: 'view' } },
+			until: { message: { to: 'kubectl' } },
+			show: [{ to: 'kubectl' }],
+			tables: early
+		}
+	]
+};
+
+const written: Walkthrough = {
 	id: 'kubernetes/create-deployment',
 	scene: 'kubernetes',
 	order: 2,
@@ -24,7 +96,6 @@ export const createDeployment: Walkthrough = {
 				'On a fresh cluster (or after kubectl delete deployment,service nginx, which removes what the tour left running), before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
 			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver.',
 			highlight: ['kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kubelet-3'],
-			tables: [{ ...deployment('0/0', 0, 0), rows: [] }, healthyNodes],
 			roles: {
 				'kube-apiserver': 'Holds open watch streams to every controller, the scheduler and each kubelet.',
 				etcd: 'Stores the cluster state; the API server keeps its own watch on it to feed everyone else.'
@@ -42,7 +113,6 @@ export const createDeployment: Walkthrough = {
 				api: 'POST /apis/apps/v1/namespaces/default/deployments'
 			},
 			highlight: ['kubectl', 'kube-apiserver'],
-			messages: [{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'POST /apis/apps/v1/namespaces/default/deployments (nginx, replicas 3)' }],
 			roles: { kubectl: 'Builds the Deployment object and POSTs it.', 'kube-apiserver': 'Receives the request.' }
 		},
 		{
@@ -73,12 +143,6 @@ export const createDeployment: Walkthrough = {
 				api: 'POST /apis/apps/v1/namespaces/default/deployments → 201 Created'
 			},
 			highlight: ['kube-apiserver', 'etcd'],
-			messages: [
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write /registry/deployments/default/nginx' },
-				{ from: 'etcd', to: 'kube-apiserver', via: 'api-etcd', kind: 'response', summary: 'committed at revision 48213' },
-				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '201 Created (resourceVersion 48213)' }
-			],
-			tables: [deployment('0/3', 0, 0), healthyNodes],
 			roles: { etcd: 'Stores the desired state: a Deployment asking for 3 replicas.', kubectl: 'Prints "created" and exits. It does not wait for Pods.' }
 		},
 		{
@@ -87,14 +151,8 @@ export const createDeployment: Walkthrough = {
 			notes: 'Ask why there is a ReplicaSet at all: it lets Deployments roll out a new template beside the old one.',
 			view: 'empty',
 			narration:
-				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet, nginx-7d4b9, asking for 3 replicas and owned by the Deployment. The name ends in a hash of the Pod template: the part of the Deployment that describes each Pod (its image, labels and ports). It writes through the API server, never to etcd directly.',
+				'The Deployment controller (one of the loops inside kube-controller-manager) hears "Deployment nginx ADDED" on its watch. It creates a ReplicaSet, nginx-799cfcc968, asking for 3 replicas and owned by the Deployment. The name ends in a hash of the Pod template: the part of the Deployment that describes each Pod (its image, labels and ports). It writes through the API server, never to etcd directly.',
 			highlight: ['kube-controller-manager', 'kube-apiserver'],
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Deployment nginx ADDED' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'POST ReplicaSet nginx-7d4b9 (replicas 3, owner Deployment nginx)' },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write /registry/replicasets/default/nginx-7d4b9' }
-			],
-			tables: [deployment('0/3', 0, 0), replicaSet(3, 0, 0), healthyNodes],
 			roles: { 'kube-controller-manager': 'Its Deployment controller turns the Deployment into a ReplicaSet.' }
 		},
 		{
@@ -102,19 +160,12 @@ export const createDeployment: Walkthrough = {
 			title: 'The ReplicaSet controller creates three Pods',
 			view: 'empty',
 			narration:
-				'The ReplicaSet controller hears "ReplicaSet ADDED", counts 0 Pods against 3 wanted, and creates them in slow-start batches: one Pod first, then, if that worked, two at once (then 4, 8…), so a refused Pod fails once, not many times. Admission adds two default tolerations to each Pod: permission to stay 300 seconds on a node marked not-ready, and 300 on one marked unreachable, before being evicted. The Pods have no node yet: Pending.',
+				'The ReplicaSet controller hears "ReplicaSet ADDED", counts 0 Pods against 3 wanted, and creates them in slow-start batches: one Pod first, then, if that worked, two at once (then 4, 8…), so a refused Pod fails once, not many times. Admission adds two default tolerations to each Pod: permission to stay 300 seconds on a node marked not-ready, and 300 on one marked unreachable, before being evicted. Each Pod is created without a node: Pending. The scheduler is already placing the first while the second batch is created.',
 			notes: 'Demo: kubectl get pod <name> -o yaml and find the two tolerations nobody wrote (node.kubernetes.io/not-ready and node.kubernetes.io/unreachable, NoExecute, 300 s), added by the DefaultTolerationSeconds admission plugin. Ask why the batches start at one (quota or admission may refuse every Pod; then only one request is wasted).',
 			highlight: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 ADDED' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.a], 'batch 1') },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.b, POD.c], 'batch 2, sent at once') },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write 3 Pods (tolerations not-ready and unreachable, 300 s each), spec.nodeName empty' }
-			],
-			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('none'))],
 			roles: {
 				'kube-controller-manager':
-					'Its ReplicaSet controller creates the missing Pods, one batch at a time. It does not choose their names: each POST carries generateName nginx-7d4b9- and the API server appends a random five-character suffix.',
+					'Its ReplicaSet controller creates the missing Pods, one batch at a time. It does not choose their names: each POST carries generateName nginx-799cfcc968- and the API server appends a random five-character suffix, returned in its 201 answer.',
 				'kube-apiserver': 'Admits each Pod; the DefaultTolerationSeconds admission plugin adds the not-ready and unreachable tolerations (300 s each).'
 			}
 		},
@@ -126,15 +177,6 @@ export const createDeployment: Walkthrough = {
 			narration:
 				'The scheduler sees three Pods with no node. For each it filters out nodes that cannot run it (too little CPU or memory, a taint it does not tolerate, affinity rules it breaks), scores the rest, and binds the Pod to the best one with a POST to the Pod\'s binding subresource. The API server records spec.nodeName and PodScheduled=True. The scheduler starts nothing itself.',
 			highlight: ['kube-scheduler', 'kube-apiserver'],
-			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: 3 Pods ADDED with no nodeName' },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.a} to node-1 (POST pods/${POD.a}/binding)` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.b} to node-2 (POST pods/${POD.b}/binding)` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.c} to node-3 (POST pods/${POD.c}/binding)` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write spec.nodeName, PodScheduled=True' }
-			],
-			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods(pending('bound'))],
 			roles: { 'kube-scheduler': 'Filters and scores nodes, then binds each Pod by writing to the API server.' }
 		},
 		{
@@ -143,15 +185,8 @@ export const createDeployment: Walkthrough = {
 			notes: 'Ask what would change if every kubelet polled the API server every 10 seconds instead (slower reactions, and thousands of nodes loading the API server). Watches are why Kubernetes reacts within a second.',
 			view: 'three',
 			narration:
-				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 takes the Pod and records that in its status: still Pending, now with the node\'s IP and a start time. The kubelets on node-2 and node-3 do the same in parallel. We follow node-1.',
+				'Each kubelet is watching for Pods whose spec.nodeName is its own node, so the binding reaches it within moments as a watch event (not by polling). The kubelet on node-1 takes the Pod and records that in its status: still in phase Pending (kubectl shows ContainerCreating), now with the node\'s IP and a start time. The kubelets on node-2 and node-3 do the same in parallel. We follow node-1.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
-			badges: { 'pod-1a': 'Pending', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [
-				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'event', summary: `watch: Pod ${POD.a} bound to node-1` },
-				{ from: 'kube-apiserver', to: 'kubelet-2', via: 'api-kubelet-2', kind: 'event', summary: `watch: Pod ${POD.b} bound to node-2` },
-				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.c} bound to node-3` },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: Pending, hostIP, startTime` }
-			],
 			roles: { 'kubelet-1': 'Receives its Pod from the watch stream, records in its status that it has taken it, and starts working on it.' }
 		},
 		{
@@ -162,8 +197,6 @@ export const createDeployment: Walkthrough = {
 				'The kubelet does not start containers itself. It calls the container runtime on its node (containerd here) through the Container Runtime Interface (CRI): a gRPC API, that is, remote procedure calls over a local socket. Its first call is RunPodSandbox. The deck says "we are using Docker": Kubernetes 1.24 removed the dockershim, its built-in Docker support; today containerd or CRI-O is typical, and AKS uses containerd.',
 			notes: 'Demo on a node: crictl pods and crictl ps list sandboxes and containers; docker ps shows nothing on a containerd node. Images built with Docker still run: they are standard OCI images.',
 			highlight: ['kubelet-1', 'runtime-1'],
-			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: `CRI RunPodSandbox(${POD.a}) over gRPC (/run/containerd/containerd.sock)` }],
 			roles: { 'kubelet-1': 'Drives the runtime through the CRI; it never runs containers itself.', 'runtime-1': 'containerd: receives the CRI call on its local socket.' }
 		},
 		{
@@ -174,8 +207,6 @@ export const createDeployment: Walkthrough = {
 				'The sandbox is the Pod\'s shared home. containerd creates its network namespace (the Pod\'s own network stack: interfaces, routes, ports) itself and pins it with a bind mount under /var/run/netns, so it exists on its own, whatever process comes or goes. Every container of the Pod joins it, which is why the containers of one Pod reach each other on localhost. So far it has only a loopback interface.',
 			notes: 'Ask: two containers in one Pod both want port 80. What happens? (The second fails to bind: they share one network namespace.) That is the practical meaning of "a Pod has one IP".',
 			highlight: ['runtime-1', 'pod-1a'],
-			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'create network namespace, pinned by a bind mount at /var/run/netns/…' }],
 			roles: { 'runtime-1': 'containerd\'s CRI plugin: creates and pins the Pod\'s network namespace before any process runs in it.', 'pod-1a': 'Exists now as a sandbox with its own network namespace, but no IP and no nginx yet.' }
 		},
 		{
@@ -183,16 +214,10 @@ export const createDeployment: Walkthrough = {
 			title: 'CNI: the Pod gets its IP',
 			view: 'three',
 			narration:
-				'To connect the sandbox, containerd calls the CNI plugin (Container Network Interface) with ADD. The plugin wires the namespace into the cluster network and gives the Pod its IP, 10.244.1.5, reachable from every node. Since Kubernetes 1.24 the runtime, not the kubelet, calls CNI. Then containerd starts the pause container in the namespace, the sandbox\'s tiny placeholder process, and tells the kubelet the sandbox is ready.',
+				'To connect the sandbox, containerd calls the CNI plugin (Container Network Interface) with ADD. The plugin wires the namespace into the cluster network and gives the Pod its IP, 10.244.1.2, reachable from every node. Since Kubernetes 1.24 the runtime, not the kubelet, calls CNI. Then containerd starts the pause container in the namespace, the sandbox\'s tiny placeholder process, and tells the kubelet the sandbox is ready.',
 			notes: 'Ask where the address came from: each node gets a range (10.244.1.0/24 for node-1 here) and the CNI plugin hands out addresses from it. On AKS the plugin is usually Azure CNI.',
 			highlight: ['runtime-1', 'pod-1a'],
-			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'Pending', 'pod-3a': 'Pending' },
-			messages: [
-				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'CNI ADD → interface in the namespace, IP 10.244.1.5' },
-				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'start the pause container in the namespace (the sandbox\'s placeholder process)' },
-				{ from: 'runtime-1', to: 'kubelet-1', via: 'kubelet-runtime-1', kind: 'response', summary: 'sandbox ready (IP 10.244.1.5)' }
-			],
-			roles: { 'runtime-1': 'Calls the CNI plugin for the Pod\'s network and IP, then starts the pause container.', 'pod-1a': 'Has its IP, 10.244.1.5; still no nginx container.' }
+			roles: { 'runtime-1': 'Calls the CNI plugin for the Pod\'s network and IP, then starts the pause container.', 'pod-1a': 'Has its IP, 10.244.1.2; still no nginx container.' }
 		},
 		{
 			id: 'pull',
@@ -202,20 +227,6 @@ export const createDeployment: Walkthrough = {
 			narration:
 				'The image is nginx with no tag, meaning nginx:latest, so the pull policy is Always. As in "Pull and run", the runtime first sends a HEAD for the tag; Docker Hub answers 401, so it fetches an anonymous token and repeats the HEAD, which returns the digest. It GETs the index by that digest, picks this node\'s platform (linux/amd64), then fetches the config and the layers it lacks, in parallel, checking every digest.',
 			highlight: ['runtime-1', 'registry'],
-			badges: { 'pod-1a': 'ContainerCreating', 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
-			messages: [
-				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI PullImage(docker.io/library/nginx:latest)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://auth.docker.io/token"' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET auth.docker.io/token?scope=repository:library/nginx:pull (anonymous)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200: bearer token (short-lived)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest (with the token)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200, Docker-Content-Digest: sha256:… (an image index)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (the index, by digest)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'response', summary: '200: image index (one manifest per platform)' },
-				{ from: 'runtime-1', to: 'registry', via: 'runtime-registry-1', kind: 'request', summary: 'GET manifest for linux/amd64 by digest; GET /v2/library/nginx/blobs/sha256:… (config, then 7 layers in parallel)' },
-				{ from: 'registry', to: 'runtime-1', via: 'runtime-registry-1', kind: 'data', summary: 'config and 7 layer blobs (every digest verified)' }
-			],
 			roles: { registry: 'Serves the image manifest and layers.', 'runtime-1': 'Pulls and unpacks the layers.' }
 		},
 		{
@@ -224,13 +235,8 @@ export const createDeployment: Walkthrough = {
 			notes: 'Link back to docker/pull-and-run: the same containerd → shim → runc chain starts the process; only the caller differs (the kubelet over the CRI instead of dockerd). Ask what runc does after the process starts (it exits; the shim stays as the parent).',
 			view: 'three',
 			narration:
-				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces (joining the sandbox\'s network namespace, so nginx listens on 10.244.1.5:80) and in a cgroup that measures, and can limit, its CPU and memory.',
+				'With the image present, the kubelet asks for the container to be created and started inside the sandbox. containerd hands it to a shim, and runc starts the nginx process in the Pod\'s namespaces (joining the sandbox\'s network namespace, so nginx listens on 10.244.1.2:80) and in a cgroup that measures, and can limit, its CPU and memory.',
 			highlight: ['kubelet-1', 'runtime-1', 'pod-1a'],
-			badges: { 'pod-2a': 'ContainerCreating', 'pod-3a': 'ContainerCreating' },
-			messages: [
-				{ from: 'kubelet-1', to: 'runtime-1', via: 'kubelet-runtime-1', kind: 'request', summary: 'CRI CreateContainer(nginx), StartContainer' },
-				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'shim → runc: start nginx process' }
-			],
 			roles: { 'pod-1a': 'Its nginx container is now running.' }
 		},
 		{
@@ -239,16 +245,8 @@ export const createDeployment: Walkthrough = {
 			notes: 'Misconception to expect: Running means ready to serve. Ask what could make a Running Pod not Ready (a readiness probe that fails). Demo: kubectl get events --sort-by=.lastTimestamp shows Scheduled, Pulling, Pulled, Created, Started in order.',
 			view: 'three',
 			narration:
-				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True. Along the way it has also posted Events (Pulled, Created, Started), small separate objects that kubectl describe shows. The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
+				'Each kubelet reports back to the API server: phase Running, the Pod IP, Ready=True. Along the way it has also posted Events (Pulling, Pulled, Created, Started), small separate objects that kubectl describe shows. The other two nodes did the same work in parallel. The API server stores it all in etcd, where controllers and kubectl can read it.',
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3', 'kube-apiserver'],
-			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: Running, podIP 10.244.1.5, Ready=True` },
-				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: `PATCH Pod ${POD.b} status: Running, podIP 10.244.2.7, Ready=True` },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.c} status: Running, podIP 10.244.3.4, Ready=True` },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'POST Events: Pulled, Created, Started (sent as each happened)' },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: 'write Pod status and Events' }
-			],
-			tables: [deployment('0/3', 3, 0), replicaSet(3, 3, 0), pods([[POD.a, 'Running', 'node-1', '10.244.1.5'], [POD.b, 'Running', 'node-2', '10.244.2.7'], [POD.c, 'Running', 'node-3', '10.244.3.4']])],
 			roles: { 'kubelet-1': 'Reports the Pod\'s real state: the "actual" half of desired vs actual.' }
 		},
 		{
@@ -260,19 +258,10 @@ export const createDeployment: Walkthrough = {
 				'The ReplicaSet controller sees three ready Pods and updates the ReplicaSet\'s status; the Deployment controller, watching ReplicaSets, then marks the Deployment 3/3 available. From now on these loops keep comparing desired with actual state and act whenever they differ.',
 			terminal: {
 				command: 'kubectl get deployment nginx',
-				output: 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     3            3           14s',
+				output: 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     3            3           3s',
 				api: 'GET /apis/apps/v1/namespaces/default/deployments/nginx'
 			},
 			highlight: ['kube-controller-manager'],
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: 3 Pods now Ready' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update ReplicaSet nginx-7d4b9 status: readyReplicas 3' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: ReplicaSet nginx-7d4b9 status changed' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'update Deployment nginx status: availableReplicas 3' },
-				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET deployments/nginx' },
-				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: READY 3/3' }
-			],
-			tables: settledThree,
 			end: true
 		},
 		{
@@ -288,8 +277,11 @@ export const createDeployment: Walkthrough = {
 				api: 'POST /apis/apps/v1/namespaces/default/deployments → 403'
 			},
 			highlight: ['kubectl', 'kube-apiserver'],
-			messages: [{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '403 Forbidden (RBAC denied create deployments)' }],
 			end: true
 		}
 	]
 };
+
+/** The recorded run (steps with their full trace), for the golden test. */
+export const k1Recording = recordWalkthrough(k1Scenario, written, kubernetesScene);
+export const createDeployment = k1Recording.walkthrough;

@@ -6,12 +6,13 @@ import { walkthroughs } from '../registry';
 // step (its starting state, in that step's tables or terminal) or is created in a message ("named …" by
 // the API server) no later than the first step that mentions it. Catches a Pod that an earlier
 // walkthrough deleted, or one that shows up in a table before anyone created it.
-const POD_NAME = /nginx-7d4b9-[a-z0-9]{5}\b/g;
+const POD_NAME = /nginx-799cfcc968-[a-z0-9]{5}\b/g;
 const k8s = walkthroughs.filter((w) => w.scene === 'kubernetes');
 
 const textOf = (s: Step) =>
 	[s.narration, s.terminal?.command, s.terminal?.output, ...(s.messages ?? []).map((m) => m.summary), ...(s.tables ?? []).flatMap((t) => t.rows.flat()), ...Object.values(s.badges ?? {})].join('\n');
-const createdIn = (s: Step) => new Set((s.messages ?? []).flatMap((m) => (/^POST Pod/.test(m.summary) ? (m.summary.match(POD_NAME) ?? []) : [])));
+// Hand-written steps name a Pod in the controller's POST; recorded runs in the API server's 201 answer.
+const createdIn = (s: Step) => new Set((s.messages ?? []).flatMap((m) => (/^POST Pod|^201 Created: /.test(m.summary) ? (m.summary.match(POD_NAME) ?? []) : [])));
 
 describe.each(k8s.map((w) => [w.id, w] as const))('%s', (_id, w) => {
 	it('mentions a Pod only once it exists', () => {
@@ -40,8 +41,9 @@ describe('the Kubernetes walkthroughs in course order', () => {
 			}
 			for (const s of w.steps)
 				for (const m of s.messages ?? []) {
-					// "DELETE Pod X (…)", "DELETE Pods X, Y (…)": the names before any aside in brackets.
-					const named = /DELETE Pods? ([^(]*)/.exec(m.summary)?.[1] ?? '';
+					// "DELETE Pod X (…)", "DELETE Pods X, Y (…)", "DELETE /api/v1/namespaces/default/pods/X (…)":
+					// the names before any aside in brackets or query.
+					const named = /DELETE (?:Pods? |\/api\/v1\/namespaces\/\w+\/pods\/)([^(?]*)/.exec(m.summary)?.[1] ?? '';
 					for (const name of named.match(POD_NAME) ?? []) deleted.set(name, w.id);
 				}
 		}

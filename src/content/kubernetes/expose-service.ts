@@ -3,10 +3,10 @@ import { deployment, endpointSlices, POD, replicaSet, SCALE_BACK, service, three
 
 // K4 in flows.md: kubectl expose … --type=LoadBalancer, then one request from outside.
 // Comes straight after scale and starts from `threeAgain`: scale ended at two replicas and the class
-// scaled back to three, so the Pods are x2x1w (node-1), w6q9t (node-2) and b9d2f (node-3). node-failure
+// scaled back to three, so the Pods are 5bfnw (node-1), w6q9t (node-2) and sz2k2 (node-3). node-failure
 // comes next and starts from the Service made here.
 const settled = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), threeAgain];
-const allReady = '10.244.1.5, 10.244.2.9, 10.244.3.4';
+const allReady = '10.244.1.2, 10.244.2.4, 10.244.3.2';
 
 /** What Azure does differently from the generic picture (cloud-provider-azure, azure_loadbalancer.go). */
 const AZURE_RULE =
@@ -23,7 +23,7 @@ export const exposeService: Walkthrough = {
 			id: 'expose',
 			title: 'kubectl expose creates a Service',
 			view: 'service',
-			narration: `"Scale a Deployment" ended at two replicas; the class scaled back to three (${SCALE_BACK}), so three nginx replicas run: x2x1w on node-1, w6q9t on node-2 and b9d2f on node-3. kubectl reads the Deployment to copy its Pod selector (app=nginx), then POSTs a Service of type LoadBalancer. The API server allocates a stable virtual ClusterIP and a NodePort in the range 30000–32767, and stores the Service. The external IP is still pending.`,
+			narration: `"Scale a Deployment" ended at two replicas; the class scaled back to three (${SCALE_BACK}), so three nginx replicas run: 5bfnw on node-1, w6q9t on node-2 and sz2k2 on node-3. kubectl reads the Deployment to copy its Pod selector (app=nginx), then POSTs a Service of type LoadBalancer. The API server allocates a stable virtual ClusterIP and a NodePort in the range 30000–32767, and stores the Service. The external IP is still pending.`,
 			notes: 'Ask: right after "201 Created", can anyone reach the Service yet? No: it is only a stored object until watchers act on it (the EndpointSlice controller, kube-proxy, the cloud controller). Misconception to expect: "kubectl expose starts a proxy process".',
 			terminal: {
 				command: 'kubectl expose deployment nginx --port=80 --type=LoadBalancer',
@@ -110,14 +110,14 @@ export const exposeService: Walkthrough = {
 			messages: [
 				{ from: 'end-user', to: 'load-balancer', via: 'user-lb', kind: 'data', summary: 'GET http://20.50.60.70/' },
 				{ from: 'load-balancer', to: 'kube-proxy-1', via: 'lb-proxy-1', kind: 'data', summary: 'to node-1:31380 (NodePort; on Azure, 20.50.60.70:80 with floating IP)' },
-				{ from: 'kube-proxy-1', to: 'pod-2c', via: 'proxy1-pod-2c', kind: 'data', summary: 'DNAT to 10.244.2.9:80 (kernel rules; kube-proxy itself not involved)' },
+				{ from: 'kube-proxy-1', to: 'pod-2c', via: 'proxy1-pod-2c', kind: 'data', summary: 'DNAT to 10.244.2.4:80 (kernel rules; kube-proxy itself not involved)' },
 				{ from: 'pod-2c', to: 'kube-proxy-1', via: 'proxy1-pod-2c', kind: 'data', summary: 'HTTP 200 (nginx welcome page)' },
 				{ from: 'kube-proxy-1', to: 'load-balancer', via: 'lb-proxy-1', kind: 'data', summary: 'HTTP 200 (reverse NAT on node-1)' },
 				{ from: 'load-balancer', to: 'end-user', via: 'user-lb', kind: 'data', summary: 'HTTP 200' }
 			],
 			roles: {
 				'kube-apiserver': 'Not involved: the data path never touches the control plane.',
-				'kube-proxy-1': "Not involved either: node-1's kernel matches the rules, rewrites the destination to 10.244.2.9 and the source to node-1 (externalTrafficPolicy Cluster), so the reply comes back through node-1.",
+				'kube-proxy-1': "Not involved either: node-1's kernel matches the rules, rewrites the destination to 10.244.2.4 and the source to node-1 (externalTrafficPolicy Cluster), so the reply comes back through node-1.",
 				'load-balancer': AZURE_RULE
 			}
 		},

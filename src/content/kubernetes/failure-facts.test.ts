@@ -40,7 +40,7 @@ describe('scale', () => {
 
 	it('deletes the two Pods on doubled-up nodes that were ready for less time, then one of a tie', () => {
 		const deletes = scale.steps.find((s) => s.id === 'pick')!.messages!.map((m) => m.summary);
-		expect(deletes.map((d) => /DELETE Pod (\S+)/.exec(d)?.[1])).toEqual([POD.d, POD.e, POD.b]);
+		expect(deletes.map((d) => /DELETE (?:Pod |\S+\/pods\/)(nginx-[\w-]+)/.exec(d)?.[1])).toEqual([POD.d, POD.e, POD.b]);
 		expect(deletes[2]).toMatch(/tie|random/i);
 	});
 
@@ -52,9 +52,9 @@ describe('scale', () => {
 	});
 
 	it('separates marking the Pods Terminating, stopping the containers, and the final DELETE', () => {
-		const marked = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /deletionTimestamp/.test(m.summary)));
+		const marked = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /deletionTimestamp|is Terminating/.test(m.summary)));
 		const stopped = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /StopContainer/.test(m.summary)));
-		const removed = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /DELETE .*grace 0/.test(m.summary)));
+		const removed = scale.steps.findIndex((s) => (s.messages ?? []).some((m) => /DELETE .*(grace 0|gracePeriodSeconds=0)/.test(m.summary)));
 		expect(marked).toBeGreaterThanOrEqual(0);
 		expect(stopped).toBeGreaterThan(marked);
 		expect(removed).toBeGreaterThan(stopped);
@@ -162,7 +162,7 @@ describe('node-failure', () => {
 		for (const t of tables.slice(dies, deleteNode)) expect(table(t, 'Nodes')!.rows.map((r) => r[0])).toContain('node-2');
 	});
 
-	it('replaces the evicted Pod with h3v8s on a healthy node, and never shows h3v8s before it is created', () => {
+	it('replaces the evicted Pod with h4v8s on a healthy node, and never shows h4v8s before it is created', () => {
 		const created = nodeFailure.steps.findIndex((s) => (s.messages ?? []).some((m) => /^POST Pod generateName=/.test(m.summary) && m.summary.includes(POD.f)));
 		expect(created).toBeGreaterThan(stepIndex(nodeFailure, 'evict'));
 		for (const s of nodeFailure.steps.slice(0, created)) expect(everything(s), s.id).not.toContain(POD.f);
@@ -185,13 +185,13 @@ describe('node-failure', () => {
 });
 
 describe('after node-failure: w6q9t is gone for good', () => {
-	// node-failure force-deletes w6q9t (10.244.2.9) and node-2's Node; what comes later must not show them running.
+	// node-failure force-deletes w6q9t (10.244.2.4) and node-2's Node; what comes later must not show them running.
 	const visible = (s: Step) => JSON.stringify({ ...s, notes: undefined });
 	it.each([crashLoop, managedAks].map((w) => [w.id, w] as const))('%s comes later and never shows w6q9t or its IP', (_id, w) => {
 		expect(w.order!).toBeGreaterThan(nodeFailure.order!);
 		for (const s of w.steps) {
 			expect(visible(s), s.id).not.toContain(POD.g);
-			expect(visible(s), s.id).not.toContain('10.244.2.9');
+			expect(visible(s), s.id).not.toContain('10.244.2.4');
 			const view = kubernetesScene.views.find((v) => v.id === s.view)!;
 			const names = view.components.map((c) => kubernetesScene.components.find((x) => x.id === c)!.name);
 			expect(names, `${w.id}/${s.id} draws w6q9t`).not.toContain(POD.g);

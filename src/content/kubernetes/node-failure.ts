@@ -6,12 +6,12 @@ import { deployment, endpointSlices, healthyNodes, nodes, pods, POD, postPods, r
 // pkg/controller/podgc (gcOrphaned, gcTerminating) and kubernetes/cloud-provider
 // controllers/nodelifecycle (MonitorNodes). Times follow Kubernetes 1.32+: 50 s grace before
 // Ready=Unknown (40 s before), NoExecute taint at the next 5 s check, 300 s default toleration.
-// The story starts where expose-service ended: `threeAgain` (x2x1w, w6q9t, b9d2f) behind the LoadBalancer
+// The story starts where expose-service ended: `threeAgain` (5bfnw, w6q9t, sz2k2) behind the LoadBalancer
 // Service nginx (20.50.60.70), so the Service and its EndpointSlice exist from the first step.
 // It ends with node-2's VM and Node deleted and w6q9t gone: crash-loop says how the class rebuilt node-2.
 // node-2's VM is powered off, not deleted: the Node is deleted only after the VM is deleted.
 
-const IP = { a: '10.244.1.5', g: '10.244.2.9', c: '10.244.3.4', f: '10.244.3.8' };
+const IP = { a: '10.244.1.2', g: '10.244.2.4', c: '10.244.3.2', f: '10.244.3.3' };
 
 const tainted = (taints: string) =>
 	nodes([
@@ -47,7 +47,7 @@ export const nodeFailure: Walkthrough = {
 			view: 'three-again',
 			clock: 'healthy',
 			narration:
-				'We start where "Expose a Service" ended: three nginx replicas, x2x1w on node-1, w6q9t on node-2 and b9d2f on node-3. The Service from "Expose a Service" sends traffic to all three, at 20.50.60.70. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
+				'We start where "Expose a Service" ended: three nginx replicas, 5bfnw on node-1, w6q9t on node-2 and sz2k2 on node-3. The Service from "Expose a Service" sends traffic to all three, at 20.50.60.70. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
 			notes:
 				'The clock in the corner is simulated: it jumps ahead so nobody waits six minutes. Ask: why a separate tiny Lease instead of sending the whole node status every 10 seconds? (Status is large; with thousands of nodes the small Lease keeps etcd and the API server quiet.)',
 			terminal: {
@@ -130,7 +130,7 @@ export const nodeFailure: Walkthrough = {
 			view: 'three-again',
 			clock: 't ≈ 50 s',
 			narration:
-				'Because of the NoSchedule taint, the scheduler now filters node-2 out. The EndpointSlice controller sees that w6q9t is not ready and marks its endpoint ready=false in the Service\'s EndpointSlice: still listed, but not to be used. kube-proxy on node-1 and node-3 rewrites its rules without 10.244.2.9. Users stop being sent to the dead node about a minute after it died.',
+				'Because of the NoSchedule taint, the scheduler now filters node-2 out. The EndpointSlice controller sees that w6q9t is not ready and marks its endpoint ready=false in the Service\'s EndpointSlice: still listed, but not to be used. kube-proxy on node-1 and node-3 rewrites its rules without 10.244.2.4. Users stop being sent to the dead node about a minute after it died.',
 			highlight: ['kube-scheduler', 'kube-controller-manager', 'kube-proxy-1', 'kube-proxy-3'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
 			messages: [
@@ -210,7 +210,7 @@ export const nodeFailure: Walkthrough = {
 			view: 'replaced',
 			clock: 't ≈ 360 s',
 			narration:
-				'The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates h3v8s. The scheduler filters out the tainted node-2; node-1 and node-3 each run one nginx Pod, a tie it breaks at random: node-3. The kubelet there starts it, and once it is ready the EndpointSlice controller adds 10.244.3.8. The Deployment is back to 3 available.',
+				'The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates h4v8s. The scheduler filters out the tainted node-2; node-1 and node-3 each run one nginx Pod, a tie it breaks at random: node-3. The kubelet there starts it, and once it is ready the EndpointSlice controller adds 10.244.3.3. The Deployment is back to 3 available.',
 			highlight: ['kube-controller-manager', 'kube-scheduler', 'kubelet-3', 'pod-3b'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
 			messages: [
@@ -247,7 +247,7 @@ export const nodeFailure: Walkthrough = {
 			view: 'replaced',
 			clock: 'later: VM deleted',
 			narration:
-				'Here the admin decides node-2 is not coming back and deletes its VM. At its next check the cloud-controller-manager finds no VM behind node-2 and deletes the Node object. The Pod garbage collector in kube-controller-manager finds a Pod bound to a Node that no longer exists and, after a 40-second safety wait, marks it Failed and force-deletes it (grace 0). Only now does 10.244.2.9 leave the EndpointSlice.',
+				'Here the admin decides node-2 is not coming back and deletes its VM. At its next check the cloud-controller-manager finds no VM behind node-2 and deletes the Node object. The Pod garbage collector in kube-controller-manager finds a Pod bound to a Node that no longer exists and, after a 40-second safety wait, marks it Failed and force-deletes it (grace 0). Only now does 10.244.2.4 leave the EndpointSlice.',
 			terminal: {
 				command: 'az vm delete --resource-group rg-class --name node-2 --yes',
 				api: 'DELETE https://management.azure.com/subscriptions/…/resourceGroups/rg-class/providers/Microsoft.Compute/virtualMachines/node-2'

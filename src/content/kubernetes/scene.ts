@@ -2,22 +2,22 @@ import type { Component, Connection, Scene } from '$lib/model/types';
 
 // A cluster drawn hub-and-spoke: every control message goes through kube-apiserver, only the API
 // server touches etcd, and watchers hold standing watch streams (dashed) from the API server.
-// Pod names follow Kubernetes' pattern <deployment>-<pod-template-hash>-<suffix>; real hashes are
-// longer (8–10 characters), shortened here so three nodes fit on a projector.
+// Pod names follow Kubernetes' pattern <deployment>-<pod-template-hash>-<suffix>, as the simulator
+// names them in the recorded create-deployment and scale runs (continuity.test.ts checks each slot).
 
 const NODES = [1, 2, 3] as const;
 
 /** Two Pod slots per node; walkthroughs choose which are shown. */
 const PODS: Record<string, { node: number; name: string }> = {
-	'pod-1a': { node: 1, name: 'nginx-7d4b9-x2x1w' },
-	'pod-1b': { node: 1, name: 'nginx-7d4b9-k8jqz' },
-	'pod-2a': { node: 2, name: 'nginx-7d4b9-p5m7c' },
-	'pod-2b': { node: 2, name: 'nginx-7d4b9-r4t6n' },
+	'pod-1a': { node: 1, name: 'nginx-799cfcc968-5bfnw' },
+	'pod-1b': { node: 1, name: 'nginx-799cfcc968-55647' },
+	'pod-2a': { node: 2, name: 'nginx-799cfcc968-bh954' },
+	'pod-2b': { node: 2, name: 'nginx-799cfcc968-2xftn' },
 	// Made when the class scales back to three after `scale` (tables.ts threeAgain): expose-service and
 	// node-failure start here; node-failure deletes it.
-	'pod-2c': { node: 2, name: 'nginx-7d4b9-w6q9t' },
-	'pod-3a': { node: 3, name: 'nginx-7d4b9-b9d2f' },
-	'pod-3b': { node: 3, name: 'nginx-7d4b9-h3v8s' }
+	'pod-2c': { node: 2, name: 'nginx-799cfcc968-w6q9t' },
+	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' },
+	'pod-3b': { node: 3, name: 'nginx-799cfcc968-h4v8s' }
 };
 
 const nodeComponents: Component[] = NODES.flatMap((n) => [
@@ -50,6 +50,9 @@ const nodeComponents: Component[] = NODES.flatMap((n) => [
 const podComponents: Component[] = Object.entries(PODS).map(([id, p]) => ({
 	id,
 	name: p.name,
+	// The drawn label leaves out the Deployment's name (every Pod here is nginx's): the real 10-character
+	// hash and the suffix, on two lines, keep the box as narrow as the walkthroughs' old short names did.
+	label: p.name.replace(/^nginx-/, ''),
 	kind: 'pod',
 	parent: `node-${p.node}`,
 	description: `A Pod of the nginx Deployment on node-${p.node}: one nginx container with its own IP address on the cluster network. Pods are disposable: a replacement is a new Pod with a new name and IP.`
@@ -139,7 +142,7 @@ export const kubernetesScene: Scene = {
 		// After `scale`, scaled back to three: w6q9t runs on node-2 (expose-service, node-failure).
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
-		// After node-failure: node-2 rebuilt but empty; h3v8s stays on node-3 (crash-loop, managed-aks).
+		// After node-failure: node-2 rebuilt but empty; h4v8s stays on node-3 (crash-loop, managed-aks).
 		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-3', ['registry'], ['pod-1a', 'pod-3a', 'pod-3b']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a', 'pod-3b']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),

@@ -64,9 +64,9 @@ describe('the walkthroughs stay valid', () => {
 });
 
 describe('continuity: expose-service starts from three replicas again after scale; crash-loop after node-failure', () => {
-	// scale deleted k8jqz, r4t6n and p5m7c (with their IPs); the class then scaled back to three.
-	// node-failure then replaced w6q9t with h3v8s on node-3, and the class rebuilt node-2.
-	const deleted = [POD.b, POD.d, POD.e, '10.244.2.7', '10.244.1.9', '10.244.2.11'];
+	// scale deleted 55647, 2xftn and bh954 (with their IPs); the class then scaled back to three.
+	// node-failure then replaced w6q9t with h4v8s on node-3, and the class rebuilt node-2.
+	const deleted = [POD.b, POD.d, POD.e, '10.244.2.2', '10.244.1.3', '10.244.2.3'];
 	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s never shows a Pod that scale deleted', (_id, w) => {
 		for (const s of w.steps) for (const gone of deleted) expect(visibleText(s), `${s.id} shows ${gone}`).not.toContain(gone);
 	});
@@ -125,11 +125,11 @@ describe('crash-loop', () => {
 		for (const id of ['report', 'backoff']) {
 			const slice = table(step(crashLoop, id), 'EndpointSlices');
 			expect(slice, id).toBeDefined();
-			expect(slice!.rows[0]![3]).toContain('10.244.1.5 (ready=false)');
+			expect(slice!.rows[0]![3]).toContain('10.244.1.2 (ready=false)');
 		}
 		const all = crashLoop.steps.flatMap((s) => s.messages ?? []);
-		expect(all.some((m) => /EndpointSlice.*10\.244\.1\.5 ready=false/.test(m.summary))).toBe(true);
-		expect(all.some((m) => /EndpointSlice.*(drop|remove).*10\.244\.1\.5/i.test(m.summary))).toBe(false);
+		expect(all.some((m) => /EndpointSlice.*10\.244\.1\.2 ready=false/.test(m.summary))).toBe(true);
+		expect(all.some((m) => /EndpointSlice.*(drop|remove).*10\.244\.1\.2/i.test(m.summary))).toBe(false);
 	});
 	it('before the first restart the crash is the container\'s state, not yet its lastState', () => {
 		const report = step(crashLoop, 'report');

@@ -1,15 +1,20 @@
 // `kubectl get`-style tables shared by the Kubernetes walkthroughs, so a Pod looks the same everywhere.
 import type { StateTable } from '$lib/model/types';
 
+/**
+ * a–e are the names the simulator gives in the recorded runs of create-deployment (a on node-1, b on
+ * node-2, c on node-3) and scale (d on node-1, e on node-2); continuity.test.ts checks them against the
+ * runs. f and g are written by hand for the later walkthroughs, in the same form.
+ */
 export const POD = {
-	a: 'nginx-7d4b9-x2x1w',
-	b: 'nginx-7d4b9-p5m7c',
-	c: 'nginx-7d4b9-b9d2f',
-	d: 'nginx-7d4b9-k8jqz',
-	e: 'nginx-7d4b9-r4t6n',
-	f: 'nginx-7d4b9-h3v8s',
-	/** Made when `scale` ends and the class scales back to three: the ReplicaSet replaces p5m7c on node-2. */
-	g: 'nginx-7d4b9-w6q9t'
+	a: 'nginx-799cfcc968-5bfnw',
+	b: 'nginx-799cfcc968-bh954',
+	c: 'nginx-799cfcc968-sz2k2',
+	d: 'nginx-799cfcc968-55647',
+	e: 'nginx-799cfcc968-2xftn',
+	f: 'nginx-799cfcc968-h4v8s',
+	/** Made when `scale` ends and the class scales back to three: the ReplicaSet replaces bh954 on node-2. */
+	g: 'nginx-799cfcc968-w6q9t'
 } as const;
 
 /** The Kubernetes version every node runs, in every Kubernetes walkthrough (architecture, managed-aks). */
@@ -26,16 +31,16 @@ export const deployment = (ready: string, upToDate: number, available: number): 
 });
 
 /**
- * A controller POSTs a Pod with metadata.generateName "nginx-7d4b9-"; the API server adds the random
+ * A controller POSTs a Pod with metadata.generateName "nginx-799cfcc968-"; the API server adds the random
  * suffix (names.SimpleNameGenerator) and the Pod gets its name only then.
  */
 export const postPods = (names: string[], why?: string) =>
-	`POST Pod${names.length > 1 ? ` ×${names.length}` : ''} generateName=nginx-7d4b9-, named ${names.join(', ')} by the API server${why ? ` (${why})` : ''}`;
+	`POST Pod${names.length > 1 ? ` ×${names.length}` : ''} generateName=nginx-799cfcc968-, named ${names.join(', ')} by the API server${why ? ` (${why})` : ''}`;
 
 export const replicaSet = (desired: number, current: number, ready: number): StateTable => ({
 	title: 'ReplicaSets',
 	columns: ['NAME', 'DESIRED', 'CURRENT', 'READY'],
-	rows: [['nginx-7d4b9', String(desired), String(current), String(ready)]]
+	rows: [['nginx-799cfcc968', String(desired), String(current), String(ready)]]
 });
 
 /** rows: [name, status, node, ip] */
@@ -58,30 +63,30 @@ export const healthyNodes = nodes([
 ]);
 
 export const threeRunning = pods([
-	[POD.a, 'Running', 'node-1', '10.244.1.5'],
-	[POD.b, 'Running', 'node-2', '10.244.2.7'],
-	[POD.c, 'Running', 'node-3', '10.244.3.4']
+	[POD.a, 'Running', 'node-1', '10.244.1.2'],
+	[POD.b, 'Running', 'node-2', '10.244.2.2'],
+	[POD.c, 'Running', 'node-3', '10.244.3.2']
 ]);
 
 /**
- * Where expose-service and node-failure start: `scale` ended at two replicas (x2x1w on node-1, b9d2f on
+ * Where expose-service and node-failure start: `scale` ended at two replicas (5bfnw on node-1, sz2k2 on
  * node-3); `kubectl scale deployment nginx --replicas=3` then added w6q9t on node-2.
  */
 export const threeAgain = pods([
-	[POD.a, 'Running', 'node-1', '10.244.1.5'],
-	[POD.g, 'Running', 'node-2', '10.244.2.9'],
-	[POD.c, 'Running', 'node-3', '10.244.3.4']
+	[POD.a, 'Running', 'node-1', '10.244.1.2'],
+	[POD.g, 'Running', 'node-2', '10.244.2.4'],
+	[POD.c, 'Running', 'node-3', '10.244.3.2']
 ]);
 
 /**
  * Where crash-loop and managed-aks start: node-failure ended with node-2's VM and Node deleted, w6q9t
- * gone and its replacement h3v8s on node-3. The class then rebuilt node-2 (empty: Kubernetes does not
+ * gone and its replacement h4v8s on node-3. The class then rebuilt node-2 (empty: Kubernetes does not
  * move running Pods back).
  */
 export const afterFailure = pods([
-	[POD.a, 'Running', 'node-1', '10.244.1.5'],
-	[POD.c, 'Running', 'node-3', '10.244.3.4'],
-	[POD.f, 'Running', 'node-3', '10.244.3.8']
+	[POD.a, 'Running', 'node-1', '10.244.1.2'],
+	[POD.c, 'Running', 'node-3', '10.244.3.2'],
+	[POD.f, 'Running', 'node-3', '10.244.3.3']
 ]);
 
 /** The command that brings the class back to three replicas after `scale`, shown where a walkthrough starts from it. */

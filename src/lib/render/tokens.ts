@@ -6,6 +6,7 @@ import { pointAlong, polylineLength } from '$lib/layout/geometry';
 import type { MessageKind } from '$lib/model/types';
 import { MONO_ADVANCE, TOKEN_LABEL_SIZE } from './metrics';
 import { pillBox, planPill, sampleAt, type PillSide, type Rect } from './token-pill';
+import { tokenLabel } from './token-label';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 13;
@@ -38,7 +39,7 @@ export function sendToken(layer: SVGGElement, points: [number, number][], option
 	const shape = document.createElementNS(SVG, 'path');
 	shape.setAttribute('d', TOKEN_SHAPES[options.kind]);
 	shape.setAttribute('class', 'token-shape');
-	const label = options.label.length > 34 ? `${options.label.slice(0, 33)}…` : options.label;
+	const label = tokenLabel(options.label);
 	// The label is monospace, so its width is known from its length: no getBBox(), which would force a
 	// layout of the whole diagram each time a token sets off.
 	const width = Math.ceil(label.length * TOKEN_LABEL_SIZE * MONO_ADVANCE);
