@@ -2,26 +2,19 @@
 // while a CSS transform fits the picture; see morph.ts, edges.ts, fit.ts) and messages sent as tokens.
 // It keeps the stage's state and reports every change; the diagram only draws what it is told.
 import { timeout } from 'd3-timer';
-import type { Box, SceneLayout } from '$lib/layout/types';
+import type { SceneLayout } from '$lib/layout/types';
 import type { Connection, Message } from '$lib/model/types';
-import { edgeStart, stageEdges, tokenRoute, type EdgeStart } from './edges';
+import { edgeStart, stageEdges, tokenRoute } from './edges';
 import { padded, stageBox, union, type Rect } from './fit';
 import { STAGE_MARGIN } from './metrics';
-import { createMorph, type Frame } from './morph';
+import { createMorph } from './morph';
+import { boxesOf, initialStage, type StageState } from './stage';
 import { sendToken } from './tokens';
 
 /** A view change that stays on the same view still waits this long, so the eye can reach the picture. */
 const SAME_VIEW_BEAT_MS = 250;
 
-export interface StageState {
-	viewId: string;
-	/** Every part's box and opacity in this animation frame. */
-	frame: Frame;
-	/** While a view morphs: the viewBox actually drawn, held still (see fit.ts). */
-	held: Rect | null;
-	/** Where edges stood when the current morph began; null before the first one. */
-	edgeStart: EdgeStart | null;
-}
+export type { StageState } from './stage';
 
 export interface AnimatorOptions {
 	initialView: string;
@@ -43,16 +36,10 @@ export interface Animator {
 	destroy(): void;
 }
 
-const boxesOf = (layouts: SceneLayout, viewId: string): Record<string, Box> => ({ ...layouts[viewId]?.nodes });
 
 export function createAnimator(options: AnimatorOptions): Animator {
 	const initial = boxesOf(options.layouts(), options.initialView);
-	let state: StageState = {
-		viewId: options.initialView,
-		frame: Object.fromEntries(Object.entries(initial).map(([id, b]) => [id, { ...b, opacity: 1 }])),
-		held: null,
-		edgeStart: null
-	};
+	let state: StageState = initialStage(options.layouts(), options.initialView);
 	const set = (change: Partial<StageState>) => {
 		state = { ...state, ...change };
 		options.onChange(state);
