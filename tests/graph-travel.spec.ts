@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { walkthroughs } from './content';
 import { expectNoAxeViolations, openReady } from './helpers';
 
 // Graph travel (issue 19): from a focused part, C walks its connections, Enter crosses the chosen one,
@@ -34,10 +35,10 @@ test('U goes up to the enclosing group and D back down into it; Escape lets a ch
 	await openReady(page, '/explore/kubernetes/create-deployment/?step=1');
 	await page.locator('[data-part="kubelet-2"]').focus();
 	await page.keyboard.press('u');
-	expect(await focusedPart(page)).toBe('node-2');
+	await expect.poll(() => focusedPart(page)).toBe('node-2');
 	await expect(said(page)).toHaveText(/^node-2, group of \d+ parts, \d+ connections?\.$/);
 	await page.keyboard.press('d');
-	expect(await focusedPart(page)).not.toBe('node-2');
+	await expect.poll(() => focusedPart(page)).not.toBe('node-2');
 	await expect(said(page)).toHaveText(/connections?\.$/);
 	await page.keyboard.press('c');
 	await expect(page.locator('svg.diagram .edge.travelling')).toHaveCount(1);
@@ -56,4 +57,23 @@ test('graph travel keys do not step the walkthrough, and the page stays axe-clea
 	await page.keyboard.press('u');
 	await expect(page.getByText(/^Step 3 of \d+$/)).toBeVisible();
 	await expectNoAxeViolations(page);
+});
+
+test('Describe gives the step in words: what is shown, what changed, and its messages in order with kinds', async ({ page }) => {
+	const w = walkthroughs.find((x) => x.id === 'kubernetes/create-deployment')!;
+	const step = w.steps[1]!;
+	await openReady(page, `/explore/${w.id}/?step=2`);
+	await page.getByRole('button', { name: 'Describe' }).click();
+	const dialog = page.getByRole('dialog', { name: `This step in words: ${step.title}` });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('heading', { name: /^Shown: / })).toBeVisible();
+	await expect(dialog.getByRole('listitem').filter({ hasText: /^Control plane: .*kube-apiserver/ })).toBeVisible();
+	const m = step.messages![0]!;
+	await expect(dialog.getByRole('listitem').filter({ hasText: `1. kubectl → kube-apiserver, ${m.kind}: ${m.summary}` })).toBeVisible();
+	await expect(dialog.getByRole('heading', { name: 'Changed since the step before' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	// The dialog had the keyboard: Escape did not also step the walkthrough.
+	await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
 });
