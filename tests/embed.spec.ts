@@ -246,3 +246,14 @@ test('if the engine cannot load, the embed says so and tries again on the next p
 	await expect(page.getByText('Step 2 of 12')).toBeVisible();
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+for (const controls of ['none', 'minimal'] as const)
+	test(`autoplay with controls=${controls} still offers Pause while it plays (WCAG 2.2.2), and Pause stops it`, async ({ page }) => {
+		await page.goto(`${EMBED}?controls=${controls}&autoplay=1`);
+		await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+		const pause = page.getByRole('button', { name: 'Pause' });
+		await expect(pause).toBeVisible();
+		await pause.click();
+		// The button is there only while it plays: gone means stopped.
+		await expect(pause).toBeHidden();
+	});
