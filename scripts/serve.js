@@ -108,7 +108,10 @@ export function createStaticServer(dir, base = '') {
 	const root = resolve(dir);
 	const realRoot = realpathSync(root);
 	base = base.replace(/\/$/, '');
-	/** @type {import('node:http').RequestListener} */
+	/**
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 */
 	const handle = (req, res) => {
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
 			res.setHeader('allow', 'GET, HEAD');
