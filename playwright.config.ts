@@ -48,7 +48,8 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'chromium', testIgnore: /(subpath|nginx)\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } },
+		// fuzz.spec runs only when asked (npm run fuzz): unfinished, and far too slow for npm test yet.
+		{ name: 'chromium', testIgnore: process.env.FUZZ_EVENTS ? /(subpath|nginx)\.spec/ : /(subpath|nginx|fuzz)\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } },
 		{
 			name: 'subpath',
 			testMatch: /subpath\.spec/,
