@@ -8,14 +8,18 @@ import { E2E_PORT, ORIGIN } from '../helpers';
 import type { FuzzEvent, Mode } from './events';
 
 const HOST = `http://localhost:${E2E_PORT + 2}`;
-const walkthrough = walkthroughs.find((w) => w.id === 'stacks/overview')!;
-const scene = scenes.find((s) => s.id === 'stacks')!;
+// A walkthrough without choices: the invariants below count steps and log lines along one straight
+// path (a branch changes "of M" and the path; checking those needs pathPosition, not done yet).
+const ID = 'docker/build-and-push';
+const walkthrough = walkthroughs.find((w) => w.id === ID)!;
+const scene = scenes.find((s) => s.id === walkthrough.scene)!;
+if (walkthrough.steps.some((s) => 'choices' in s && s.choices)) throw new Error(`${ID} has choices; the fuzz invariants assume a straight path`);
 /** Per step (0-based): the log lines once that step has delivered everything. */
 const cumulative: string[][] = [];
 for (const [i, s] of walkthrough.steps.entries()) cumulative.push([...(cumulative[i - 1] ?? []), ...(s.messages ?? []).map((m) => formatMessage(scene, m))]);
 const expected = { total: walkthrough.steps.length, narrations: walkthrough.steps.map((s) => s.narration), cumulative };
 
-const PATHS: Record<Mode, string> = { explore: '/explore/stacks/overview/', present: '/present/stacks/overview/', embed: '/embed/stacks/overview/' };
+const PATHS: Record<Mode, string> = { explore: `/explore/${ID}/`, present: `/present/${ID}/`, embed: `/embed/${ID}/` };
 
 export interface Session {
 	page: Page;
@@ -62,6 +66,7 @@ export async function apply(s: Session, mode: Mode, e: FuzzEvent): Promise<void>
 			// Anything clickable but links (which leave the mode under test, by design).
 			const all = s.target().locator('button:visible, [tabindex]:visible, [role="button"]:visible');
 			const n = await all.count();
+			if (n > 0 && process.env.FUZZ_DEBUG) console.log('  click', await all.nth(e.nth % n).evaluate((el) => el.outerHTML.slice(0, 160)).catch(() => '?'));
 			if (n > 0) await all.nth(e.nth % n).click({ timeout: 1000, force: true }).catch(() => {});
 			return;
 		}
@@ -96,7 +101,15 @@ export async function apply(s: Session, mode: Mode, e: FuzzEvent): Promise<void>
 
 /** The invariants, checked in the page; undefined when they hold, else what is wrong. */
 function invariants({ total, narrations, cumulative, checkUrl }: typeof expected & { checkUrl: boolean }): string | undefined {
-	const text = document.body.textContent ?? '';
+	// What is shown, not what is hidden to measure text (e.g. a widest "Step 88 of 88" kept aria-hidden).
+	// Each element's own text (its direct text nodes), so an ancestor does not bring hidden text along.
+	const own = new Map<Element, string>();
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	while (walker.nextNode()) {
+		const parent = walker.currentNode.parentElement;
+		if (parent && !parent.closest('[aria-hidden="true"], [hidden], template')) own.set(parent, (own.get(parent) ?? '') + walker.currentNode.textContent);
+	}
+	const text = [...own.values()].join('\n');
 	const shown = [...text.matchAll(/Step (\d+) of (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 	if (shown.length === 0) return 'no step indicator';
 	const [n, m] = shown[0]!;
@@ -122,10 +135,15 @@ function invariants({ total, narrations, cumulative, checkUrl }: typeof expected
 export async function check(s: Session, mode: Mode): Promise<string | undefined> {
 	if (s.problems.length > 0) return s.problems[0];
 	const args = { ...expected, checkUrl: mode !== 'embed' };
-	const frame = s.target();
-	const held = await frame.waitForFunction(invariants, args, { timeout: 3000 }).then(() => true, () => false);
-	if (held) return s.problems[0];
-	return (await frame.evaluate(invariants, args).catch((e: Error) => `could not check: ${e.message}`)) ?? s.problems[0];
+	// Polled from here: invariants() is undefined when all is well, which waitForFunction would read
+	// as "not yet".
+	const deadline = Date.now() + 3000;
+	for (;;) {
+		const problem = await s.target().evaluate(invariants, args).catch((e: Error) => `could not check: ${e.message}`);
+		if (!problem) return s.problems[0];
+		if (Date.now() > deadline) return problem;
+		await new Promise((r) => setTimeout(r, 50));
+	}
 }
 
 /** Plays events in a fresh page; the index of the first event after which an invariant fails, and why. */
@@ -135,7 +153,7 @@ export async function play(browser: Browser, mode: Mode, events: FuzzEvent[]): P
 		const first = await check(s, mode);
 		if (first) return { at: -1, problem: first };
 		for (const [i, e] of events.entries()) {
-			if (process.env.FUZZ_DEBUG) console.log(i, JSON.stringify(e).slice(0, 120));
+			if (process.env.FUZZ_DEBUG && i >= Number(process.env.FUZZ_DEBUG)) console.log(i, JSON.stringify(e).slice(0, 120));
 			await apply(s, mode, e);
 			const problem = await check(s, mode);
 			if (problem) return { at: i, problem };
