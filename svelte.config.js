@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives } from './scripts/csp.js';
 
 // BASE_PATH lets the same build live under a sub-path (e.g. /courses/wheelhouse) on any static host.
 const base = process.env.BASE_PATH ?? '';
@@ -13,6 +14,8 @@ export default {
 		adapter: adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
 		paths: { base, relative: true },
 		alias: { $content: 'src/content' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// A strict policy in every page's <meta>, with hashes of the inline scripts (scripts/csp.js).
+		csp: { mode: 'hash', directives: /** @type {import('@sveltejs/kit').CspDirectives} */ (cspDirectives()) }
 	}
 };

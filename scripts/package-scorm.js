@@ -52,11 +52,12 @@ function main() {
 		process.exit(1);
 	}
 	mkdirSync(OUT, { recursive: true });
-	const shared = files(join(BUILD, '_app'));
+	// The .gz/.br twins (scripts/compress.js) are for web servers; an LMS serves the package as it is.
+	const shared = files(join(BUILD, '_app')).filter((f) => !/\.(gz|br)$/.test(f));
 	let count = 0;
 	for (const scene of readdirSync(join(BUILD, 'embed'))) {
 		for (const name of readdirSync(join(BUILD, 'embed', scene))) {
-			const pages = [join(BUILD, 'embed', scene, name), join(BUILD, 'explore', scene, name)].filter(existsSync).flatMap(files);
+			const pages = [join(BUILD, 'embed', scene, name), join(BUILD, 'explore', scene, name)].filter(existsSync).flatMap(files).filter((f) => !/\.(gz|br)$/.test(f));
 			const all = [...shared, ...pages].map((p) => relative(BUILD, p).split('\\').join('/')).sort();
 			const launch = `embed/${scene}/${name}/index.html`;
 			const html = readFileSync(join(BUILD, launch), 'utf8');
