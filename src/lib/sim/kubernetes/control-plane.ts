@@ -88,7 +88,7 @@ export class ControlPlane {
 			now: () => queue.now,
 			after: (ms, fn, note) =>
 				queue.schedule({ after: ms }, (cause: Cause) => {
-					if (note) queue.within(this.sim.trace.note(component, note, queue.now, cause).id, fn);
+					if (note) queue.within(this.sim.trace.note(component, note, queue.now, cause), fn);
 					else fn();
 				}),
 			rng: this.sim.rng.fork(`component/${component}`)

@@ -26,8 +26,8 @@ export class Recording {
 		const from = this.mark;
 		body();
 		const { trace, now } = this.c.cp.sim;
-		const lines = trace.lines().slice(from);
-		this.mark = trace.entries.length;
+		const lines = trace.lines(from);
+		this.mark = trace.size;
 		const tables = clusterTables(this.c).map(tableText).join('\n');
 		this.parts.push(`## ${title} (until ${formatTime(now)}, ${lines.length} entries)\n\n${lines.join('\n')}\n\n### Tables at ${formatTime(now)}\n\n${tables}`);
 		return { from, to: this.mark };

@@ -222,7 +222,7 @@ export class ContainerRuntime {
 		const sb = this.sandboxes.get(c.sandbox);
 		c.stopTimer?.cancel();
 		const m = visible && sb ? this.slot(sb).send('event', `${c.name} exited with code ${exitCode} (collected by the shim)`) : undefined;
-		Object.assign(c, { state: 'EXITED', exitCode, reason, finishedAt: this.sim.now, exitId: m?.id });
+		Object.assign(c, { state: 'EXITED', exitCode, reason, finishedAt: this.sim.now, exitId: m });
 	}
 
 	private toPod(sb: Sandbox, summary: string): void {
