@@ -1,6 +1,9 @@
 // Small helpers on plain API objects: copies, structural equality, JSON merge patch, timestamps.
-// Every object that crosses a component boundary is a copy, so no component can change another's
-// state except by writing through the API server.
+// A committed object is immutable: the API server stores it once and hands that same object to every
+// watcher, LIST and GET (as a real one serialises one object to many clients), instead of a copy per
+// receiver. So no component may change what it receives: it copies first. Tests enforce this by
+// deep-freezing every shared object (`freezeShared`, turned on in vitest's setup), so a component that
+// writes into one throws there; a run outside tests skips the freezing, which would cost a walk per write.
 import type { Condition } from './types';
 
 /**
@@ -14,6 +17,26 @@ export function clone<T>(value: T): T {
 	const copy: Record<string, unknown> = {};
 	for (const key in value) copy[key] = clone((value as Record<string, unknown>)[key]);
 	return copy as T;
+}
+
+let freezing = false;
+
+/** Deep-freeze every object the API server shares from now on (tests); off by default. */
+export function freezeShared(on: boolean): void {
+	freezing = on;
+}
+
+/** An object about to be shared between components: deep-frozen when `freezeShared` is on. */
+export function share<T>(value: T): T {
+	if (freezing) deepFreeze(value);
+	return value;
+}
+
+function deepFreeze(value: unknown): void {
+	// A frozen object here is a shared subtree of an earlier object, frozen with it.
+	if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+	Object.freeze(value);
+	for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -97,7 +97,7 @@ export class ApiServer {
 			const error = notFound(info, req.name ?? '');
 			return answer(error, describeResult(error));
 		}
-		const object = req.subresource === 'scale' ? toScale(found as Deployment | ReplicaSet) : clone(found);
+		const object = req.subresource === 'scale' ? toScale(found as Deployment | ReplicaSet) : found;
 		answer({ ok: true, code: 200, object }, `200 OK (resourceVersion ${found.metadata.resourceVersion})`);
 	}
 
@@ -117,10 +117,7 @@ export class ApiServer {
 		const info = RESOURCES[req.kind];
 		const prefix = `/registry/${info.etcdPrefix}/${filter.namespace ? `${filter.namespace}/` : ''}`;
 		// The same matching as a watch, so a LIST and the WATCH after it agree on what belongs.
-		const items = this.storage
-			.list(prefix)
-			.filter((o) => matchesFilter(filter, o))
-			.map(clone);
+		const items = this.storage.list(prefix).filter((o) => matchesFilter(filter, o));
 		const resourceVersion = String(this.storage.revision);
 		answer({ ok: true, code: 200, items, resourceVersion }, `200 OK: ${items.length} ${info.kind}${items.length === 1 ? '' : 's'} (resourceVersion ${resourceVersion})`);
 	}
@@ -135,8 +132,8 @@ export class ApiServer {
 		}
 		answer({ ok: true, code: 200, stream }, `${statusLine(200)}: watching ${req.kind}s from resourceVersion ${from}`);
 		const stop = this.watches.watch(filter, from, (event) => {
-			const copy = { type: event.type, object: clone(event.object) };
-			caller.down.send('event', `watch: ${event.object.kind} ${event.object.metadata.name} ${event.type}`, () => onEvent?.(copy));
+			// The stored object itself, shared by every watcher (immutable: see objects.ts).
+			caller.down.send('event', `watch: ${event.object.kind} ${event.object.metadata.name} ${event.type}`, () => onEvent?.(event));
 		});
 		if (stop !== 'gone') stream.stop = stop;
 	}
