@@ -3,9 +3,9 @@
 // writes its status. Simplified: no adoption or release of Pods by selector (a Pod belongs to the
 // ReplicaSet its controller ownerReference names), no Events, no ReplicaFailure condition.
 import type { ApiResult } from '../apiserver/status';
-import { fromLabelSelector, matchesLabels } from '../apiserver/selectors';
+import { fromLabelSelector, matchesLabels, type Requirement } from '../apiserver/selectors';
 import { DEFAULT_EPOCH, type ComponentContext } from '../control-plane';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../types';
+import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../types';
 import { Expectations } from './expectations';
 import { controllerOf, informer, keyOf } from './informer';
 import { isPodActive, isPodAvailable, isPodReady } from './pods';
@@ -20,7 +20,15 @@ export interface ControllerOptions {
 /** UpdateStatus is retried once after a GET on a conflict (statusUpdateRetries = 1). */
 const STATUS_UPDATE_RETRIES = 1;
 
-const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata.namespace && matchesLabels(fromLabelSelector(rs.spec.selector), p.metadata.labels);
+/** A selector's requirements, parsed once per selector object (stored objects never change: objects.ts). */
+const requirements = new WeakMap<LabelSelector, Requirement[]>();
+const parsed = (selector: LabelSelector) => {
+	let reqs = requirements.get(selector);
+	if (!reqs) requirements.set(selector, (reqs = fromLabelSelector(selector)));
+	return reqs;
+};
+
+const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata.namespace && matchesLabels(parsed(rs.spec.selector), p.metadata.labels);
 
 /** calculateReplicaSetStatus, from the active Pods counted at the start of the sync. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], nowMs: number): ReplicaSetStatus {

@@ -136,7 +136,9 @@ export class Kubelet {
 	/** PLEG: compares the runtime's containers with what it last saw; only a relist that finds an exit is sent. */
 	private relist(): void {
 		this.deps.after(PLEG_RELIST_MS, () => this.relist());
-		const exited = this.options.cri.peekExited().filter((c) => this.pleg.has(c.id));
+		const peeked = this.options.cri.peekExited();
+		if (peeked.length === 0) return;
+		const exited = peeked.filter((c) => this.pleg.has(c.id));
 		if (exited.length === 0) return;
 		const targets = new Map(exited.map((c) => [c.id, this.pleg.get(c.id)] as const));
 		for (const c of exited) this.pleg.delete(c.id);

@@ -76,9 +76,10 @@ export class ContainerRuntime {
 
 	/** The exited containers only (the kubelet's PLEG looks every second, on every node). */
 	exited = (): ContainerInfo[] => {
-		const found: ContainerInfo[] = [];
-		for (const c of this.containers.values()) if (c.state === 'EXITED') found.push(info(c));
-		return found;
+		// No array unless something exited: most of the 180,000 looks in an hour of 50 nodes find nothing.
+		let found: ContainerInfo[] | undefined;
+		for (const c of this.containers.values()) if (c.state === 'EXITED') (found ??= []).push(info(c));
+		return found ?? [];
 	};
 
 	/** Handles a CRI call that has just arrived; a powered-off runtime answers nothing. */
