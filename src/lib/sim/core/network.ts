@@ -4,7 +4,7 @@
 // an earlier one on the same channel, which is what keeps a watch stream in resourceVersion order.
 import type { MessageKind } from '$lib/model/types';
 import type { Prng } from './prng';
-import type { EventQueue } from './queue';
+import type { Cause, EventQueue } from './queue';
 import type { Trace } from './trace';
 
 export interface Latency {
@@ -34,7 +34,9 @@ export class Channel {
 		const id = trace.record(head, summary, queue.now, queue.cause);
 		const arrival = Math.max(queue.now + this.rng.between(this.latency.min, this.latency.max), this.lastArrival);
 		this.lastArrival = arrival;
-		if (deliver) queue.schedule({ at: arrival }, () => deliver(id), id);
+		// The event's cause is the message's id, and the queue hands its cause to the callback: so `deliver`
+		// itself is the callback, with no closure per message.
+		if (deliver) queue.schedule({ at: arrival }, deliver as (cause: Cause) => void, id);
 		return id;
 	}
 }

@@ -87,10 +87,14 @@ export class ControlPlane {
 			client: this.client(component, user),
 			now: () => queue.now,
 			after: (ms, fn, note) =>
-				queue.schedule({ after: ms }, (cause: Cause) => {
-					if (note) queue.within(this.sim.trace.note(component, note, queue.now, cause), fn);
-					else fn();
-				}),
+				queue.schedule(
+					{ after: ms },
+					note
+						? (cause: Cause) => {
+								queue.within(this.sim.trace.note(component, note, queue.now, cause), fn);
+							}
+						: fn
+				),
 			rng: this.sim.rng.fork(`component/${component}`)
 		};
 	}
