@@ -6,7 +6,7 @@
 // Reads are served from the cache (simplified: a real GET without resourceVersion reads etcd).
 import type { Channel } from '../../core/network';
 import type { Etcd, EtcdResult, EtcdTxn } from '../etcd';
-import { clone, deepEqual, share } from '../objects';
+import { deepEqual, share } from '../objects';
 import type { KubeObject, WatchEventType } from '../types';
 import type { ApiError, ApiResult } from './status';
 
@@ -55,13 +55,16 @@ export class Storage {
 		});
 	}
 
-	/** GuaranteedUpdate: `update` gets a copy of the current object (its own to change) and may be called again after a lost race. */
+	/**
+	 * GuaranteedUpdate: `update` gets the current object, which is shared and must not be changed (it
+	 * returns a new one, which may share parts of it), and may be called again after a lost race.
+	 */
 	update(key: string, update: (current: KubeObject) => UpdateResult, done: (result: ApiResult<KubeObject>, type?: WatchEventType) => void, notFound: () => ApiError): void {
 		let tries = 0;
 		const attempt = () => {
 			const current = this.cache.get(key);
 			if (!current) return done(notFound());
-			const next = update(clone(current));
+			const next = update(current);
 			if (next !== 'delete' && 'ok' in next) return done(next);
 			const expect = Number(current.metadata.resourceVersion);
 			// An update that changes nothing is not written: no new revision, no watch event.
