@@ -19,6 +19,17 @@ export interface NodeInfo {
 	requested: Resources;
 	/** Sum of their non-zero requests (what LeastAllocated counts). */
 	nonZeroRequested: Resources;
+	/** How many of them (not terminating) each first owner has, by `spreadKey`: what PodTopologySpread counts. */
+	owners: Map<string, number>;
+}
+
+/** What topology spreading counts Pods by: their namespace and first owner's uid. */
+export const ownerKey = (namespace: string | undefined, owner: string) => `${namespace}\u0000${owner}`;
+
+/** The owner key a Pod is counted under; none when it is terminating or has no owner. */
+export function spreadKey(pod: Pod): string | undefined {
+	const owner = pod.metadata.ownerReferences?.[0]?.uid;
+	return owner && !pod.metadata.deletionTimestamp ? ownerKey(pod.metadata.namespace, owner) : undefined;
 }
 
 export const podKey = (pod: Pod) => `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
@@ -30,6 +41,7 @@ interface Slot {
 	keys: string[];
 	requested: Resources;
 	nonZeroRequested: Resources;
+	owners: Map<string, number>;
 }
 
 /**
@@ -111,7 +123,8 @@ export class SchedulerCache {
 				allocatable: { cpu: milliCpu(a.cpu), memory: bytes(a.memory), pods: Number(a.pods ?? 0) },
 				pods: slot.pods,
 				requested: slot.requested,
-				nonZeroRequested: slot.nonZeroRequested
+				nonZeroRequested: slot.nonZeroRequested,
+				owners: slot.owners
 			};
 		});
 		return this.infos;
@@ -130,7 +143,7 @@ export class SchedulerCache {
 		const slot = this.slot(on);
 		slot.pods.push(info);
 		slot.keys.push(key);
-		add(slot, info.requests, 1);
+		add(slot, info, 1);
 		this.placed.set(key, on);
 	}
 
@@ -138,7 +151,7 @@ export class SchedulerCache {
 		const slot = this.slot(name);
 		const i = slot.keys.indexOf(key);
 		const info = slot.pods[i] as PodInfo;
-		add(slot, info.requests, -1);
+		add(slot, info, -1);
 		const last = slot.pods.length - 1;
 		slot.pods[i] = slot.pods[last] as PodInfo;
 		slot.keys[i] = slot.keys[last] as string;
@@ -148,12 +161,18 @@ export class SchedulerCache {
 
 	private slot(name: string): Slot {
 		let slot = this.slots.get(name);
-		if (!slot) this.slots.set(name, (slot = { pods: [], keys: [], requested: { cpu: 0, memory: 0 }, nonZeroRequested: { cpu: 0, memory: 0 } }));
+		if (!slot) this.slots.set(name, (slot = { pods: [], keys: [], requested: { cpu: 0, memory: 0 }, nonZeroRequested: { cpu: 0, memory: 0 }, owners: new Map() }));
 		return slot;
 	}
 }
 
-function add(slot: Slot, r: PodRequests, sign: 1 | -1): void {
+function add(slot: Slot, { pod, requests: r }: PodInfo, sign: 1 | -1): void {
+	const key = spreadKey(pod);
+	if (key !== undefined) {
+		const n = (slot.owners.get(key) ?? 0) + sign;
+		if (n === 0) slot.owners.delete(key);
+		else slot.owners.set(key, n);
+	}
 	slot.requested.cpu += sign * r.requested.cpu;
 	slot.requested.memory += sign * r.requested.memory;
 	slot.nonZeroRequested.cpu += sign * r.nonZero.cpu;

@@ -2,7 +2,7 @@
 // NormalizeScore), times its weight in the default profile; the totals are summed. Integer arithmetic
 // where Go's is integer, so the totals are the ones a real scheduler would log at -v=10.
 import type { Pod } from '../types';
-import type { NodeInfo } from './cache';
+import { ownerKey, type NodeInfo } from './cache';
 import { tolerates } from './filter';
 import type { PodRequests } from './quantity';
 
@@ -57,17 +57,9 @@ const ZONE = 'topology.kubernetes.io/zone';
 function topologySpread(pod: Pod, feasible: NodeInfo[], all: NodeInfo[]): number[] {
 	const owner = pod.metadata.ownerReferences?.[0]?.uid;
 	if (!owner) return feasible.map(() => 0);
-	// Counted once per node per cycle (a loop, not a filter: this runs for every node of every cycle).
-	const counts = new Map<NodeInfo, number>();
-	const count = (n: NodeInfo) => {
-		let c = counts.get(n);
-		if (c === undefined) {
-			c = 0;
-			for (const p of n.pods) if (!p.pod.metadata.deletionTimestamp && p.pod.metadata.namespace === pod.metadata.namespace && p.pod.metadata.ownerReferences?.[0]?.uid === owner) c++;
-			counts.set(n, c);
-		}
-		return c;
-	};
+	// Matching Pods on a node: the cache counts them by owner as Pods come and go.
+	const key = ownerKey(pod.metadata.namespace, owner);
+	const count = (n: NodeInfo) => n.owners.get(key) ?? 0;
 	const zoneOf = (n: NodeInfo) => n.node.metadata.labels?.[ZONE];
 	// Zones seen among the feasible nodes (an unlabelled node adds the value "", as in initPreScoreState).
 	const zones = new Set(feasible.map((n) => zoneOf(n) ?? ''));
@@ -97,15 +89,14 @@ function topologySpread(pod: Pod, feasible: NodeInfo[], all: NodeInfo[]): number
 const MB = 1024 * 1024;
 
 /** ImageLocality: images the node already has, by size, scaled by how many nodes have them (23 MB–1000 MB per container). */
-function imageLocality(pod: Pod, n: NodeInfo, spreadOf: (name: string) => number): number {
+function imageLocality(names: string[], n: NodeInfo, spreadOf: (name: string) => number): number {
 	let sum = 0;
-	for (const c of pod.spec.containers) {
-		const name = normalized(c.image);
+	for (const name of names) {
 		const image = has(n, name);
 		if (!image) continue;
 		sum += Math.trunc((image.sizeBytes ?? 0) * spreadOf(name));
 	}
-	const maxThreshold = 1000 * MB * pod.spec.containers.length;
+	const maxThreshold = 1000 * MB * names.length;
 	const clamped = Math.min(maxThreshold, Math.max(23 * MB, sum));
 	return Math.floor((MAX * (clamped - 23 * MB)) / (maxThreshold - 23 * MB));
 }
@@ -144,13 +135,14 @@ export function scoreNodes(pod: Pod, req: PodRequests, feasible: NodeInfo[], all
 	);
 	const spread = topologySpread(pod, feasible, all);
 	const spreadOf = imageSpread(all);
+	const images = pod.spec.containers.map((c) => normalized(c.image));
 	return feasible.map((n, i) => {
 		const plugins: PluginScores = {
 			NodeResourcesFit: leastAllocated(n, req),
 			NodeResourcesBalancedAllocation: bestEffort ? 0 : balancedAllocation(n, req),
 			TaintToleration: taints[i] as number,
 			PodTopologySpread: spread[i] as number,
-			ImageLocality: imageLocality(pod, n, spreadOf)
+			ImageLocality: imageLocality(images, n, spreadOf)
 		};
 		const total = (Object.keys(WEIGHTS) as (keyof PluginScores)[]).reduce((t, k) => t + plugins[k] * WEIGHTS[k], 0);
 		return { node: n.node.metadata.name, total, plugins };
