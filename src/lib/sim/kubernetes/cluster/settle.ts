@@ -8,9 +8,16 @@ import type { Cluster } from './cluster';
 export function startUp(c: Cluster, limitMs = 1000): number {
 	const { queue, trace } = c.cp.sim;
 	const expected = c.watches;
-	const open = () => trace.messages().filter((m) => m.from === 'kube-apiserver' && m.summary.startsWith('200 OK: watching ')).length;
-	while (open() < expected) {
-		if (!queue.step() || queue.now > limitMs) throw new Error(`start-up: ${open()}/${expected} watches open at t=${queue.now} ms`);
+	// Counted as entries arrive (not from the whole trace after every step, which grew with the cluster).
+	let open = 0;
+	let seen = 0;
+	const count = () => {
+		for (const e of trace.slice(seen)) if (e.type === 'message' && e.from === 'kube-apiserver' && e.summary.startsWith('200 OK: watching ')) open++;
+		seen = trace.size;
+		return open;
+	};
+	while (count() < expected) {
+		if (!queue.step() || queue.now > limitMs) throw new Error(`start-up: ${open}/${expected} watches open at t=${queue.now} ms`);
 	}
 	return trace.size;
 }

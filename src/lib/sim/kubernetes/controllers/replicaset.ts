@@ -32,10 +32,10 @@ const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata
 
 /** calculateReplicaSetStatus, from the active Pods counted at the start of the sync. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], nowMs: number): ReplicaSetStatus {
-	const template = rs.spec.template.metadata?.labels ?? {};
+	const template = Object.entries(rs.spec.template.metadata?.labels ?? {});
 	return {
 		replicas: active.length,
-		fullyLabeledReplicas: active.filter((p) => Object.entries(template).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+		fullyLabeledReplicas: active.filter((p) => template.every(([k, v]) => p.metadata.labels?.[k] === v)).length,
 		readyReplicas: active.filter(isPodReady).length,
 		availableReplicas: active.filter((p) => isPodAvailable(p, rs.spec.minReadySeconds ?? 0, nowMs)).length,
 		observedGeneration: rs.metadata.generation

@@ -119,6 +119,8 @@ export const WEIGHTS = { NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1
 
 export type PluginScores = Record<keyof typeof WEIGHTS, number>;
 
+const PLUGINS = Object.keys(WEIGHTS) as (keyof PluginScores)[];
+
 export interface NodeScore {
 	node: string;
 	total: number;
@@ -144,7 +146,8 @@ export function scoreNodes(pod: Pod, req: PodRequests, feasible: NodeInfo[], all
 			PodTopologySpread: spread[i] as number,
 			ImageLocality: imageLocality(images, n, spreadOf)
 		};
-		const total = (Object.keys(WEIGHTS) as (keyof PluginScores)[]).reduce((t, k) => t + plugins[k] * WEIGHTS[k], 0);
+		let total = 0;
+		for (const k of PLUGINS) total += plugins[k] * WEIGHTS[k];
 		return { node: n.node.metadata.name, total, plugins };
 	});
 }
