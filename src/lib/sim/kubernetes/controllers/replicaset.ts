@@ -32,14 +32,20 @@ const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata
 
 /** calculateReplicaSetStatus, from the active Pods counted at the start of the sync. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], nowMs: number): ReplicaSetStatus {
-	const template = Object.entries(rs.spec.template.metadata?.labels ?? {});
-	return {
-		replicas: active.length,
-		fullyLabeledReplicas: active.filter((p) => template.every(([k, v]) => p.metadata.labels?.[k] === v)).length,
-		readyReplicas: active.filter(isPodReady).length,
-		availableReplicas: active.filter((p) => isPodAvailable(p, rs.spec.minReadySeconds ?? 0, nowMs)).length,
-		observedGeneration: rs.metadata.generation
-	};
+	const template = rs.spec.template.metadata?.labels ?? {};
+	const minReadySeconds = rs.spec.minReadySeconds ?? 0;
+	// One pass with counters: this runs on every sync, for every Pod of the ReplicaSet.
+	let fullyLabeled = 0;
+	let ready = 0;
+	let available = 0;
+	for (const p of active) {
+		let labeled = true;
+		for (const k in template) if (p.metadata.labels?.[k] !== template[k]) labeled = false;
+		if (labeled) fullyLabeled++;
+		if (isPodReady(p)) ready++;
+		if (isPodAvailable(p, minReadySeconds, nowMs)) available++;
+	}
+	return { replicas: active.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata.generation };
 }
 
 export function startReplicaSetController(ctx: ComponentContext, options: ControllerOptions = {}): void {
