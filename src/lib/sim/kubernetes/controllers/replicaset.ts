@@ -20,15 +20,23 @@ export interface ControllerOptions {
 /** UpdateStatus is retried once after a GET on a conflict (statusUpdateRetries = 1). */
 const STATUS_UPDATE_RETRIES = 1;
 
-/** A selector's requirements, parsed once per selector object (stored objects never change: objects.ts). */
-const requirements = new WeakMap<LabelSelector, Requirement[]>();
-const parsed = (selector: LabelSelector) => {
-	let reqs = requirements.get(selector);
-	if (!reqs) requirements.set(selector, (reqs = fromLabelSelector(selector)));
-	return reqs;
-};
+/**
+ * Per selector object: its requirements, and whether they match a labels object, each worked out once.
+ * Stored objects never change (objects.ts), and a Pod keeps its labels object through its status writes,
+ * so a sync, which asks this for every Pod of the ReplicaSet, mostly finds the answer.
+ */
+const selectors = new WeakMap<LabelSelector, { reqs: Requirement[]; matches: WeakMap<Record<string, string>, boolean> }>();
 
-const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata.namespace && matchesLabels(parsed(rs.spec.selector), p.metadata.labels);
+function selects(rs: ReplicaSet, p: Pod): boolean {
+	if (p.metadata.namespace !== rs.metadata.namespace) return false;
+	let s = selectors.get(rs.spec.selector);
+	if (!s) selectors.set(rs.spec.selector, (s = { reqs: fromLabelSelector(rs.spec.selector), matches: new WeakMap() }));
+	const labels = p.metadata.labels;
+	if (!labels) return matchesLabels(s.reqs, labels);
+	let match = s.matches.get(labels);
+	if (match === undefined) s.matches.set(labels, (match = matchesLabels(s.reqs, labels)));
+	return match;
+}
 
 /** calculateReplicaSetStatus, from the active Pods counted at the start of the sync. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], nowMs: number): ReplicaSetStatus {
