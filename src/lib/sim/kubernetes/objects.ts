@@ -58,6 +58,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 	return defined === 0;
 }
 
+/** deepEqual of two objects with one top-level key left out, without copying either. */
+export function deepEqualExcept(a: object, b: object, key: string): boolean {
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	let defined = 0;
+	for (const k in x) {
+		if (k === key || x[k] === undefined) continue;
+		defined++;
+		if (!deepEqual(x[k], y[k])) return false;
+	}
+	for (const k in y) if (k !== key && y[k] !== undefined) defined--;
+	return defined === 0;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

@@ -72,14 +72,13 @@ export class ApiServer {
 		const namespace = info.namespaced ? req.namespace : undefined;
 		if (!authorize(this.policy, user, verb, resource, namespace))
 			return refuse(forbidden(user.name, verb, info, req.subresource, namespace), `authenticated ${user.name}; RBAC denies ${verb} ${resource}${namespace ? ` in ${namespace}` : ''}: 403, nothing stored`);
-		const passed = `authenticated ${user.name}; RBAC allows ${verb} ${resource}`;
 		if (req.verb === 'get') return this.get(req, answer);
 		if (req.verb === 'list' || req.verb === 'watch') {
 			const filter = this.filter(req);
 			if ('ok' in filter) return answer(filter, describeResult(filter));
 			return req.verb === 'list' ? this.list(req, filter, answer) : this.watch(req, filter, caller, answer, onEvent);
 		}
-		write(this.writes, req, passed, answer);
+		write(this.writes, req, `authenticated ${user.name}; RBAC allows ${verb} ${resource}`, answer);
 	}
 
 	/** Objects written before the run starts (a starting cluster): stored in etcd with no messages. */

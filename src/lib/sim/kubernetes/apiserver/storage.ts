@@ -6,7 +6,7 @@
 // Reads are served from the cache (simplified: a real GET without resourceVersion reads etcd).
 import type { Channel } from '../../core/network';
 import type { Etcd, EtcdResult, EtcdTxn } from '../etcd';
-import { deepEqual, share } from '../objects';
+import { deepEqualExcept, share } from '../objects';
 import type { KubeObject, WatchEventType } from '../types';
 import type { ApiError, ApiResult } from './status';
 
@@ -68,7 +68,7 @@ export class Storage {
 			if (next !== 'delete' && 'ok' in next) return done(next);
 			const expect = Number(current.metadata.resourceVersion);
 			// An update that changes nothing is not written: no new revision, no watch event.
-			if (next !== 'delete' && deepEqual({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }, { ...current, metadata: { ...current.metadata, resourceVersion: '' } }))
+			if (next !== 'delete' && deepEqualExcept(next, current, 'metadata') && deepEqualExcept(next.metadata, current.metadata, 'resourceVersion'))
 				return done({ ok: true, code: 200, object: current });
 			const txn: EtcdTxn = next === 'delete' ? { type: 'delete', key, expect } : { type: 'put', key, expect, value: next };
 			this.txn(txn, (result) => {
