@@ -9,6 +9,7 @@ export default defineConfig({
 	define: { __WHEELHOUSE_ALLOWED_ORIGINS__: JSON.stringify(process.env.WHEELHOUSE_ALLOWED_ORIGINS ?? '*') },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		setupFiles: ['src/lib/sim/vitest.setup.ts'],
 		environment: 'node'
 	}
 });

@@ -49,4 +49,4 @@ const missed = [
 	clientKb.gzip > budgets.simClientGzipKB && `simulator bundle ${clientKb.gzip} KB gzip > ${budgets.simClientGzipKB} KB`
 ].filter(Boolean);
 console.log(missed.length ? `Budgets exceeded:\n  - ${missed.join('\n  - ')}` : 'Simulator budgets met.');
-writeFileSync(join(root, 'bench/results-sim.json'), `${JSON.stringify(result, null, '\t')}\n`);
+writeFileSync(join(root, 'bench/sim-results.json'), `${JSON.stringify(result, null, '\t')}\n`);

@@ -36,7 +36,7 @@ export function runSimBench(options: Partial<ClusterOptions> = {}, heap: () => n
 	return {
 		wallMs: performance.now() - started,
 		simulatedMs: queue.now,
-		entries: trace.entries.length,
+		entries: trace.size,
 		messages: trace.messages().length,
 		pods: pods.length,
 		running: pods.filter((p) => p.status?.phase === 'Running').length,

@@ -4,8 +4,8 @@
 // an earlier one on the same channel, which is what keeps a watch stream in resourceVersion order.
 import type { MessageKind } from '$lib/model/types';
 import type { Prng } from './prng';
-import type { EventQueue } from './queue';
-import type { SimMessage, Trace } from './trace';
+import type { Cause, EventQueue } from './queue';
+import type { Trace } from './trace';
 
 export interface Latency {
 	min: number;
@@ -14,6 +14,8 @@ export interface Latency {
 
 export class Channel {
 	private lastArrival = 0;
+	/** The trace's head for each kind of message sent here, looked up once. */
+	private readonly heads: Partial<Record<MessageKind, number>> = {};
 
 	constructor(
 		private readonly net: Network,
@@ -25,14 +27,17 @@ export class Channel {
 		private readonly latency: Latency
 	) {}
 
-	/** Records the message now; `deliver` runs on arrival with the message as the ambient cause. */
-	send(kind: MessageKind, summary: string, deliver?: (message: SimMessage) => void): SimMessage {
+	/** Records the message now and returns its id; `deliver` runs on arrival with the message as the ambient cause. */
+	send(kind: MessageKind, summary: string, deliver?: (id: number) => void): number {
 		const { queue, trace } = this.net;
-		const message = trace.message({ from: this.from, to: this.to, via: this.via, kind, summary }, queue.now, queue.cause);
+		const head = (this.heads[kind] ??= trace.messageHead(this.from, this.to, this.via, kind));
+		const id = trace.record(head, summary, queue.now, queue.cause);
 		const arrival = Math.max(queue.now + this.rng.between(this.latency.min, this.latency.max), this.lastArrival);
 		this.lastArrival = arrival;
-		if (deliver) queue.schedule({ at: arrival }, () => deliver(message), message.id);
-		return message;
+		// The event's cause is the message's id, and the queue hands its cause to the callback: so `deliver`
+		// itself is the callback, with no closure per message.
+		if (deliver) queue.schedule({ at: arrival }, deliver as (cause: Cause) => void, id);
+		return id;
 	}
 }
 

@@ -64,4 +64,20 @@ describe('EventQueue', () => {
 		loop();
 		expect(() => q.runUntilIdle(50)).toThrow(/not idle after 50 events/);
 	});
+
+	it.each([
+		['not yet run', false, 0, true, 1],
+		['run', false, 10, false, 1],
+		['cancelled before it ran', true, 0, false, 0],
+		['cancelled after it ran (no effect)', true, 10, false, 1]
+	] as const)('a timer %s: pending is %s', (_what, cancel, runTo, pending, runs) => {
+		const q = new EventQueue();
+		let ran = 0;
+		const t = q.schedule({ at: 5 }, () => ran++);
+		q.runUntil(runTo);
+		if (cancel) t.cancel();
+		expect(t.pending).toBe(pending);
+		q.runUntilIdle();
+		expect(ran).toBe(runs);
+	});
 });

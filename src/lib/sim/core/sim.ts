@@ -25,12 +25,11 @@ export class Sim {
 	 * with no cause, and everything fn sends names it as its cause.
 	 */
 	action<T>(text: string, fn: () => T, actor = 'user'): T {
-		const note = this.trace.note(actor, text, this.queue.now, null);
-		return this.queue.within(note.id, fn);
+		return this.queue.within(this.trace.note(actor, text, this.queue.now, null), fn);
 	}
 
 	/** A note inside the current event (a decision, a check), caused by what is being handled. */
 	note(actor: string, text: string, cause: Cause = this.queue.cause): number {
-		return this.trace.note(actor, text, this.queue.now, cause).id;
+		return this.trace.note(actor, text, this.queue.now, cause);
 	}
 }

@@ -101,10 +101,14 @@ export class ControlPlane {
 			client: this.client(component, user),
 			now: () => queue.now,
 			after: (ms, fn, note) =>
-				queue.schedule({ after: ms }, (cause: Cause) => {
-					if (note) queue.within(this.sim.trace.note(component, note, queue.now, cause).id, fn);
-					else fn();
-				}),
+				queue.schedule(
+					{ after: ms },
+					note
+						? (cause: Cause) => {
+								queue.within(this.sim.trace.note(component, note, queue.now, cause), fn);
+							}
+						: fn
+				),
 			rng: this.sim.rng.fork(`component/${component}`)
 		};
 	}

@@ -1,6 +1,9 @@
 // Small helpers on plain API objects: copies, structural equality, JSON merge patch, timestamps.
-// Every object that crosses a component boundary is a copy, so no component can change another's
-// state except by writing through the API server.
+// A committed object is immutable: the API server stores it once and hands that same object to every
+// watcher, LIST and GET (as a real one serialises one object to many clients), instead of a copy per
+// receiver. So no component may change what it receives: it copies first. Tests enforce this by
+// deep-freezing every shared object (`freezeShared`, turned on in vitest's setup), so a component that
+// writes into one throws there; a run outside tests skips the freezing, which would cost a walk per write.
 import type { Condition } from './types';
 
 /**
@@ -16,13 +19,57 @@ export function clone<T>(value: T): T {
 	return copy as T;
 }
 
+let freezing = false;
+
+/** Deep-freeze every object the API server shares from now on (tests); off by default. */
+export function freezeShared(on: boolean): void {
+	freezing = on;
+}
+
+/** An object about to be shared between components: deep-frozen when `freezeShared` is on. */
+export function share<T>(value: T): T {
+	if (freezing) deepFreeze(value);
+	return value;
+}
+
+function deepFreeze(value: unknown): void {
+	// A frozen object here is a shared subtree of an earlier object, frozen with it.
+	if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+	Object.freeze(value);
+	for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
+/** Structural equality of plain API data; a key whose value is undefined counts as absent. */
 export function deepEqual(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	if (Array.isArray(a) !== Array.isArray(b)) return false;
-	const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-	const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-	return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+	// Loops rather than Object.keys/filter/every: the API server compares every update with the stored
+	// object, and the arrays and closures of the short form were a large share of a big run's garbage.
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	let defined = 0;
+	for (const k in x) {
+		if (x[k] === undefined) continue;
+		defined++;
+		if (!deepEqual(x[k], y[k])) return false;
+	}
+	for (const k in y) if (y[k] !== undefined) defined--;
+	return defined === 0;
+}
+
+/** deepEqual of two objects with one top-level key left out, without copying either. */
+export function deepEqualExcept(a: object, b: object, key: string): boolean {
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	let defined = 0;
+	for (const k in x) {
+		if (k === key || x[k] === undefined) continue;
+		defined++;
+		if (!deepEqual(x[k], y[k])) return false;
+	}
+	for (const k in y) if (k !== key && y[k] !== undefined) defined--;
+	return defined === 0;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,8 +88,19 @@ export function mergePatch<T>(target: T, patch: unknown): T {
 	return result as T;
 }
 
+let lastAt = NaN;
+let lastText = '';
+
 /** RFC 3339 at second precision, the form of creationTimestamp and deletionTimestamp. */
-export const rfc3339 = (epochMs: number, simMs: number) => new Date(epochMs + Math.floor(simMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function rfc3339(epochMs: number, simMs: number): string {
+	const at = epochMs + Math.floor(simMs / 1000) * 1000;
+	// Many objects are stamped within the same simulated second: format each second once.
+	if (at !== lastAt) {
+		lastAt = at;
+		lastText = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	}
+	return lastText;
+}
 
 /** Sets a condition by type, keeping lastTransitionTime when the status does not change. */
 export function setCondition(conditions: Condition[], next: Condition): Condition[] {

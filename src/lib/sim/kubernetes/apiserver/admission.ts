@@ -16,6 +16,9 @@ export const UNREACHABLE = 'node.kubernetes.io/unreachable';
 const tolerates = (tolerations: Toleration[], key: string) =>
 	tolerations.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
 
+/** Whether DefaultTolerationSeconds would change the Pod (add a toleration, or the empty list). */
+export const lacksDefaultTolerations = (pod: Pod) => !pod.spec.tolerations || !tolerates(pod.spec.tolerations, NOT_READY) || !tolerates(pod.spec.tolerations, UNREACHABLE);
+
 /** DefaultTolerationSeconds: lets a Pod stay 300 s on a not-ready or unreachable node before eviction. */
 export function defaultTolerationSeconds(pod: Pod): string | undefined {
 	const tolerations = (pod.spec.tolerations ??= []);

@@ -72,14 +72,13 @@ export class ApiServer {
 		const namespace = info.namespaced ? req.namespace : undefined;
 		if (!authorize(this.policy, user, verb, resource, namespace))
 			return refuse(forbidden(user.name, verb, info, req.subresource, namespace), `authenticated ${user.name}; RBAC denies ${verb} ${resource}${namespace ? ` in ${namespace}` : ''}: 403, nothing stored`);
-		const passed = `authenticated ${user.name}; RBAC allows ${verb} ${resource}`;
 		if (req.verb === 'get') return this.get(req, answer);
 		if (req.verb === 'list' || req.verb === 'watch') {
 			const filter = this.filter(req);
 			if ('ok' in filter) return answer(filter, describeResult(filter));
 			return req.verb === 'list' ? this.list(req, filter, answer) : this.watch(req, filter, caller, answer, onEvent);
 		}
-		write(this.writes, req, passed, answer);
+		write(this.writes, req, `authenticated ${user.name}; RBAC allows ${verb} ${resource}`, answer);
 	}
 
 	/** Objects written before the run starts (a starting cluster): stored in etcd with no messages. */
@@ -97,7 +96,7 @@ export class ApiServer {
 			const error = notFound(info, req.name ?? '');
 			return answer(error, describeResult(error));
 		}
-		const object = req.subresource === 'scale' ? toScale(found as Deployment | ReplicaSet) : clone(found);
+		const object = req.subresource === 'scale' ? toScale(found as Deployment | ReplicaSet) : found;
 		answer({ ok: true, code: 200, object }, `200 OK (resourceVersion ${found.metadata.resourceVersion})`);
 	}
 
@@ -117,10 +116,7 @@ export class ApiServer {
 		const info = RESOURCES[req.kind];
 		const prefix = `/registry/${info.etcdPrefix}/${filter.namespace ? `${filter.namespace}/` : ''}`;
 		// The same matching as a watch, so a LIST and the WATCH after it agree on what belongs.
-		const items = this.storage
-			.list(prefix)
-			.filter((o) => matchesFilter(filter, o))
-			.map(clone);
+		const items = this.storage.list(prefix).filter((o) => matchesFilter(filter, o));
 		const resourceVersion = String(this.storage.revision);
 		answer({ ok: true, code: 200, items, resourceVersion }, `200 OK: ${items.length} ${info.kind}${items.length === 1 ? '' : 's'} (resourceVersion ${resourceVersion})`);
 	}
@@ -135,8 +131,8 @@ export class ApiServer {
 		}
 		answer({ ok: true, code: 200, stream }, `${statusLine(200)}: watching ${req.kind}s from resourceVersion ${from}`);
 		const stop = this.watches.watch(filter, from, (event) => {
-			const copy = { type: event.type, object: clone(event.object) };
-			caller.down.send('event', `watch: ${event.object.kind} ${event.object.metadata.name} ${event.type}`, () => onEvent?.(copy));
+			// The stored object itself, shared by every watcher (immutable: see objects.ts).
+			caller.down.send('event', `watch: ${event.object.kind} ${event.object.metadata.name} ${event.type}`, () => onEvent?.(event));
 		});
 		if (stop !== 'gone') stream.stop = stop;
 	}

@@ -20,7 +20,12 @@ function defaultPodSpec(spec: PodSpec): void {
 	});
 }
 
-/** Fills defaults in place; obj is the API server's own copy of what the client sent. */
+/**
+ * Fills defaults in place; obj is the API server's own copy of what the client sent, but below its top
+ * level it may share parts with the stored object (a merge patch keeps what it does not touch), which
+ * are immutable. Those parts were defaulted when stored, so only missing fields are filled (`??=`) and a
+ * nested field is never overwritten: a shared part is never written to.
+ */
 export function applyDefaults(obj: KubeObject): void {
 	switch (obj.kind) {
 		case 'Pod':

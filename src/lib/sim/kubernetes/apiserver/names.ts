@@ -14,8 +14,15 @@ export function generateName(base: string, rng: Prng): string {
 	return base.slice(0, MAX_BASE) + suffix;
 }
 
+const HEX = '0123456789abcdef';
+
 /** A version-4-shaped UUID from the PRNG (metadata.uid), so uids are deterministic too. */
 export function uuid(rng: Prng): string {
-	const hex = (n: number) => Array.from({ length: n }, () => rng.int(16).toString(16)).join('');
+	// A loop over a digit table, not Array.from/toString/join: every object created gets a uid.
+	const hex = (n: number) => {
+		let s = '';
+		for (let i = 0; i < n; i++) s += HEX[rng.int(16)];
+		return s;
+	};
 	return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(4)]}${hex(3)}-${hex(12)}`;
 }

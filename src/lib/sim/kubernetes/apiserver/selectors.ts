@@ -77,7 +77,7 @@ export function parseFieldSelector(text: string, kind: KubeObject['kind']): Fiel
 /** Field paths split once: a kubelet's spec.nodeName watch is checked against every Pod write. */
 const pathSteps = new Map<string, string[]>();
 
-function fieldValue(obj: KubeObject, path: string): string {
+export function fieldValue(obj: KubeObject, path: string): string {
 	let steps = pathSteps.get(path);
 	if (!steps) pathSteps.set(path, (steps = path.split('.')));
 	let v: unknown = obj;

@@ -6,7 +6,7 @@
 // Reads are served from the cache (simplified: a real GET without resourceVersion reads etcd).
 import type { Channel } from '../../core/network';
 import type { Etcd, EtcdResult, EtcdTxn } from '../etcd';
-import { clone, deepEqual } from '../objects';
+import { deepEqualExcept, share } from '../objects';
 import type { KubeObject, WatchEventType } from '../types';
 import type { ApiError, ApiResult } from './status';
 
@@ -55,18 +55,21 @@ export class Storage {
 		});
 	}
 
-	/** GuaranteedUpdate: `update` gets a copy of the current object and may be called again after a lost race. */
+	/**
+	 * GuaranteedUpdate: `update` gets the current object, which is shared and must not be changed (it
+	 * returns a new one, which may share parts of it), and may be called again after a lost race.
+	 */
 	update(key: string, update: (current: KubeObject) => UpdateResult, done: (result: ApiResult<KubeObject>, type?: WatchEventType) => void, notFound: () => ApiError): void {
 		let tries = 0;
 		const attempt = () => {
 			const current = this.cache.get(key);
 			if (!current) return done(notFound());
-			const next = update(clone(current));
+			const next = update(current);
 			if (next !== 'delete' && 'ok' in next) return done(next);
 			const expect = Number(current.metadata.resourceVersion);
 			// An update that changes nothing is not written: no new revision, no watch event.
-			if (next !== 'delete' && deepEqual({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }, { ...current, metadata: { ...current.metadata, resourceVersion: '' } }))
-				return done({ ok: true, code: 200, object: clone(current) });
+			if (next !== 'delete' && deepEqualExcept(next, current, 'metadata') && deepEqualExcept(next.metadata, current.metadata, 'resourceVersion'))
+				return done({ ok: true, code: 200, object: current });
 			const txn: EtcdTxn = next === 'delete' ? { type: 'delete', key, expect } : { type: 'put', key, expect, value: next };
 			this.txn(txn, (result) => {
 				if (!result.ok) {
@@ -84,11 +87,10 @@ export class Storage {
 	preload(key: string, obj: KubeObject): KubeObject {
 		const result = this.etcd.apply({ type: 'put', key, expect: this.etcd.get(key)?.modRevision ?? 0, value: obj });
 		if (!result.ok) throw new Error(`preload of ${key} failed`);
-		const stored = clone(obj);
-		stored.metadata.resourceVersion = String(result.revision);
+		const stored = share({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(result.revision) } });
 		this.cache.set(key, stored);
 		this.revision = result.revision;
-		return clone(stored);
+		return stored;
 	}
 
 	private txn(txn: EtcdTxn, done: (result: EtcdResult) => void): void {
@@ -96,15 +98,18 @@ export class Storage {
 		this.toEtcd.send('request', summary, () => this.etcd.receive(txn, done));
 	}
 
-	/** Records a committed write in the cache and tells the watchers; returns a copy for the caller. */
+	/**
+	 * Records a committed write in the cache and tells the watchers; returns the stored object, which is
+	 * shared (immutable) from now on. `obj` is the API server's own (a copy it built, possibly sharing
+	 * parts of the previous stored object, which are immutable too); etcd holds it as written.
+	 */
 	private commit(key: string, type: WatchEventType, obj: KubeObject, previous: KubeObject | undefined, revision: number): KubeObject {
-		const stored = clone(obj);
 		// A DELETED event carries the object's last state at the revision of its deletion.
-		stored.metadata.resourceVersion = String(revision);
+		const stored = share({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } });
 		if (type === 'DELETED') this.cache.delete(key);
 		else this.cache.set(key, stored);
 		this.revision = revision;
 		this.onCommit({ type, object: stored, previous, revision });
-		return clone(stored);
+		return stored;
 	}
 }

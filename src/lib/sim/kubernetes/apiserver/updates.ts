@@ -3,7 +3,7 @@
 // to move a bound Pod, bump generation on a spec change, re-run admission and validation.
 import { clone, deepEqual, mergePatch } from '../objects';
 import type { KubeObject, ObjectMeta } from '../types';
-import { defaultTolerationSeconds, validate } from './admission';
+import { defaultTolerationSeconds, lacksDefaultTolerations, validate } from './admission';
 import { applyDefaults } from './defaults';
 import type { ApiRequest } from './requests';
 import { apiVersionOf, RESOURCES } from './resources';
@@ -24,13 +24,14 @@ export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | A
 	const status = (o: KubeObject) => (o as { status?: unknown }).status;
 	let next: KubeObject;
 	if (req.subresource === 'status') {
-		next = clone(current);
+		// Shares everything but metadata (admission may set generation) and status with the stored object.
+		next = { ...current, metadata: { ...current.metadata } };
 		(next as { status?: unknown }).status = req.verb === 'patch' ? mergePatch(status(current), body.status) : clone(body.status);
 	} else {
 		next = req.verb === 'patch' ? mergePatch(current, req.body) : (clone(req.body) as KubeObject);
 		next.apiVersion = apiVersionOf(info) as never;
 		next.metadata = { ...next.metadata, ...serverManaged(current.metadata) } as ObjectMeta;
-		if (info.status) (next as { status?: unknown }).status = clone(status(current));
+		if (info.status) (next as { status?: unknown }).status = status(current);
 		// As the real API server defaults every object it decodes, not only new ones: a PUT that leaves
 		// out a defaulted field (imagePullPolicy…) stores the default, and its spec compares equal.
 		applyDefaults(next);
@@ -45,6 +46,9 @@ export function admitUpdate(current: KubeObject, next: KubeObject): { object: Ku
 	if (current.kind === 'Pod' && next.kind === 'Pod') {
 		if ((next.spec.nodeName ?? '') !== (current.spec.nodeName ?? ''))
 			return invalid('Pod', current.metadata.name, 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds`, `spec.tolerations` (only additions to existing tolerations) (spec.nodeName is set only through pods/binding)');
+		// Admission may add tolerations: to a copy, if the spec is still the stored object's (a status write);
+		// only when it will, so an unchanged spec stays shared and compares equal at once.
+		if (next.spec === current.spec && lacksDefaultTolerations(next)) next.spec = clone(current.spec);
 		admitted = defaultTolerationSeconds(next);
 	}
 	if (info.generation && !deepEqual((current as { spec?: unknown }).spec, (next as { spec?: unknown }).spec))

@@ -112,3 +112,29 @@ describe('watch streams', () => {
 		expect(errors).toEqual(['400 field label not supported: spec.image']);
 	});
 });
+
+describe('shared objects', () => {
+	const isDeepFrozen = (v: unknown): boolean => typeof v !== 'object' || v === null || (Object.isFrozen(v) && Object.values(v).every(isDeepFrozen));
+
+	it('every watcher, LIST and GET gets the one stored object, deep-frozen in tests, so a component that changes it throws', () => {
+		const cp = new ControlPlane({ seed: 'shared' });
+		const kubectl = cp.client('kubectl');
+		const a: Pod[] = [];
+		const b: Pod[] = [];
+		cp.client('kube-scheduler').watch('Pod', { onEvent: (e) => a.push(e.object) });
+		cp.client('kube-controller-manager').watch('Pod', { onEvent: (e) => b.push(e.object) });
+		cp.sim.queue.runUntilIdle();
+		let created: Pod | undefined;
+		kubectl.create(pod('web', { app: 'web' }), { done: (r) => (created = r.ok ? r.object : undefined) });
+		cp.sim.queue.runUntilIdle();
+		let got: Pod | undefined;
+		let listed: Pod[] = [];
+		kubectl.get('Pod', { name: 'web' }, { done: (r) => (got = r.ok ? r.object : undefined) });
+		kubectl.list('Pod', { done: (r) => (listed = r.ok ? r.items : []) });
+		cp.sim.queue.runUntilIdle();
+		expect(a).toHaveLength(1);
+		for (const o of [b[0], created, got, listed[0]]) expect(o).toBe(a[0]);
+		expect(isDeepFrozen(a[0])).toBe(true);
+		expect(() => ((a[0] as Pod).spec.containers[0]!.image = 'changed')).toThrow(TypeError);
+	});
+});

@@ -5,7 +5,7 @@
 // With selectors, an object that starts matching arrives as ADDED and one that stops matching as
 // DELETED, as in the real API: that is how a Pod "appears" to the kubelet it is bound to.
 import type { Kind, KubeObject, WatchEventType } from '../types';
-import { matchesFields, matchesLabels, type FieldRequirement, type Requirement } from './selectors';
+import { fieldValue, matchesFields, matchesLabels, type FieldRequirement, type Requirement } from './selectors';
 import type { Commit } from './storage';
 
 export interface WatchEvent<T extends KubeObject = KubeObject> {
@@ -28,7 +28,19 @@ export const matchesFilter = (f: WatchFilter, o: KubeObject) =>
 	matchesFields(f.fields, o);
 
 interface Watcher extends WatchFilter {
+	/** When it started, among all watchers: events go to watchers in this order. */
+	seq: number;
 	deliver(event: WatchEvent): void;
+}
+
+/**
+ * The watchers of one kind. One with an equality field selector is filed under that field's value
+ * (every kubelet watches Pods with spec.nodeName=<its node>): a Pod write is offered to the watchers
+ * filed under its node, old and new, not to all 50 kubelets. The others are offered every write.
+ */
+interface KindWatchers {
+	plain: Set<Watcher>;
+	byField: Map<string, Map<string, Set<Watcher>>>;
 }
 
 export class WatchHub {
@@ -38,8 +50,9 @@ export class WatchHub {
 	/** The highest revision dropped from the history: a watch from below it cannot be served. */
 	private compacted = 0;
 	/** Watchers by kind: a Lease renewal is not offered to every Pod watch. */
-	private readonly watchers = new Map<Kind, Set<Watcher>>();
+	private readonly watchers = new Map<Kind, KindWatchers>();
 	private watching = 0;
+	private seq = 0;
 
 	constructor(private readonly limit = 10_000) {}
 
@@ -54,7 +67,23 @@ export class WatchHub {
 			this.history = this.history.slice(this.first);
 			this.first = 0;
 		}
-		for (const w of this.watchers.get(commit.object.kind) ?? []) this.offer(w, commit);
+		const group = this.watchers.get(commit.object.kind);
+		if (!group) return;
+		if (group.byField.size === 0) {
+			for (const w of group.plain) this.offer(w, commit);
+			return;
+		}
+		// Only watchers filed under the object's value (before or after the write) can see it; offered in
+		// the order they started, as if every watcher were offered it in turn.
+		const offered = [...group.plain];
+		for (const [path, byValue] of group.byField) {
+			const now = fieldValue(commit.object, path);
+			for (const w of byValue.get(now) ?? []) offered.push(w);
+			const before = commit.previous && fieldValue(commit.previous, path);
+			if (before !== undefined && before !== now) for (const w of byValue.get(before) ?? []) offered.push(w);
+		}
+		offered.sort((a, b) => a.seq - b.seq);
+		for (const w of offered) this.offer(w, commit);
 	}
 
 	/** Whether a watch from this revision can still be served from the history. */
@@ -68,22 +97,30 @@ export class WatchHub {
 	 */
 	watch(filter: WatchFilter, fromRevision: number, deliver: (event: WatchEvent) => void): (() => void) | 'gone' {
 		if (fromRevision < this.compacted) return 'gone';
-		const watcher: Watcher = { ...filter, deliver };
+		const watcher: Watcher = { ...filter, seq: this.seq++, deliver };
 		for (let i = this.first; i < this.history.length; i++) if (this.history[i]!.revision > fromRevision) this.offer(watcher, this.history[i]!);
-		let ofKind = this.watchers.get(filter.kind);
-		if (!ofKind) this.watchers.set(filter.kind, (ofKind = new Set()));
-		ofKind.add(watcher);
+		let group = this.watchers.get(filter.kind);
+		if (!group) this.watchers.set(filter.kind, (group = { plain: new Set(), byField: new Map() }));
+		const key = filter.fields.find((f) => f.equal);
+		let set = group.plain;
+		if (key) {
+			let byValue = group.byField.get(key.path);
+			if (!byValue) group.byField.set(key.path, (byValue = new Map()));
+			const filed = byValue.get(key.value);
+			if (filed) set = filed;
+			else byValue.set(key.value, (set = new Set()));
+		}
+		set.add(watcher);
 		this.watching++;
 		return () => {
-			if (ofKind.delete(watcher)) this.watching--;
+			if (set.delete(watcher)) this.watching--;
 		};
 	}
 
 	private offer(w: Watcher, c: Commit): void {
 		if (c.object.kind !== w.kind) return;
-		const matches = (o: KubeObject | undefined) => !!o && matchesFilter(w, o);
-		const now = c.type !== 'DELETED' && matches(c.object);
-		const before = c.type === 'DELETED' ? matches(c.object) : matches(c.previous);
+		const now = c.type !== 'DELETED' && matchesFilter(w, c.object);
+		const before = c.type === 'DELETED' ? matchesFilter(w, c.object) : c.previous !== undefined && matchesFilter(w, c.previous);
 		if (now && !before) w.deliver({ type: 'ADDED', object: c.object });
 		else if (now && before) w.deliver({ type: 'MODIFIED', object: c.object });
 		else if (before) w.deliver({ type: 'DELETED', object: c.object });

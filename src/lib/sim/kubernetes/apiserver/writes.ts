@@ -112,9 +112,7 @@ function remove(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: str
 			const meta = current.metadata;
 			// A second delete may shorten the grace period, never lengthen it.
 			if (meta.deletionTimestamp && grace >= (meta.deletionGracePeriodSeconds ?? Infinity)) return current;
-			meta.deletionTimestamp = ctx.timestamp(grace * 1000);
-			meta.deletionGracePeriodSeconds = grace;
-			return current;
+			return { ...current, metadata: { ...meta, deletionTimestamp: ctx.timestamp(grace * 1000), deletionGracePeriodSeconds: grace } };
 		},
 		(result, type) => {
 			if (!result.ok) return fail(done, result);
@@ -139,10 +137,9 @@ function evict(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, key: stri
 	ctx.storage.update(
 		key,
 		(current) => {
+			// The stored object is shared (storage.ts): a new Pod with a new status, not a changed one.
 			const pod = current as Pod;
-			const status = (pod.status ??= {});
-			status.conditions = setCondition(status.conditions ?? [], target);
-			return pod;
+			return { ...pod, status: { ...pod.status, conditions: setCondition(pod.status?.conditions ?? [], target) } };
 		},
 		(marked) => {
 			if (!marked.ok) return fail(done, marked);
@@ -165,10 +162,8 @@ function bind(ctx: WriteContext, req: ApiRequest, key: string, name: string, pas
 			const pod = current as Pod;
 			if (pod.metadata.deletionTimestamp) return refuse(`pod ${name} is being deleted, cannot be assigned to a host`);
 			if (pod.spec.nodeName) return refuse(`pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-			pod.spec.nodeName = node;
-			const status = (pod.status ??= {});
-			status.conditions = setCondition(status.conditions ?? [], { type: 'PodScheduled', status: 'True', lastTransitionTime: ctx.timestamp() });
-			return pod;
+			const conditions = setCondition(pod.status?.conditions ?? [], { type: 'PodScheduled', status: 'True', lastTransitionTime: ctx.timestamp() });
+			return { ...pod, spec: { ...pod.spec, nodeName: node }, status: { ...pod.status, conditions } };
 		},
 		(result) => {
 			if (!result.ok) return fail(done, result);

@@ -29,11 +29,12 @@ export class Recording {
 		const from = this.mark;
 		body();
 		const { trace, now } = this.c.cp.sim;
-		const all = trace.lines().slice(from);
-		const entries = trace.entries.slice(from);
+		const all = trace.lines(from);
+		// Entries are built on demand (the trace is stored by column): only when some are left out.
+		const entries = omit ? trace.entries.slice(from) : [];
 		const lines = omit ? all.filter((_, i) => !omit.test(entries[i] as TraceEntry)) : all;
 		if (omit && lines.length < all.length) lines.push(`(${all.length - lines.length} entries not shown: ${omit.what})`);
-		this.mark = trace.entries.length;
+		this.mark = trace.size;
 		const tables = clusterTables(this.c).map(tableText).join('\n');
 		this.parts.push(`## ${title} (until ${formatTime(now)}, ${all.length} entries)\n\n${lines.join('\n')}\n\n### Tables at ${formatTime(now)}\n\n${tables}`);
 		return { from, to: this.mark };

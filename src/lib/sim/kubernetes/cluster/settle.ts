@@ -8,11 +8,18 @@ import type { Cluster } from './cluster';
 export function startUp(c: Cluster, limitMs = 1000): number {
 	const { queue, trace } = c.cp.sim;
 	const expected = c.watches;
-	const open = () => trace.messages().filter((m) => m.from === 'kube-apiserver' && m.summary.startsWith('200 OK: watching ')).length;
-	while (open() < expected) {
-		if (!queue.step() || queue.now > limitMs) throw new Error(`start-up: ${open()}/${expected} watches open at t=${queue.now} ms`);
+	// Counted as entries arrive (not from the whole trace after every step, which grew with the cluster).
+	let open = 0;
+	let seen = 0;
+	const count = () => {
+		for (const e of trace.slice(seen)) if (e.type === 'message' && e.from === 'kube-apiserver' && e.summary.startsWith('200 OK: watching ')) open++;
+		seen = trace.size;
+		return open;
+	};
+	while (count() < expected) {
+		if (!queue.step() || queue.now > limitMs) throw new Error(`start-up: ${open}/${expected} watches open at t=${queue.now} ms`);
 	}
-	return trace.entries.length;
+	return trace.size;
 }
 
 // A message belongs to a heartbeat when what it answers or reports is a Lease or a Node's own status.
@@ -56,12 +63,12 @@ export function settle(c: Cluster, options: SettleOptions = {}): number {
 	const { until = converged, quietMs = 1000, limitMs = 300_000, sliceMs = 100 } = options;
 	const { queue, trace } = c.cp.sim;
 	const deadline = queue.now + limitMs;
-	let seen = trace.entries.length;
+	let seen = trace.size;
 	let busy = queue.now;
 	for (;;) {
 		queue.runUntil(Math.floor(queue.now / sliceMs) * sliceMs + sliceMs);
-		const fresh = trace.entries.slice(seen);
-		seen = trace.entries.length;
+		const fresh = trace.slice(seen);
+		seen = trace.size;
 		for (const e of fresh) if (e.type === 'message' && !isHeartbeat(c, e)) busy = Math.max(busy, e.time);
 		if (until(c) && queue.now - busy >= quietMs) return queue.now;
 		if (queue.now >= deadline) throw new Error(`not settled after ${limitMs} ms (t=${queue.now} ms)`);

@@ -34,10 +34,13 @@ export function fenceposts(d: Deployment): { surge: number; unavailable: number 
 }
 
 // Both templates carry the API server's defaults (it defaults every write), so they compare as stored.
-const withoutHash = (t: PodTemplateSpec) => {
-	const copy = clone(t);
-	if (copy.metadata?.labels) delete copy.metadata.labels[HASH_LABEL];
-	return copy;
+// Copies only the path to the hash label (not a deep copy: the Deployment controller compares the
+// template with each of its ReplicaSets' on every sync).
+const withoutHash = (t: PodTemplateSpec): PodTemplateSpec => {
+	const labels = t.metadata?.labels;
+	if (!labels || !(HASH_LABEL in labels)) return t;
+	const { [HASH_LABEL]: _hash, ...rest } = labels;
+	return { ...t, metadata: { ...t.metadata, labels: rest } };
 };
 
 /** EqualIgnoreHash: the ReplicaSet runs this template, whatever its hash label says. */

@@ -24,6 +24,8 @@ export class Informer<K extends Kind> {
 	private sortedKeys: string[] | undefined;
 	/** Keys by their controller's uid: client-go's controllerUID indexer (FilterPodsByOwner). */
 	private readonly byController = new Map<string, Set<string>>();
+	/** byController's keys in order, per uid, kept until one comes or goes (a sync asks for them each time). */
+	private readonly ownedKeys = new Map<string, string[]>();
 	private readonly handlers: Handlers<ObjectOf<K>>[] = [];
 	/** Keys delivered by the LIST in progress: after a relist, cached objects it lacks were deleted. */
 	private listed: Set<string> | undefined;
@@ -56,19 +58,29 @@ export class Informer<K extends Kind> {
 
 	/** Cached objects whose controller ownerReference has `uid`, in key order. */
 	owned(uid: string, filter: (o: ObjectOf<K>) => boolean = () => true): ObjectOf<K>[] {
-		const keys = [...(this.byController.get(uid) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-		return keys.map((key) => this.store.get(key)!).filter(filter);
+		let keys = this.ownedKeys.get(uid);
+		if (!keys) this.ownedKeys.set(uid, (keys = [...(this.byController.get(uid) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))));
+		const found: ObjectOf<K>[] = [];
+		for (const key of keys) {
+			const o = this.store.get(key)!;
+			if (filter(o)) found.push(o);
+		}
+		return found;
 	}
 
 	private index(key: string, old: ObjectOf<K> | undefined, cur: ObjectOf<K> | undefined): void {
 		const was = old && controllerOf(old)?.uid;
 		const now = cur && controllerOf(cur)?.uid;
 		if (was === now) return;
-		if (was) this.byController.get(was)?.delete(key);
+		if (was) {
+			this.byController.get(was)?.delete(key);
+			this.ownedKeys.delete(was);
+		}
 		if (now) {
 			let keys = this.byController.get(now);
 			if (!keys) this.byController.set(now, (keys = new Set()));
 			keys.add(key);
+			this.ownedKeys.delete(now);
 		}
 	}
 

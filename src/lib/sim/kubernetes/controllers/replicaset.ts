@@ -3,9 +3,9 @@
 // writes its status. Simplified: no adoption or release of Pods by selector (a Pod belongs to the
 // ReplicaSet its controller ownerReference names), no Events, no ReplicaFailure condition.
 import type { ApiResult } from '../apiserver/status';
-import { fromLabelSelector, matchesLabels } from '../apiserver/selectors';
+import { fromLabelSelector, matchesLabels, type Requirement } from '../apiserver/selectors';
 import { DEFAULT_EPOCH, type ComponentContext } from '../control-plane';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../types';
+import type { LabelSelector, Pod, ReplicaSet, ReplicaSetStatus } from '../types';
 import { Expectations } from './expectations';
 import { controllerOf, informer, keyOf } from './informer';
 import { isPodActive, isPodAvailable, isPodReady } from './pods';
@@ -20,18 +20,40 @@ export interface ControllerOptions {
 /** UpdateStatus is retried once after a GET on a conflict (statusUpdateRetries = 1). */
 const STATUS_UPDATE_RETRIES = 1;
 
-const selects = (rs: ReplicaSet, p: Pod) => p.metadata.namespace === rs.metadata.namespace && matchesLabels(fromLabelSelector(rs.spec.selector), p.metadata.labels);
+/**
+ * Per selector object: its requirements, and whether they match a labels object, each worked out once.
+ * Stored objects never change (objects.ts), and a Pod keeps its labels object through its status writes,
+ * so a sync, which asks this for every Pod of the ReplicaSet, mostly finds the answer.
+ */
+const selectors = new WeakMap<LabelSelector, { reqs: Requirement[]; matches: WeakMap<Record<string, string>, boolean> }>();
+
+function selects(rs: ReplicaSet, p: Pod): boolean {
+	if (p.metadata.namespace !== rs.metadata.namespace) return false;
+	let s = selectors.get(rs.spec.selector);
+	if (!s) selectors.set(rs.spec.selector, (s = { reqs: fromLabelSelector(rs.spec.selector), matches: new WeakMap() }));
+	const labels = p.metadata.labels;
+	if (!labels) return matchesLabels(s.reqs, labels);
+	let match = s.matches.get(labels);
+	if (match === undefined) s.matches.set(labels, (match = matchesLabels(s.reqs, labels)));
+	return match;
+}
 
 /** calculateReplicaSetStatus, from the active Pods counted at the start of the sync. */
 export function replicaSetStatus(rs: ReplicaSet, active: Pod[], nowMs: number): ReplicaSetStatus {
 	const template = rs.spec.template.metadata?.labels ?? {};
-	return {
-		replicas: active.length,
-		fullyLabeledReplicas: active.filter((p) => Object.entries(template).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
-		readyReplicas: active.filter(isPodReady).length,
-		availableReplicas: active.filter((p) => isPodAvailable(p, rs.spec.minReadySeconds ?? 0, nowMs)).length,
-		observedGeneration: rs.metadata.generation
-	};
+	const minReadySeconds = rs.spec.minReadySeconds ?? 0;
+	// One pass with counters: this runs on every sync, for every Pod of the ReplicaSet.
+	let fullyLabeled = 0;
+	let ready = 0;
+	let available = 0;
+	for (const p of active) {
+		let labeled = true;
+		for (const k in template) if (p.metadata.labels?.[k] !== template[k]) labeled = false;
+		if (labeled) fullyLabeled++;
+		if (isPodReady(p)) ready++;
+		if (isPodAvailable(p, minReadySeconds, nowMs)) available++;
+	}
+	return { replicas: active.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata.generation };
 }
 
 export function startReplicaSetController(ctx: ComponentContext, options: ControllerOptions = {}): void {

@@ -30,7 +30,12 @@ export interface KubeletOptions {
 
 export class Kubelet {
 	private on = false;
-	private readonly timers = new Set<Timer>();
+	/**
+	 * Timers to cancel on power-off. A list compacted now and then, not a Set with an add and a delete per
+	 * timer: PLEG alone sets one per second per node, and the Set's churn was old-space garbage.
+	 */
+	private timers: Timer[] = [];
+	private compactAt = 64;
 	private readonly workers = new Map<string, PodWorker>();
 	/** Containers PLEG reports exits of, to their worker. */
 	private readonly pleg = new Map<string, PodWorker>();
@@ -52,11 +57,12 @@ export class Kubelet {
 		const { ctx, options } = this;
 		const epochMs = options.epochMs ?? DEFAULT_EPOCH;
 		const after = (ms: number, fn: () => void, note?: string) => {
-			const t = ctx.after(ms, () => {
-				this.timers.delete(t);
-				fn();
-			}, note);
-			this.timers.add(t);
+			if (this.timers.length >= this.compactAt) {
+				this.timers = this.timers.filter((t) => t.pending);
+				this.compactAt = 2 * this.timers.length + 64;
+			}
+			const t = ctx.after(ms, fn, note);
+			this.timers.push(t);
 			return t;
 		};
 		const timestamp = (offset = 0) => rfc3339(epochMs, ctx.now() + offset);
@@ -85,7 +91,7 @@ export class Kubelet {
 			// heartbeat.start below runs the 5-minute status loop: this first post must not start another.
 			if (fresh) this.heartbeat.postStatus('Ready=True (kubelet started)', false);
 			this.heartbeat.start(fresh ? 0 : ctx.rng.int(RENEW_MS), fresh ? NODE_STATUS_MS : ctx.rng.int(NODE_STATUS_MS));
-			after(PLEG_RELIST_MS, () => this.relist());
+			after(PLEG_RELIST_MS, this.relistNext);
 		};
 		if (options.register) this.heartbeat.register(begin);
 		else begin();
@@ -96,7 +102,7 @@ export class Kubelet {
 		this.on = false;
 		this.watch?.stop();
 		for (const t of this.timers) t.cancel();
-		this.timers.clear();
+		this.timers = [];
 		this.options.cri.reset();
 		this.workers.clear();
 		this.pleg.clear();
@@ -161,10 +167,14 @@ export class Kubelet {
 		for (const c of w.records()) if (c.id) this.pleg.delete(c.id);
 	}
 
+	private readonly relistNext = () => this.relist();
+
 	/** PLEG: compares the runtime's containers with what it last saw; only a relist that finds an exit is sent. */
 	private relist(): void {
-		this.deps.after(PLEG_RELIST_MS, () => this.relist());
-		const exited = this.options.cri.peekExited().filter((c) => this.pleg.has(c.id));
+		this.deps.after(PLEG_RELIST_MS, this.relistNext);
+		const peeked = this.options.cri.peekExited();
+		if (peeked.length === 0) return;
+		const exited = peeked.filter((c) => this.pleg.has(c.id));
 		if (exited.length === 0) return;
 		const targets = new Map(exited.map((c) => [c.id, this.pleg.get(c.id)] as const));
 		for (const c of exited) this.pleg.delete(c.id);

@@ -5,8 +5,9 @@
 // inside a Pod is drawn as messages to the Pod's slot in the scene (runtime-1 → pod-1a).
 import type { Channel } from '../../core/network';
 import type { Sim } from '../../core/sim';
+import { Containers, info, type Container } from './containers';
 import { shortId, type ContainerInfo, type CriRequest, type CriResponse, type PodRef } from './cri';
-import { type Image, findImage, parseImage } from './images';
+import { findImage, parseImage } from './images';
 import { Ipam } from './ipam';
 import { Link, type Reply } from './link';
 import { hasImage, preloadImages, pull, type ImageStore } from './pull';
@@ -31,14 +32,6 @@ interface Sandbox {
 	slot: string;
 }
 
-interface Container extends ContainerInfo {
-	image: Image;
-	stopTimer?: { cancel(): void };
-	signalled?: boolean; // sent its stop signal: nginx closes its listening socket at once on SIGQUIT
-}
-
-/** What ListContainers tells about a container: a copy, without the runtime's own handles. */
-const info = ({ image: _i, stopTimer: _t, ...c }: Container): ContainerInfo => ({ ...c });
 
 /** A fault: the container's process exits `runsFor` ms after every start, with `exitCode`. */
 interface CrashFault {
@@ -50,7 +43,7 @@ export class ContainerRuntime {
 	readonly id: string;
 	readonly store: ImageStore = { images: new Map(), blobs: new Set(), tokens: new Map() };
 	private readonly sandboxes = new Map<string, Sandbox>();
-	private readonly containers = new Map<string, Container>();
+	private readonly containers = new Containers();
 	private readonly faults = new Map<string, CrashFault>();
 	private readonly slots = new Map<string, Channel>();
 	/** Exited containers a ListContainers answer has already named. */
@@ -74,8 +67,9 @@ export class ContainerRuntime {
 	/** The containers as the runtime knows them (what ListContainers returns). */
 	list = (): ContainerInfo[] => [...this.containers.values()].map(info);
 
-	/** The exited containers only (the kubelet's PLEG looks every second, on every node). */
+	/** The exited containers only (PLEG looks every second on every node; mostly none: no walk then). */
 	exited = (): ContainerInfo[] => {
+		if (this.containers.exitedCount === 0) return [];
 		const found: ContainerInfo[] = [];
 		for (const c of this.containers.values()) if (c.state === 'EXITED') found.push(info(c));
 		return found;
@@ -100,7 +94,7 @@ export class ContainerRuntime {
 					this.toPod(sb, `CNI DEL → IP ${sb.ip} released`);
 					this.ipam.release(sb.ip);
 					this.sandboxes.delete(sb.id);
-					for (const c of [...this.containers.values()]) if (c.sandbox === sb.id) this.containers.delete(c.id);
+					for (const c of [...this.containers.values()]) if (c.sandbox === sb.id) this.containers.remove(c);
 					answer(this.rng.between(20, 60), { ok: true }, 'StopPodSandbox: OK, network namespace removed');
 				});
 			}
@@ -122,8 +116,8 @@ export class ContainerRuntime {
 				if (!image || !this.sandboxes.has(req.sandbox)) return answer(2, { ok: false, error: 'rpc error: code = NotFound desc = sandbox or image not found' }, 'CreateContainer failed');
 				const id = this.hex();
 				// The kubelet's container GC keeps one dead container per container (for logs --previous).
-				for (const c of [...this.containers.values()]) if (c.sandbox === req.sandbox && c.name === req.name && c.state === 'EXITED') this.containers.delete(c.id);
-				this.containers.set(id, { id, sandbox: req.sandbox, name: req.name, state: 'CREATED', image });
+				for (const c of [...this.containers.values()]) if (c.sandbox === req.sandbox && c.name === req.name && c.state === 'EXITED') this.containers.remove(c);
+				this.containers.add({ id, sandbox: req.sandbox, name: req.name, state: 'CREATED', image });
 				return answer(this.rng.between(20, 50), { ok: true, id }, `CreateContainer: container ${shortId(id)}`);
 			}
 			case 'StartContainer':
@@ -163,7 +157,6 @@ export class ContainerRuntime {
 	/** The machine loses power: every process dies, no message is sent; the image store is on disk and survives. */
 	powerOff(): void {
 		this.on = false;
-		for (const c of this.containers.values()) c.stopTimer?.cancel();
 		this.containers.clear();
 		this.sandboxes.clear();
 		this.ipam.clear();
@@ -195,7 +188,7 @@ export class ContainerRuntime {
 		if (!c || !sb) return answer(2, { ok: false, error: `rpc error: code = NotFound desc = container ${shortId(id)} not found` }, 'StartContainer failed');
 		this.toPod(sb, `shim → runc: start ${c.name} process`);
 		after(this.rng.between(50, 150), () => {
-			Object.assign(c, { state: 'RUNNING', startedAt: this.sim.now });
+			this.containers.update(c, { state: 'RUNNING', startedAt: this.sim.now });
 			const fault = this.faults.get(sb.pod.name);
 			if (fault) c.stopTimer = this.sim.queue.schedule({ after: fault.runsFor }, () => this.on && this.exit(c, fault.exitCode, 'Error', true));
 			answer(1, { ok: true }, 'StartContainer: OK');
@@ -222,7 +215,7 @@ export class ContainerRuntime {
 		const sb = this.sandboxes.get(c.sandbox);
 		c.stopTimer?.cancel();
 		const m = visible && sb ? this.slot(sb).send('event', `${c.name} exited with code ${exitCode} (collected by the shim)`) : undefined;
-		Object.assign(c, { state: 'EXITED', exitCode, reason, finishedAt: this.sim.now, exitId: m?.id });
+		this.containers.update(c, { state: 'EXITED', exitCode, reason, finishedAt: this.sim.now, exitId: m });
 	}
 
 	private toPod(sb: Sandbox, summary: string): void {

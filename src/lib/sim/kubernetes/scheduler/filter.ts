@@ -5,6 +5,11 @@
 import type { Pod, Taint, Toleration } from '../types';
 import type { NodeInfo } from './cache';
 
+// No reasons: one shared array, never changed (filterNode's callers only read it), rather than a new
+// empty array for every node of every cycle that passes a plugin.
+const NONE: string[] = [];
+const NO_LABELS: Record<string, string> = {};
+
 /** v1.Toleration.ToleratesTaint: an empty key with Exists matches every taint; an empty effect every effect. */
 export function tolerates(t: Toleration, taint: Taint): boolean {
 	if (t.effect && t.effect !== taint.effect) return false;
@@ -17,23 +22,24 @@ const untolerated = (taints: Taint[], tolerations: Toleration[] = []) => taints.
 
 /** NodeUnschedulable: a cordoned node, unless the Pod tolerates node.kubernetes.io/unschedulable:NoSchedule. */
 function nodeUnschedulable(pod: Pod, n: NodeInfo): string[] {
-	if (!n.node.spec.unschedulable) return [];
+	if (!n.node.spec.unschedulable) return NONE;
 	const taint: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
-	return pod.spec.tolerations?.some((t) => tolerates(t, taint)) ? [] : ['node(s) were unschedulable'];
+	return pod.spec.tolerations?.some((t) => tolerates(t, taint)) ? NONE : ['node(s) were unschedulable'];
 }
 
 /** TaintToleration: the first NoSchedule or NoExecute taint the Pod does not tolerate (PreferNoSchedule only scores). */
 function taintToleration(pod: Pod, n: NodeInfo): string[] {
 	const hard = (n.node.spec.taints ?? []).filter((t) => t.effect !== 'PreferNoSchedule');
 	const taint = untolerated(hard, pod.spec.tolerations);
-	return taint ? [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] : [];
+	return taint ? [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] : NONE;
 }
 
 /** NodeAffinity, the nodeSelector half (required affinity terms are not in this model's PodSpec). */
 function nodeAffinity(pod: Pod, n: NodeInfo): string[] {
-	const labels = n.node.metadata.labels ?? {};
-	const ok = Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
-	return ok ? [] : ["node(s) didn't match Pod's node affinity/selector"];
+	const labels = n.node.metadata.labels ?? NO_LABELS;
+	const selector = pod.spec.nodeSelector ?? NO_LABELS;
+	for (const k in selector) if (labels[k] !== selector[k]) return ["node(s) didn't match Pod's node affinity/selector"];
+	return NONE;
 }
 
 /** NodeResourcesFit: pods count, then every resource the Pod requests more of than is left (all are reported). */

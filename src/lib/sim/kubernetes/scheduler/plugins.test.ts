@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../core/prng';
 import type { Node, Pod, Taint } from '../types';
-import type { NodeInfo } from './cache';
+import { spreadKey, type NodeInfo } from './cache';
 import { selectHost } from './decide';
 import { filterNode, fitErrorMessage } from './filter';
 import { bytes, milliCpu, podRequests } from './quantity';
@@ -25,11 +25,13 @@ const aPod = (name: string, extra: Partial<Pod['spec']> = {}, owner?: string): P
 	spec: { containers: [{ name: 'c', image: 'nginx' }], ...extra }
 });
 
-/** A NodeInfo with the given Pods on it (their requests summed as the cache does). */
+/** A NodeInfo with the given Pods on it (their requests summed and owners counted as the cache does). */
 function info(n: Node, pods: Pod[] = []): NodeInfo {
-	const i: NodeInfo = { node: n, allocatable: { cpu: 1900, memory: 7 * 2 ** 30, pods: 110 }, pods: [], requested: { cpu: 0, memory: 0 }, nonZeroRequested: { cpu: 0, memory: 0 } };
+	const i: NodeInfo = { node: n, allocatable: { cpu: 1900, memory: 7 * 2 ** 30, pods: 110 }, pods: [], requested: { cpu: 0, memory: 0 }, nonZeroRequested: { cpu: 0, memory: 0 }, owners: new Map() };
 	for (const pod of pods) {
 		const requests = podRequests(pod);
+		const key = spreadKey(pod);
+		if (key) i.owners.set(key, (i.owners.get(key) ?? 0) + 1);
 		i.pods.push({ pod, requests });
 		i.requested.cpu += requests.requested.cpu;
 		i.requested.memory += requests.requested.memory;

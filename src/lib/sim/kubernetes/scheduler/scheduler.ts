@@ -71,9 +71,9 @@ export function startScheduler(ctx: ComponentContext, options: SchedulerOptions 
 
 	function nodeEvent(type: string, node: Node): void {
 		const name = node.metadata.name;
-		const before = cache.nodes.get(name);
-		if (type === 'DELETED') return void cache.nodes.delete(name);
-		cache.nodes.set(name, node);
+		const before = cache.node(name);
+		if (type === 'DELETED') return cache.removeNode(name);
+		cache.setNode(node);
 		// Heartbeats (conditions) change nothing the filters read; cordon, taints, labels and allocatable do.
 		const relevant = (n: Node | undefined) => JSON.stringify([n?.spec.unschedulable, n?.spec.taints, n?.metadata.labels, n?.status?.allocatable]);
 		if (!before || relevant(before) !== relevant(node)) queue.moveAllToActive();

@@ -2,7 +2,7 @@
 // NormalizeScore), times its weight in the default profile; the totals are summed. Integer arithmetic
 // where Go's is integer, so the totals are the ones a real scheduler would log at -v=10.
 import type { Pod } from '../types';
-import type { NodeInfo } from './cache';
+import { ownerKey, type NodeInfo } from './cache';
 import { tolerates } from './filter';
 import type { PodRequests } from './quantity';
 
@@ -57,8 +57,9 @@ const ZONE = 'topology.kubernetes.io/zone';
 function topologySpread(pod: Pod, feasible: NodeInfo[], all: NodeInfo[]): number[] {
 	const owner = pod.metadata.ownerReferences?.[0]?.uid;
 	if (!owner) return feasible.map(() => 0);
-	const count = (n: NodeInfo) =>
-		n.pods.filter((p) => !p.pod.metadata.deletionTimestamp && p.pod.metadata.namespace === pod.metadata.namespace && p.pod.metadata.ownerReferences?.[0]?.uid === owner).length;
+	// Matching Pods on a node: the cache counts them by owner as Pods come and go.
+	const key = ownerKey(pod.metadata.namespace, owner);
+	const count = (n: NodeInfo) => n.owners.get(key) ?? 0;
 	const zoneOf = (n: NodeInfo) => n.node.metadata.labels?.[ZONE];
 	// Zones seen among the feasible nodes (an unlabelled node adds the value "", as in initPreScoreState).
 	const zones = new Set(feasible.map((n) => zoneOf(n) ?? ''));
@@ -88,26 +89,37 @@ function topologySpread(pod: Pod, feasible: NodeInfo[], all: NodeInfo[]): number
 const MB = 1024 * 1024;
 
 /** ImageLocality: images the node already has, by size, scaled by how many nodes have them (23 MB–1000 MB per container). */
-function imageLocality(pod: Pod, n: NodeInfo, all: NodeInfo[]): number {
-	const normalized = (image: string) => (image.lastIndexOf(':') <= image.lastIndexOf('/') ? `${image}:latest` : image);
-	const has = (info: NodeInfo, name: string) => info.node.status?.images?.find((i) => i.names.includes(name));
+function imageLocality(names: string[], n: NodeInfo, spreadOf: (name: string) => number): number {
 	let sum = 0;
-	for (const c of pod.spec.containers) {
-		const name = normalized(c.image);
+	for (const name of names) {
 		const image = has(n, name);
 		if (!image) continue;
-		const spread = all.filter((info) => has(info, name)).length / all.length;
-		sum += Math.trunc((image.sizeBytes ?? 0) * spread);
+		sum += Math.trunc((image.sizeBytes ?? 0) * spreadOf(name));
 	}
-	const maxThreshold = 1000 * MB * pod.spec.containers.length;
+	const maxThreshold = 1000 * MB * names.length;
 	const clamped = Math.min(maxThreshold, Math.max(23 * MB, sum));
 	return Math.floor((MAX * (clamped - 23 * MB)) / (maxThreshold - 23 * MB));
+}
+
+const normalized = (image: string) => (image.lastIndexOf(':') <= image.lastIndexOf('/') ? `${image}:latest` : image);
+const has = (info: NodeInfo, name: string) => info.node.status?.images?.find((i) => i.names.includes(name));
+
+/** The share of all nodes that have an image, computed once per image per cycle (not once per node). */
+function imageSpread(all: NodeInfo[]): (name: string) => number {
+	const spreads = new Map<string, number>();
+	return (name) => {
+		let spread = spreads.get(name);
+		if (spread === undefined) spreads.set(name, (spread = all.filter((info) => has(info, name)).length / all.length));
+		return spread;
+	};
 }
 
 /** Weights of the default profile. InterPodAffinity (2) and NodeAffinity (2) have no terms to score here: 0. */
 export const WEIGHTS = { NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, TaintToleration: 3, PodTopologySpread: 2, ImageLocality: 1 } as const;
 
 export type PluginScores = Record<keyof typeof WEIGHTS, number>;
+
+const PLUGINS = Object.keys(WEIGHTS) as (keyof PluginScores)[];
 
 export interface NodeScore {
 	node: string;
@@ -124,15 +136,18 @@ export function scoreNodes(pod: Pod, req: PodRequests, feasible: NodeInfo[], all
 		true
 	);
 	const spread = topologySpread(pod, feasible, all);
+	const spreadOf = imageSpread(all);
+	const images = pod.spec.containers.map((c) => normalized(c.image));
 	return feasible.map((n, i) => {
 		const plugins: PluginScores = {
 			NodeResourcesFit: leastAllocated(n, req),
 			NodeResourcesBalancedAllocation: bestEffort ? 0 : balancedAllocation(n, req),
 			TaintToleration: taints[i] as number,
 			PodTopologySpread: spread[i] as number,
-			ImageLocality: imageLocality(pod, n, all)
+			ImageLocality: imageLocality(images, n, spreadOf)
 		};
-		const total = (Object.keys(WEIGHTS) as (keyof PluginScores)[]).reduce((t, k) => t + plugins[k] * WEIGHTS[k], 0);
+		let total = 0;
+		for (const k of PLUGINS) total += plugins[k] * WEIGHTS[k];
 		return { node: n.node.metadata.name, total, plugins };
 	});
 }
