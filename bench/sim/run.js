@@ -19,8 +19,8 @@ async function bundle(entry, name) {
 	return join(out, `${name}.js`);
 }
 
-// What a sandbox page would load: the cluster (every component, kubectl, tables), nothing of the bench.
-const client = readFileSync(await bundle(join(root, 'src/lib/sim/kubernetes/cluster/index.ts'), 'client'));
+// What a sandbox page would load (client-entry.ts): a cluster with every component, kubectl, tables.
+const client = readFileSync(await bundle(join(import.meta.dirname, 'client-entry.ts'), 'client'));
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 const clientKb = { raw: kb(client.length), gzip: kb(gzipSync(client, { level: 9 }).length) };
 
