@@ -68,9 +68,21 @@ function act(p: Play, a: Action, step: string): void {
 	const { c } = p;
 	if ('until' in a) return runUntil(p, a.until, step);
 	if ('wait' in a) return wait(c, a.wait);
+	if ('request' in a) return c.request(a.request);
+	if ('powerOff' in a) return node(c, a.powerOff).powerOff();
+	if ('powerOn' in a) return node(c, a.powerOn).powerOn();
+	if ('deleteVm' in a) return c.deleteVm(a.deleteVm);
+	if (a.kubectl === 'expose deployment') return c.kubectl.expose(a.name, a.port, a.type);
+	if (a.kubectl === 'get services') return c.kubectl.getServices();
 	if (a.kubectl === 'create deployment') return c.kubectl.createDeployment(a.name, a.image, a.replicas);
 	if (a.kubectl === 'scale deployment') return c.kubectl.scale(a.name, a.replicas);
 	return c.kubectl.getDeployment(a.name);
+}
+
+function node(c: Cluster, name: string) {
+	const n = c.nodes[name];
+	if (!n) throw new Error(`scenario: no node ${name}`);
+	return n;
 }
 
 function runUntil(p: Play, until: Until, step: string): void {
@@ -80,7 +92,7 @@ function runUntil(p: Play, until: Until, step: string): void {
 	if ('pods' in until) return void settle(c, { until: (x) => x.pods().length > 0 && x.pods().every((pod) => podStatus(pod) === until.pods), quietMs: 0, sliceMs: 1 });
 	const { queue, trace } = c.cp.sim;
 	const causeOf = (id: number) => trace.get(id);
-	const want = 'note' in until ? 1 : (until.count ?? 1);
+	const want = until.count ?? 1;
 	const answered = new Set<number>();
 	// A success (2xx) goes back to the request's sender, and following its causes back reaches the
 	// request. A 409 is an answer too, but nothing was stored: the controller will try again.
