@@ -95,11 +95,12 @@ function runUntil(p: Play, until: Until, step: string): void {
 	const want = until.count ?? 1;
 	const answered = new Set<number>();
 	// A success (2xx) goes back to the request's sender, and following its causes back reaches the
-	// request. A 409 is an answer too, but nothing was stored: the controller will try again.
+	// request: the nearest message the other way. A 409 is an answer too, but nothing was stored: the
+	// controller GETs and tries again, and the GET's 200 answers the GET, not the PATCH before it.
 	const answers = (e: TraceEntry, rule: MessageRule) => {
 		if (e.type !== 'message' || !/^2\d\d /.test(e.summary)) return false;
-		const request = trace.why(e.id).find((x) => x.type === 'message' && x.id !== e.id && x.from === e.to && x.to === e.from && matches(rule, x, causeOf));
-		if (!request || answered.has(request.id)) return false;
+		const request = trace.why(e.id).find((x) => x.type === 'message' && x.id !== e.id && x.from === e.to && x.to === e.from);
+		if (!request || request.type !== 'message' || !matches(rule, request, causeOf) || answered.has(request.id)) return false;
 		answered.add(request.id);
 		return true;
 	};
