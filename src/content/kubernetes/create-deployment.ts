@@ -9,10 +9,19 @@ import { kubernetesScene } from './scene';
 const kcm = 'kube-controller-manager';
 const early = ['Deployments', 'Nodes'];
 
+/**
+ * The cluster the whole course runs on, from this first walkthrough on: expose-service needs the
+ * EndpointSlice controller, the garbage collector, kube-proxy and a cloud (cloud-controller-manager, a
+ * load balancer), node-failure the node lifecycle controllers. A real cluster runs them all from the
+ * start; here they only add their own watches before the command (no write until a Service exists or
+ * a node fails), so K1 and K2 show the same messages.
+ */
+export const COURSE = { endpoints: true, garbageCollector: true, kubeProxy: true, nodeLifecycle: true, cloud: true } as const;
+
 /** The run behind this walkthrough; `scale` continues its main path. */
 export const k1Scenario: Scenario = {
 	title: 'K1: kubectl create deployment nginx --image=nginx --replicas=3',
-	start: { cluster: { seed: 'k1-3' } },
+	start: { cluster: { seed: 'k1-3', ...COURSE } },
 	steps: [
 		{ step: 'watches', until: { started: true }, tables: early },
 		{ step: 'post', zero: true, actions: [{ kubectl: 'create deployment', name: 'nginx', image: 'nginx', replicas: 3 }], until: { message: { from: 'kubectl' } }, show: [{ from: 'kubectl' }], tables: early },
