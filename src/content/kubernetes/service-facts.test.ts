@@ -64,8 +64,7 @@ describe('the walkthroughs stay valid', () => {
 });
 
 describe('continuity: expose-service starts from three replicas again after scale; crash-loop after node-failure', () => {
-	// scale deleted 55647, 2xftn and bh954 (with their IPs); the class then scaled back to three.
-	// node-failure then replaced cvl77 with wkjrr on node-1, and the class rebuilt node-2.
+	// scale deleted 55647, 2xftn, bh954 (and their IPs); the class scaled back to three; node-failure replaced cvl77 with wkjrr.
 	const deleted = [POD.b, POD.d, POD.e, '10.244.2.2', '10.244.1.3', '10.244.2.3'];
 	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s never shows a Pod that scale deleted', (_id, w) => {
 		for (const s of w.steps) for (const gone of deleted) expect(visibleText(s), `${s.id} shows ${gone}`).not.toContain(gone);
@@ -94,9 +93,9 @@ describe('expose-service', () => {
 		expect(lb).toContain('service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip');
 	});
 	it('the cloud call is the cloud-provider interface (the Service\'s port and NodePort, every node); the Azure rule is told in the roles', () => {
-		const call = step(exposeService, 'load-balancer').messages!.find((m) => m.from === 'cloud-controller-manager' && m.to === 'cloud-api')!;
-		expect(call.summary).toMatch(new RegExp(`^EnsureLoadBalancer\\(\\w+ for default/nginx: 80 → NodePort ${SVC.nodePort}; backends node-1, node-2, node-3\\)$`));
-		expect(step(exposeService, 'load-balancer').roles?.['load-balancer']).toMatch(/^Generic picture: .*On Azure the default rule is 80 → 80/);
+		const { messages = [], roles } = step(exposeService, 'load-balancer');
+		expect(messages.find((m) => m.to === 'cloud-api')!.summary).toMatch(new RegExp(`^EnsureLoadBalancer\\(\\w+ for default/nginx: 80 → NodePort ${SVC.nodePort}; backends node-1, node-2, node-3\\)$`));
+		expect(roles?.['load-balancer']).toMatch(/^Generic picture: .*On Azure the default rule is 80 → 80/);
 	});
 	it('the deck\'s Endpoints controller, its kube-proxy and its "no cloud-controller-manager on-premises" are corrected where a learner reads', () => {
 		expect(step(exposeService, 'endpointslice').narration).toMatch(/The deck says an Endpoints controller/);
@@ -107,16 +106,12 @@ describe('expose-service', () => {
 
 describe('expose-service: the reply', () => {
 	it('goes back through the node the load balancer chose before it reaches the user, as the narration says', () => {
-		const s = step(exposeService, 'request');
-		const ms = s.messages!;
-		const n = /^to (node-\d)/.exec(ms.find((m) => m.from === 'load-balancer' && m.to.startsWith('kube-proxy-'))!.summary)![1]!;
-		const back = ms.findIndex((m) => m.from === `kube-proxy-${n.slice(5)}` && m.to === 'load-balancer' && m.via === `lb-proxy-${n.slice(5)}`);
-		const out = ms.findIndex((m) => m.from === 'load-balancer' && m.to === 'end-user');
+		const { messages: ms = [], narration } = step(exposeService, 'request');
+		const n = /^to node-(\d)/.exec(ms.find((m) => m.from === 'load-balancer' && m.to.startsWith('kube-proxy-'))!.summary)![1]!;
+		const back = ms.findIndex((m) => m.from === `kube-proxy-${n}` && m.to === 'load-balancer' && m.via === `lb-proxy-${n}` && m.summary.includes(`reverse NAT on node-${n}`));
 		expect(back).toBeGreaterThanOrEqual(0);
-		expect(ms[back]!.summary).toMatch(new RegExp(`reverse NAT on ${n}`));
-		expect(out).toBeGreaterThan(back);
-		expect(s.narration).toContain(`here ${n}`);
-		expect(s.narration).toContain(`through ${n}`);
+		expect(ms.findIndex((m) => m.from === 'load-balancer' && m.to === 'end-user')).toBeGreaterThan(back);
+		for (const words of [`here node-${n}`, `through node-${n}`]) expect(narration).toContain(words);
 	});
 });
 

@@ -53,7 +53,7 @@ export class ContainerRuntime {
 	private readonly containers = new Map<string, Container>();
 	private readonly faults = new Map<string, CrashFault>();
 	private readonly slots = new Map<string, Channel>();
-	private readonly usedSlots = new Set<string>();
+	private readonly usedSlots = new Set<string>(); // never reused: the scene names each slot after one Pod
 	/** Exited containers a ListContainers answer has already named. */
 	private readonly listed = new Set<string>();
 	private readonly ipam: Ipam;
@@ -241,7 +241,6 @@ export class ContainerRuntime {
 		return ch;
 	}
 
-	/** The first slot no sandbox on this node has had yet: the scene names each slot after one Pod. */
 	private freeSlot(): string {
 		for (let i = 0; ; i++) {
 			const slot = `pod-${this.options.n}${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`;
