@@ -103,7 +103,7 @@ const written: Walkthrough = {
 			view: 'empty',
 			narration:
 				'On a fresh cluster (or after kubectl delete deployment,service nginx, which removes what the tour left running), before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
-			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver.',
+			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver. There are more watchers than the narration names: kube-controller-manager also watches Nodes, Leases, Services and EndpointSlices, each kube-proxy watches Services and EndpointSlices, the cloud-controller-manager Services and Nodes; they stay quiet until "Expose a Service" and "A node fails".',
 			highlight: ['kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kubelet-3'],
 			roles: {
 				'kube-apiserver': 'Holds open watch streams to every controller, the scheduler and each kubelet.',
