@@ -1,5 +1,5 @@
 import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, healthyNodes, K8S_VERSION, pods, POD, postPods, replicaSet, service, threeRunning } from './tables';
+import { deployment, endpointSlices, healthyNodes, K8S_VERSION, pods, POD, postPods, replicaSet, service, SVC, threeRunning } from './tables';
 
 // A tour of each component, following one small story so every message has a cause: the cluster runs
 // three nginx Pods; we delete one (bh954 on node-2) and watch each component play its part in replacing
@@ -21,7 +21,7 @@ const podRows = (old: string | null, fresh: [string, string, string] | null): St
 
 const replaced = podRows(null, ['Running', 'node-2', NEW_IP]);
 const settledAfter = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), replaced, healthyNodes];
-const withService = [...settledAfter, service('20.50.60.70'), endpointSlices(`10.244.1.2, ${NEW_IP}, 10.244.3.2`)];
+const withService = [...settledAfter, service(SVC.externalIP), endpointSlices(`10.244.1.2, ${NEW_IP}, 10.244.3.2`)];
 
 export const architecture: Walkthrough = {
 	id: 'kubernetes/architecture',
@@ -178,10 +178,10 @@ export const architecture: Walkthrough = {
 			highlight: ['kube-controller-manager', 'kube-proxy-1', 'kube-proxy-2', 'kube-proxy-3'],
 			messages: [
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${NEW} Ready; Pod ${OLD} deleted` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: add ${NEW_IP}, remove 10.244.2.2` },
-				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
-				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' },
-				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice nginx-6qkz2 changed' }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice ${SVC.slice}: add ${NEW_IP}, remove 10.244.2.2` },
+				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: `watch: EndpointSlice ${SVC.slice} changed` },
+				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: `watch: EndpointSlice ${SVC.slice} changed` },
+				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: `watch: EndpointSlice ${SVC.slice} changed` }
 			],
 			tables: withService,
 			roles: {
@@ -194,12 +194,12 @@ export const architecture: Walkthrough = {
 			title: 'From the outside world to a Pod',
 			view: 'full-replaced',
 			narration:
-				"For a Service of type LoadBalancer, the cloud's load balancer sends a user's request to a node; in the generic picture to a port opened on every node (the NodePort, 31380 here). The rules kube-proxy wrote forward it to a ready Pod, which may be on another node: here the new Pod on node-2. The deck says kube-proxy runs on each node; today it is optional, since some network plugins (such as Cilium) replace it.",
+				`For a Service of type LoadBalancer, the cloud's load balancer sends a user's request to a node; in the generic picture to a port opened on every node (the NodePort, ${SVC.nodePort} here). The rules kube-proxy wrote forward it to a ready Pod, which may be on another node: here the new Pod on node-2. The deck says kube-proxy runs on each node; today it is optional, since some network plugins (such as Cilium) replace it.`,
 			notes: 'None of this traffic passes through the control plane, and kube-proxy itself is idle: the kernel forwards. On Azure the load-balancing rule is 80 → 80 with floating IP, so packets arrive addressed to the public IP and the same kernel rules catch them; the NodePort hop is the generic cloud picture. kube-proxy\'s IPVS mode is deprecated since 1.35.',
 			highlight: ['end-user', 'load-balancer', 'kube-proxy-1', 'pod-2b'],
 			messages: [
-				{ from: 'end-user', to: 'load-balancer', via: 'user-lb', kind: 'data', summary: 'GET http://20.50.60.70/' },
-				{ from: 'load-balancer', to: 'kube-proxy-1', via: 'lb-proxy-1', kind: 'data', summary: 'to node-1:31380 (NodePort)' },
+				{ from: 'end-user', to: 'load-balancer', via: 'user-lb', kind: 'data', summary: `GET http://${SVC.externalIP}/` },
+				{ from: 'load-balancer', to: 'kube-proxy-1', via: 'lb-proxy-1', kind: 'data', summary: `to node-1:${SVC.nodePort} (NodePort)` },
 				{ from: 'kube-proxy-1', to: 'pod-2b', via: 'proxy1-pod-2b', kind: 'data', summary: `DNAT to ${NEW_IP}:80 by kernel rules` }
 			]
 		},

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { k1Recording } from './create-deployment';
+import { k4Recording } from './expose-service';
+import { k3Recording } from './node-failure';
 import { k2Recording } from './scale';
 import { kubernetesScene } from './scene';
-import { POD, settledThree, threeAgain, threeRunning } from './tables';
+import { afterFailure, POD, settledThree, SVC, threeAgain, threeRunning } from './tables';
 
 // The later, hand-written Kubernetes walkthroughs share Pod names, IPs and slots through tables.ts and
 // the scene. Here they are checked against the recorded runs they continue, so continuity comes from
@@ -13,7 +15,9 @@ const last = <T>(xs: T[]) => xs[xs.length - 1]!;
 describe('the recorded runs and the shared constants agree', () => {
 	it.each([
 		['create-deployment', k1Recording],
-		['scale', k2Recording]
+		['scale', k2Recording],
+		['expose-service', k4Recording],
+		['node-failure', k3Recording]
 	] as const)('%s: every Pod is drawn in the slot the scene names after it', (_id, recording) => {
 		for (const r of recording.steps) for (const [slot, pod] of Object.entries(r.slots)) expect(nameOf(slot), `${r.step}: ${slot}`).toBe(pod);
 	});
@@ -30,5 +34,31 @@ describe('the recorded runs and the shared constants agree', () => {
 		expect(five.map((r) => r[0])).toEqual(expect.arrayContaining([POD.d, POD.e]));
 		const two = pods(last(k2Recording.steps));
 		expect(two).toEqual(threeAgain.rows.filter((r) => r[0] !== POD.g));
+	});
+
+	const rows = (r: (typeof k2Recording.steps)[number], title: string) => r.tables.find((t) => t.title === title)!.rows;
+	const at = (recording: typeof k2Recording, step: string) => recording.steps.find((r) => r.step === step)!;
+
+	it('expose-service scales back to three (g on node-2) and makes the Service SVC names', () => {
+		expect(rows(at(k4Recording, 'expose'), 'Pods')).toEqual(threeAgain.rows);
+		expect(rows(at(k4Recording, 'load-balancer'), 'Services')).toEqual([['nginx', 'LoadBalancer', SVC.clusterIP, SVC.externalIP, `80:${SVC.nodePort}/TCP`]]);
+		expect(rows(at(k4Recording, 'endpointslice'), 'EndpointSlices')[0]![0]).toBe(SVC.slice);
+		// On premises (no cloud-controller-manager) the same Service, with no external IP.
+		expect(rows(at(k4Recording, 'on-prem'), 'Services')[0]![3]).toBe('<pending>');
+	});
+
+	it('node-failure replaces g with f and ends as afterFailure says (crash-loop and managed-aks start there)', () => {
+		expect(rows(at(k3Recording, 'heartbeats'), 'Pods')).toEqual(threeAgain.rows);
+		expect(rows(last(k3Recording.steps), 'Pods')).toEqual(afterFailure.rows);
+		expect(rows(last(k3Recording.steps), 'Services')[0]![3]).toBe(SVC.externalIP);
+	});
+
+	it('every message of the four runs, shown or not, draws on the scene: a runtime\'s sandbox slot is the slot the scene names after that Pod', () => {
+		const vias = new Set(kubernetesScene.connections.map((c) => c.id));
+		const all = [k1Recording, k2Recording, k4Recording, k3Recording].flatMap((r) => r.steps.flatMap((s) => s.entries));
+		expect([...new Set(all.flatMap((e) => (e.type === 'message' && !vias.has(e.via) ? [e.via] : [])))]).toEqual([]);
+		// cvl77's sandbox on node-2 is pod-2c (not bh954's pod-2a), wkjrr's on node-1 is pod-1c.
+		const to = (slot: string) => all.some((e) => e.type === 'message' && e.to === slot && /create network namespace/.test(e.summary));
+		expect([to('pod-2c'), to('pod-1c')]).toEqual([true, true]);
 	});
 });

@@ -3,7 +3,7 @@ import { deployment, endpointSlices, healthyNodes, POD, replicaSet } from './tab
 
 // K5 in flows.md: restartPolicy Always. Everything happens on one node between the kubelet and the
 // runtime; the scheduler and the ReplicaSet controller never create or move anything.
-// Starts where node-failure ended (tables.ts afterFailure): 5bfnw on node-1, sz2k2 and h4v8s on node-3,
+// Starts where node-failure ended (tables.ts afterFailure): 5bfnw and wkjrr on node-1, sz2k2 on node-3,
 // behind the Service nginx of expose-service; node-2 was rebuilt after node-failure and runs no nginx Pod.
 // Back-off timing from pkg/kubelet/kuberuntime (doBackOff) and
 // client-go flowcontrol.Backoff: first restart at once, then 10 s doubling to 300 s; an entry older
@@ -14,12 +14,12 @@ const podTable = (status: string, restarts: string, ready: string): StateTable =
 	rows: [
 		[POD.a, ready, status, restarts, 'node-1', '10.244.1.2'],
 		[POD.c, '1/1', 'Running', '0', 'node-3', '10.244.3.2'],
-		[POD.f, '1/1', 'Running', '0', 'node-3', '10.244.3.3']
+		[POD.f, '1/1', 'Running', '0', 'node-1', '10.244.1.4']
 	]
 });
 
-const sliceAllReady = endpointSlices('10.244.1.2, 10.244.3.2, 10.244.3.3');
-const sliceOneNotReady = endpointSlices('10.244.1.2 (ready=false), 10.244.3.2, 10.244.3.3');
+const sliceAllReady = endpointSlices('10.244.1.2, 10.244.3.2, 10.244.1.4');
+const sliceOneNotReady = endpointSlices('10.244.1.2 (ready=false), 10.244.3.2, 10.244.1.4');
 // node-2 is listed Ready again: rebuilt after node-failure.
 const healthy = [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes];
 const degraded = [deployment('2/3', 3, 2), replicaSet(3, 3, 2), healthyNodes];
@@ -36,7 +36,7 @@ export const crashLoop: Walkthrough = {
 			title: 'node-2 is back; the nginx process exits',
 			view: 'rebuilt',
 			clock: 't = 0 s',
-			narration: `node-2 is back: the class rebuilt it after "A node fails". Running Pods never move back, so the three replicas behind the Service nginx are 5bfnw on node-1, sz2k2 and h4v8s on node-3. Now nginx in ${POD.a} exits with code 1, say from a bug only this Pod hits. The containerd shim, its parent process, collects the exit code. Within a second the kubelet's Pod lifecycle event generator (PLEG), relisting containers over the CRI, notices. Until then the API still shows the Pod Running and ready.`,
+			narration: `node-2 is back: the class rebuilt it after "A node fails". Running Pods never move back, so the three replicas behind the Service nginx are 5bfnw and wkjrr on node-1 and sz2k2 on node-3. Now nginx in ${POD.a} exits with code 1, say from a bug only this Pod hits. The containerd shim, its parent process, collects the exit code. Within a second the kubelet's Pod lifecycle event generator (PLEG), relisting containers over the CRI, notices. Until then the API still shows the Pod Running and ready.`,
 			notes: 'Misconception to expect: "a bad setting in the Deployment would crash only one Pod". All replicas share one Pod template, so a template or image error crashes all three; here one Pod fails to keep the picture small. A Deployment accepts only restartPolicy Always in its Pod template (the API server rejects OnFailure and Never), so the kubelet always restarts the container in place.',
 			highlight: ['pod-1a', 'runtime-1', 'kubelet-1'],
 			badges: { 'pod-1a': 'Error' },
@@ -50,7 +50,7 @@ export const crashLoop: Walkthrough = {
 		{
 			id: 'report',
 			title: 'The kubelet reports it: not ready',
-			notes: 'Ask: where does the Service send traffic now? Only to sz2k2 and h4v8s. Point out that 10.244.1.2 is still listed in the EndpointSlice: it is marked ready=false, not removed.',
+			notes: 'Ask: where does the Service send traffic now? Only to sz2k2 and wkjrr. Point out that 10.244.1.2 is still listed in the EndpointSlice: it is marked ready=false, not removed.',
 			view: 'rebuilt',
 			clock: 't ≈ 1 s',
 			narration:
@@ -60,7 +60,7 @@ export const crashLoop: Walkthrough = {
 			messages: [
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: nginx terminated (exit 1), Ready=False` },
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} not ready` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.2 ready=false, serving=false' },
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-k56k9: 10.244.1.2 ready=false, serving=false' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.2)' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-2', via: 'api-proxy-2', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.2)' },
 				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: 'watch: EndpointSlice changed (skip 10.244.1.2)' }
@@ -81,7 +81,7 @@ export const crashLoop: Walkthrough = {
 				{ from: 'runtime-1', to: 'pod-1a', via: 'runtime-pod-1a', kind: 'request', summary: 'start a new nginx container (same Pod, same IP 10.244.1.2)' },
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: `PATCH Pod ${POD.a} status: running, lastState terminated (exit 1), restartCount 1, Ready=True` },
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} ready` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.2 ready=true' }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-k56k9: 10.244.1.2 ready=true' }
 			],
 			tables: [...healthy, podTable('Running', '1 (1s ago)', '1/1'), sliceAllReady]
 		},
@@ -101,7 +101,7 @@ export const crashLoop: Walkthrough = {
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PATCH status: waiting, reason CrashLoopBackOff; Ready=False' },
 				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'POST Event BackOff: Back-off restarting failed container nginx (10 s)' },
 				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.a} not ready` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-6qkz2: 10.244.1.2 ready=false' }
+				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT EndpointSlice nginx-k56k9: 10.244.1.2 ready=false' }
 			],
 			tables: [...degraded, podTable('CrashLoopBackOff', '1 (2s ago)', '0/1'), sliceOneNotReady],
 			terminal: {

@@ -9,10 +9,19 @@ import { kubernetesScene } from './scene';
 const kcm = 'kube-controller-manager';
 const early = ['Deployments', 'Nodes'];
 
+/**
+ * The cluster the whole course runs on, from this first walkthrough on: expose-service needs the
+ * EndpointSlice controller, the garbage collector, kube-proxy and a cloud (cloud-controller-manager, a
+ * load balancer), node-failure the node lifecycle controllers. A real cluster runs them all from the
+ * start; here they only add their own watches before the command (no write until a Service exists or
+ * a node fails), so K1 and K2 show the same messages.
+ */
+export const COURSE = { endpoints: true, garbageCollector: true, kubeProxy: true, nodeLifecycle: true, cloud: true } as const;
+
 /** The run behind this walkthrough; `scale` continues its main path. */
 export const k1Scenario: Scenario = {
 	title: 'K1: kubectl create deployment nginx --image=nginx --replicas=3',
-	start: { cluster: { seed: 'k1-3' } },
+	start: { cluster: { seed: 'k1-3', ...COURSE } },
 	steps: [
 		{ step: 'watches', until: { started: true }, tables: early },
 		{ step: 'post', zero: true, actions: [{ kubectl: 'create deployment', name: 'nginx', image: 'nginx', replicas: 3 }], until: { message: { from: 'kubectl' } }, show: [{ from: 'kubectl' }], tables: early },
@@ -94,7 +103,7 @@ const written: Walkthrough = {
 			view: 'empty',
 			narration:
 				'On a fresh cluster (or after kubectl delete deployment,service nginx, which removes what the tour left running), before anything is typed, each component has already opened long-lived watch streams to the API server (the dashed lines): the controllers watch Deployments, ReplicaSets and Pods, the scheduler watches Pods and Nodes, and each kubelet watches the Pods bound to its own node. Nobody polls; changes are pushed down these streams.',
-			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver.',
+			notes: 'Hub and spoke: point out that no dashed line runs between two workers or two controllers. Everything goes through kube-apiserver. There are more watchers than the narration names: kube-controller-manager also watches Nodes, Leases, Services and EndpointSlices, each kube-proxy watches Services and EndpointSlices, the cloud-controller-manager Services and Nodes; they stay quiet until "Expose a Service" and "A node fails".',
 			highlight: ['kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kubelet-1', 'kubelet-2', 'kubelet-3'],
 			roles: {
 				'kube-apiserver': 'Holds open watch streams to every controller, the scheduler and each kubelet.',

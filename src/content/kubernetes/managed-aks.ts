@@ -19,7 +19,7 @@ const aksPods: StateTable = {
 	rows: [
 		[POD.a, 'Running', AKS_NODE[0], '10.244.1.2'],
 		[POD.c, 'Running', AKS_NODE[2], '10.244.3.2'],
-		[POD.f, 'Running', AKS_NODE[2], '10.244.3.3']
+		[POD.f, 'Running', AKS_NODE[0], '10.244.1.4']
 	]
 };
 
@@ -37,7 +37,7 @@ export const managedAks: Walkthrough = {
 			title: 'Two halves, two owners',
 			view: 'aks',
 			narration:
-				"Here is the same cluster on Azure Kubernetes Service, with the same three nginx replicas Running: 5bfnw on the first node, sz2k2 and h4v8s on the third. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
+				"Here is the same cluster on Azure Kubernetes Service, with the same three nginx replicas Running: 5bfnw and wkjrr on the first node, sz2k2 on the third. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
 			notes: 'Ask: what do you no longer have to do? (Back up etcd, patch control-plane machines, keep them highly available.) Then ask what you still must do: upgrade when asked, size the node pools, secure your workloads.',
 			highlight: ['azure', 'node-pool'],
 			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]

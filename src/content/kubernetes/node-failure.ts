@@ -1,40 +1,85 @@
-import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, endpointSlices, healthyNodes, nodes, pods, POD, postPods, replicaSet, service, threeAgain } from './tables';
+import type { Walkthrough } from '$lib/model/types';
+import { recordWalkthrough, type Scenario } from '$lib/sim/kubernetes/scenario';
+import { k4Scenario } from './expose-service';
+import { kubernetesScene } from './scene';
+import { getServiceOutput, POD, SVC } from './tables';
 
 // K3 in flows.md, checked against kubernetes/kubernetes pkg/controller/nodelifecycle
 // (tryUpdateNodeHealth, monitorNodeHealth, doNoExecuteTaintingPass), pkg/controller/tainteviction,
 // pkg/controller/podgc (gcOrphaned, gcTerminating) and kubernetes/cloud-provider
 // controllers/nodelifecycle (MonitorNodes). Times follow Kubernetes 1.32+: 50 s grace before
 // Ready=Unknown (40 s before), NoExecute taint at the next 5 s check, 300 s default toleration.
-// The story starts where expose-service ended: `threeAgain` (5bfnw, w6q9t, sz2k2) behind the LoadBalancer
-// Service nginx (20.50.60.70), so the Service and its EndpointSlice exist from the first step.
-// It ends with node-2's VM and Node deleted and w6q9t gone: crash-loop says how the class rebuilt node-2.
-// node-2's VM is powered off, not deleted: the Node is deleted only after the VM is deleted.
+// A recorded run continuing expose-service (its scenario): the Service nginx and its EndpointSlice
+// exist from the first step. node-2's VM is powered off, not deleted: the Node is deleted only after
+// the VM is; the walkthrough ends with the VM deleted, the Node gone and the old Pod force-deleted
+// (crash-loop says how the class rebuilt node-2).
+const kcm = 'kube-controller-manager';
+const ccm = 'cloud-controller-manager';
+const kubelet = /^kubelet-/;
+const LEASE = /^PUT \S+\/leases\//;
+const TABLES = ['Deployments', 'ReplicaSets', 'Nodes', 'Pods', 'Services', 'EndpointSlices'];
 
-const IP = { a: '10.244.1.2', g: '10.244.2.4', c: '10.244.3.2', f: '10.244.3.3' };
+export const k3Scenario: Scenario = {
+	title: 'K3: from K4, node-2 powered off; 300 s later its Pod evicted and replaced; then its VM deleted',
+	start: { continues: k4Scenario },
+	steps: [
+		{ step: 'heartbeats', until: { message: { to: kcm, summary: /^watch: Lease / }, count: 3 }, show: [{ from: kubelet, summary: LEASE }, { to: kcm, summary: /^watch: Lease / }], tables: TABLES },
+		{ step: 'dies', zero: true, actions: [{ powerOff: 'node-2' }, { wait: 10_500 }], show: [{ from: kubelet, summary: LEASE }, { to: kcm, summary: /^watch: Lease / }], tables: TABLES },
+		{ step: 'waiting', actions: [{ wait: 35_000 }], show: [{ from: 'kubelet-1', summary: LEASE, last: 1 }, { from: 'kubelet-3', summary: LEASE, last: 1 }, { to: kcm, summary: /^watch: Lease /, last: 2 }], tables: TABLES },
+		{
+			step: 'tainted',
+			until: { answered: { from: kcm, summary: /^PATCH \S+nodes\/node-2 \(taint \S+unreachable:NoSchedule/ } },
+			show: [{ from: kcm, summary: /nodes\/node-2\/status/ }, { from: kcm, summary: /pods\/\S+\/status \(Ready=False/ }, { to: kcm, summary: /^watch: Node node-2 MODIFIED/, first: 1 }, { from: kcm, summary: /unreachable:NoSchedule/ }],
+			tables: TABLES
+		},
+		{
+			step: 'traffic',
+			until: { note: /^programmed rules: .* → 2 endpoints/, count: 2 },
+			show: [{ to: 'kube-scheduler', summary: /^watch: Node node-2 MODIFIED/, last: 1 }, { to: kcm, summary: /^watch: Pod \S+ MODIFIED/, first: 1 }, { from: kcm, summary: /endpointslices/ }, { to: /^kube-proxy-/, summary: /^watch: EndpointSlice / }],
+			tables: TABLES
+		},
+		{
+			step: 'noexecute',
+			until: { answered: { from: kcm, summary: /unreachable:NoExecute/ } },
+			show: [{ from: kcm, summary: /unreachable:NoExecute/ }, { to: kcm, summary: /^watch: Node node-2 MODIFIED/, last: 1 }],
+			tables: TABLES
+		},
+		{
+			step: 'cloud-check',
+			until: { answered: { from: ccm, summary: /shutdown/ } },
+			show: [{ from: ccm, to: 'cloud-api' }, { from: 'cloud-api', to: ccm }, { from: ccm, summary: /shutdown/ }],
+			tables: TABLES
+		},
+		{
+			step: 'evict',
+			until: { answered: { from: kcm, summary: /endpointslices.*terminating/ } },
+			show: [{ from: kcm, summary: /pods\/\S+\/status \(.*DisruptionTarget/ }, { from: kcm, summary: /^DELETE \S+pods/ }, { to: kcm, summary: /^200 OK \(Pod is Terminating/ }, { from: kcm, summary: /endpointslices.*terminating/ }],
+			tables: TABLES
+		},
+		{
+			step: 'replace',
+			until: { answered: { from: kcm, summary: /endpointslices.*3 ready/ } },
+			show: [
+				{ from: kcm, summary: /^POST \S+\/pods / },
+				{ to: kcm, summary: /^201 Created: nginx-799cfcc968-/ },
+				{ from: 'kube-scheduler', summary: /\/binding / },
+				{ to: kubelet, summary: /^watch: Pod \S+ ADDED/ },
+				{ from: kubelet, summary: /status \(Running/ },
+				{ from: kcm, summary: /endpointslices.*3 ready/ }
+			],
+			tables: TABLES
+		},
+		{ step: 'stuck', actions: [{ wait: 240_000 }], tables: TABLES },
+		{
+			step: 'cleanup',
+			actions: [{ deleteVm: 'node-2' }, { until: { settled: true } }],
+			show: [{ from: ccm, to: 'cloud-api', first: 1 }, { from: 'cloud-api', to: ccm, first: 1 }, { from: ccm, summary: /^DELETE / }, { from: kcm, summary: /pods\/\S+\/status \(Failed/ }, { from: kcm, summary: /^DELETE \S+pods/ }, { from: kcm, summary: /endpointslices/ }],
+			tables: TABLES
+		}
+	]
+};
 
-const tainted = (taints: string) =>
-	nodes([
-		['node-1', 'Ready', '<none>'],
-		['node-2', 'NotReady', taints],
-		['node-3', 'Ready', '<none>']
-	]);
-const NO_SCHEDULE = 'unreachable:NoSchedule';
-const NO_EXECUTE = 'unreachable:NoSchedule, unreachable:NoExecute';
-const SHUTDOWN = 'unreachable:NoSchedule, unreachable:NoExecute, cloudprovider.kubernetes.io/shutdown:NoSchedule';
-
-const podsWith = (g: string, extra: [string, string, string, string][] = []): StateTable =>
-	pods([[POD.a, 'Running', 'node-1', IP.a], [POD.g, g, 'node-2', IP.g], [POD.c, 'Running', 'node-3', IP.c], ...extra]);
-
-const NOT_READY = `${IP.g} (ready=false, serving=false)`;
-const TERMINATING = `${IP.g} (ready=false, serving=false, terminating=true)`;
-const slice = (g: string | null, withF = false) => endpointSlices([IP.a, ...(g ? [g] : []), IP.c, ...(withF ? [IP.f] : [])].join(', '));
-
-const replacement: [string, string, string, string] = [POD.f, 'Running', 'node-3', IP.f];
-/** The Service from expose-service, unchanged throughout: only its EndpointSlice changes. */
-const svc = service('20.50.60.70');
-
-export const nodeFailure: Walkthrough = {
+const written: Walkthrough = {
 	id: 'kubernetes/node-failure',
 	scene: 'kubernetes',
 	order: 5,
@@ -45,43 +90,29 @@ export const nodeFailure: Walkthrough = {
 			id: 'heartbeats',
 			title: 'Three replicas behind the Service; a heartbeat every 10 seconds',
 			view: 'three-again',
-			clock: 'healthy',
 			narration:
-				'We start where "Expose a Service" ended: three nginx replicas, 5bfnw on node-1, w6q9t on node-2 and sz2k2 on node-3. The Service from "Expose a Service" sends traffic to all three, at 20.50.60.70. Each kubelet renews its node\'s Lease in kube-node-lease every 10 seconds: that small write is the heartbeat. Full node status follows only on change, or every 5 minutes.',
+				`We start where "Expose a Service" ended: three nginx replicas, 5bfnw on node-1, cvl77 on node-2 and sz2k2 on node-3. The Service from "Expose a Service" sends traffic to all three, at ${SVC.externalIP}. Each kubelet renews its node's Lease in kube-node-lease every 10 seconds: that small write is the heartbeat, and the node lifecycle controller watches the Leases. Full node status follows only on change, or every 5 minutes.`,
 			notes:
 				'The clock in the corner is simulated: it jumps ahead so nobody waits six minutes. Ask: why a separate tiny Lease instead of sending the whole node status every 10 seconds? (Status is large; with thousands of nodes the small Lease keeps etcd and the API server quiet.)',
 			terminal: {
 				command: 'kubectl get service nginx',
-				output: 'NAME    TYPE           CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE\nnginx   LoadBalancer   10.0.171.239   20.50.60.70   80:31380/TCP   15m',
+				output: getServiceOutput(SVC.externalIP, '12s'),
 				api: 'GET /api/v1/namespaces/default/services/nginx'
 			},
 			highlight: ['kubelet-1', 'kubelet-2', 'kubelet-3'],
-			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1 (renewTime now)' },
-				{ from: 'kubelet-2', to: 'kube-apiserver', via: 'api-kubelet-2', kind: 'request', summary: 'PUT Lease kube-node-lease/node-2 (renewTime now)' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3 (renewTime now)' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-2, node-3 MODIFIED' }
-			],
 			roles: {
 				'kube-controller-manager': 'Node lifecycle controller: each time its Lease watch shows a renewed Lease, it notes the time on its own clock for that node.'
 			},
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), healthyNodes, threeAgain, svc, slice(IP.g)]
 		},
 		{
 			id: 'dies',
 			title: 'node-2 stops responding',
 			notes: 'Ask how the cluster can know a node is dead when the node cannot tell it. (Only by silence, and silence has to be noticed by someone with a clock.)',
 			view: 'three-again',
-			clock: 't = 0 s',
 			narration:
 				'node-2\'s VM is shut down (say, stopped in the portal): the VM itself still exists in the cloud. A stopped machine sends nothing, so nothing announces the failure: the only sign is that node-2\'s heartbeats stop arriving while node-1 and node-3 keep renewing theirs.',
 			highlight: ['node-2'],
 			badges: { 'node-2': 'powered off' },
-			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-3 MODIFIED' }
-			]
 		},
 		{
 			id: 'waiting',
@@ -89,58 +120,34 @@ export const nodeFailure: Walkthrough = {
 			notes:
 				'Misconception to expect: "the API server tells the controller that node-2 is dead". A silence cannot be sent; the controller notices it with its own timer (--node-monitor-period 5 s). Ask: why wait 50 s (--node-monitor-grace-period) instead of 10? A flaky network would otherwise evict healthy Pods.',
 			view: 'three-again',
-			clock: 't = 45 s',
 			narration:
-				'Nothing about node-2 arrives, so nothing can be pushed: the node lifecycle controller in kube-controller-manager has to look. Every 5 seconds it goes through the Nodes in its own cache and compares, for each, when it last saw the Lease renewed with its own clock. node-2 has been silent for 45 seconds. A missed heartbeat or two is not a failure, so it waits for a grace period of 50 seconds (40 seconds before Kubernetes 1.32).',
+				'Nothing about node-2 arrives, so nothing can be pushed: the node lifecycle controller in kube-controller-manager has to look. Every 5 seconds it goes through the Nodes in its own cache and compares, for each, when it last saw the Lease renewed with its own clock. node-2 went off 45 seconds ago; its last renewal is 48 seconds old. A missed heartbeat or two is not a failure, so it waits for a grace period of 50 seconds (40 seconds before Kubernetes 1.32).',
 			highlight: ['kube-controller-manager', 'node-2'],
-			badges: { 'node-2': 'powered off', 'kube-controller-manager': 'node-2 silent 45 s' },
-			messages: [
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'request', summary: 'PUT Lease kube-node-lease/node-1' },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: 'PUT Lease kube-node-lease/node-3' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Leases node-1, node-3 MODIFIED' }
-			],
+			badges: { 'node-2': 'powered off', 'kube-controller-manager': 'node-2 silent 48 s' },
 			roles: {
 				'kube-controller-manager':
-					'Node lifecycle controller: a local check every 5 s, with no message involved. node-1 and node-3 were renewed seconds ago; node-2 was last renewed 45 s ago, under the 50 s grace period.'
+					'Node lifecycle controller: a local check every 5 s, with no message involved. node-1 and node-3 were renewed seconds ago; node-2 was last renewed 48 s ago, under the 50 s grace period.'
 			}
 		},
 		{
 			id: 'tainted',
 			title: '50 s: Ready=Unknown and a NoSchedule taint',
 			view: 'three-again',
-			clock: 't = 50 s',
 			narration:
-				'At its first check after 50 silent seconds, the controller writes node-2\'s status itself: Ready becomes Unknown ("Kubelet stopped posting node status"), which kubectl shows as NotReady. It marks the Pod on node-2 Ready=False, so the ReplicaSet counts two ready. Seeing the new condition, it adds the taint node.kubernetes.io/unreachable with effect NoSchedule: no new Pods go there. Nothing is deleted yet.',
+				'At its first check after 50 silent seconds, the controller writes node-2\'s status itself: Ready becomes Unknown ("Kubelet stopped posting node status"), which kubectl shows as NotReady. Seeing the new condition, it adds the taint node.kubernetes.io/unreachable with effect NoSchedule (no new Pods go there) and marks the Pod on node-2 Ready=False, so the ReplicaSet counts two ready. Nothing is deleted yet.',
 			notes: 'Ask: the controller cannot know whether nginx on node-2 still runs. Why is "Unknown" the honest value, and why is Ready=False on the Pod still the safe choice?',
 			highlight: ['kube-controller-manager', 'node-2'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
-			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PUT Node node-2 status: Ready=Unknown (NodeStatusUnknown)' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PUT Pod ${POD.g} status: Ready=False` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `write Node node-2 status, Pod ${POD.g} status` },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Node node-2 MODIFIED (Ready=Unknown)' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.kubernetes.io/unreachable:NoSchedule' }
-			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), svc, slice(IP.g)]
 		},
 		{
 			id: 'traffic',
 			title: 'Traffic and scheduling avoid node-2',
 			notes: 'Users are protected after about 50 seconds; the Pod is replaced only after about 6 minutes. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx -o yaml shows the endpoint still listed with ready: false.',
 			view: 'three-again',
-			clock: 't ≈ 50 s',
 			narration:
-				'Because of the NoSchedule taint, the scheduler now filters node-2 out. The EndpointSlice controller sees that w6q9t is not ready and marks its endpoint ready=false in the Service\'s EndpointSlice: still listed, but not to be used. kube-proxy on node-1 and node-3 rewrites its rules without 10.244.2.4. Users stop being sent to the dead node about a minute after it died.',
+				'Because of the NoSchedule taint, the scheduler now filters node-2 out. The EndpointSlice controller sees that cvl77 is not ready and marks its endpoint ready=false in the Service\'s EndpointSlice: still listed, but not to be used. kube-proxy on node-1 and node-3 rewrites its rules without 10.244.2.4. Users stop being sent to the dead node about a minute after it died.',
 			highlight: ['kube-scheduler', 'kube-controller-manager', 'kube-proxy-1', 'kube-proxy-3'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
-			messages: [
-				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: 'watch: Node node-2 MODIFIED (unreachable:NoSchedule, filtered out)' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.g} MODIFIED (Ready=False)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: ${IP.g} ready=false, serving=false (still listed)` },
-				{ from: 'kube-apiserver', to: 'kube-proxy-1', via: 'api-proxy-1', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` },
-				{ from: 'kube-apiserver', to: 'kube-proxy-3', via: 'api-proxy-3', kind: 'event', summary: `watch: EndpointSlice nginx-6qkz2 MODIFIED (${IP.g} not ready)` }
-			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_SCHEDULE), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'noexecute',
@@ -148,81 +155,48 @@ export const nodeFailure: Walkthrough = {
 			notes:
 				'Rate limits (kube-controller-manager flags): --node-eviction-rate 0.1 nodes per second; --secondary-node-eviction-rate 0.01 when at least 55% of a zone\'s nodes (and more than two) are not ready, and 0 there in clusters of 50 nodes or fewer; no NoExecute taints at all when every node is down, since then the control plane is the likelier fault. Ask: why would tainting every node at once be dangerous?',
 			view: 'three-again',
-			clock: 't ≈ 55 s',
 			narration:
 				'At the next check the controller queues node-2 for a second taint, unreachable:NoExecute. That queue is rate-limited (one node every 10 seconds by default), so a network split cannot evict a whole zone at once. The taint-eviction controller sees the taint and starts a timer: every Pod tolerates it for 300 seconds by default. The deck says the node controller responds when nodes go down; today one controller taints, another evicts, and the old 5-minute pod-eviction-timeout flag was removed in 1.27.',
 			highlight: ['kube-controller-manager', 'node-2'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False', 'kube-controller-manager': `${POD.g}: evict at ≈355 s` },
-			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.kubernetes.io/unreachable:NoExecute (rate-limited)' },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: 'watch: Node node-2 MODIFIED (NoExecute taint)' }
-			],
 			roles: {
 				'kube-controller-manager':
 					'Node lifecycle controller: adds the NoExecute taint through its rate-limited queue. Taint-eviction controller (separate since 1.29): finds the Pod\'s toleration of 300 s for this taint and schedules its deletion for about t = 355 s.'
 			},
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(NO_EXECUTE), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'cloud-check',
 			title: 'The cloud says: the VM is stopped, not gone',
-			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.)',
+			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.) Its first PATCH meets 409 Conflict, because the node lifecycle controller has just added the NoExecute taint: it reads the Node again and retries (×2 in the log), as every controller does.',
 			view: 'three-again-cloud',
-			clock: 't ≈ 55 s',
 			narration:
 				'The cloud-controller-manager runs its own 5-second check. For every Node that is not Ready it asks the cloud\'s API about the VM behind it. node-2\'s VM still exists but is powered off, so it adds the taint node.cloudprovider.kubernetes.io/shutdown with effect NoSchedule, and it does not delete the Node: a stopped VM may be started again.',
 			highlight: ['cloud-controller-manager', 'cloud-api', 'node-2'],
 			badges: { 'node-2': 'NotReady', 'pod-2c': 'Ready=False' },
-			messages: [
-				{ from: 'cloud-controller-manager', to: 'cloud-api', via: 'ccm-cloud', kind: 'request', summary: "is node-2's VM there? Is it shut down?" },
-				{ from: 'cloud-api', to: 'cloud-controller-manager', via: 'ccm-cloud', kind: 'response', summary: 'exists, powered off' },
-				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'PATCH Node node-2 taints: + node.cloudprovider.kubernetes.io/shutdown:NoSchedule' }
-			],
 			roles: {
 				'cloud-controller-manager':
 					'Cloud node lifecycle controller: asked the cloud API whether node-2\'s VM exists (yes) and whether it is shut down (yes), so it taints the Node and keeps it.'
 			},
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 3, 2), tainted(SHUTDOWN), podsWith('Running (Ready=False)'), svc, slice(NOT_READY)]
 		},
 		{
 			id: 'evict',
 			title: '≈355 s: the toleration runs out, the Pod is evicted',
 			view: 'three-again',
-			clock: 't ≈ 355 s',
 			narration:
 				'300 seconds after the NoExecute taint appeared, the toleration runs out. The taint-eviction controller records why on the Pod, then sends DELETE. The API server sets deletionTimestamp with the usual 30-second grace and the Pod shows Terminating. The EndpointSlice still lists it, now also terminating=true. But node-2\'s kubelet is off, so nothing stops the container or confirms it stopped.',
 			notes: 'The 300 s comes from kube-apiserver --default-unreachable-toleration-seconds, added to every Pod at admission. Ask: a database Pod might want 30 s, a cache 3600 s. Where would you set that? (tolerationSeconds in the Pod template.)',
 			highlight: ['kube-controller-manager', 'pod-2c'],
-			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
-			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH Pod ${POD.g} status: DisruptionTarget=True (DeletionByTaintManager)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `DELETE Pod ${POD.g} (toleration of 300 s expired; grace 30 s)` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `write Pod ${POD.g}: deletionTimestamp set (object kept)` },
-				{ from: 'kube-apiserver', to: 'kube-controller-manager', via: 'api-kcm', kind: 'event', summary: `watch: Pod ${POD.g} MODIFIED (deletionTimestamp set)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: ${IP.g} terminating=true (still listed)` }
-			],
-			tables: [deployment('2/3', 3, 2), replicaSet(3, 2, 2), tainted(SHUTDOWN), podsWith('Terminating'), svc, slice(TERMINATING)]
+			badges: { 'node-2': 'NotReady' },
 		},
 		{
 			id: 'replace',
 			title: 'A replacement on a healthy node',
 			notes: 'The new Pod has a new name and IP: Pods are replaced, never moved. Ask: why may the replacement start while the old Pod might, for all anyone knows, still be running? (A Deployment accepts that; a StatefulSet does not, and waits.)',
 			view: 'replaced',
-			clock: 't ≈ 360 s',
 			narration:
-				'The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates h4v8s. The scheduler filters out the tainted node-2; node-1 and node-3 each run one nginx Pod, a tie it breaks at random: node-3. The kubelet there starts it, and once it is ready the EndpointSlice controller adds 10.244.3.3. The Deployment is back to 3 available.',
-			highlight: ['kube-controller-manager', 'kube-scheduler', 'kubelet-3', 'pod-3b'],
-			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
-			messages: [
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: postPods([POD.f], 'ReplicaSet counts 2 of 3') },
-				{ from: 'kube-apiserver', to: 'kube-scheduler', via: 'api-scheduler', kind: 'event', summary: `watch: Pod ${POD.f} ADDED with no nodeName` },
-				{ from: 'kube-scheduler', to: 'kube-apiserver', via: 'api-scheduler', kind: 'request', summary: `bind Pod ${POD.f} to node-3 (node-2 filtered out; node-1 and node-3 tied)` },
-				{ from: 'kube-apiserver', to: 'kubelet-3', via: 'api-kubelet-3', kind: 'event', summary: `watch: Pod ${POD.f} bound to node-3` },
-				{ from: 'kubelet-3', to: 'runtime-3', via: 'kubelet-runtime-3', kind: 'request', summary: `CRI RunPodSandbox (CNI ADD → ${IP.f}), PullImage (layers cached), CreateContainer, StartContainer` },
-				{ from: 'kubelet-3', to: 'kube-apiserver', via: 'api-kubelet-3', kind: 'request', summary: `PATCH Pod ${POD.f} status: Running, podIP ${IP.f}, Ready=True` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: + ${IP.f} ready=true` }
-			],
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), tainted(SHUTDOWN), podsWith('Terminating', [replacement]), svc, slice(TERMINATING, true)]
+				`The ReplicaSet controller does not count a Pod that is being deleted, so it sees 2 of 3 and creates ${POD.f}. The scheduler filters out the tainted node-2; node-1 and node-3 each run one nginx Pod, a tie it breaks at random: node-1. The kubelet there starts it (the image is cached), and once it is ready the EndpointSlice controller adds 10.244.1.4. The Deployment is back to 3 available.`,
+			highlight: ['kube-controller-manager', 'kube-scheduler', 'kubelet-1', 'pod-1c'],
+			badges: { 'node-2': 'NotReady' },
 		},
 		{
 			id: 'stuck',
@@ -230,11 +204,10 @@ export const nodeFailure: Walkthrough = {
 			notes:
 				'Common in real clusters: a Pod "stuck in Terminating" on a dead node. For a node known to be off, the documented way out is kubectl taint nodes node-2 node.kubernetes.io/out-of-service=nodeshutdown:NoExecute: the Pod garbage collector then force-deletes its terminating Pods (and volumes are detached). Ask: why is kubectl delete pod --force dangerous if the node might still be running?',
 			view: 'replaced',
-			clock: 't = 10 min',
 			narration:
-				'Minutes later w6q9t is still Terminating, long past its 30-second grace. Only its own kubelet may confirm that the containers stopped, and node-2 is off. Its Node object still exists, because the VM still exists, so nothing cleans up. There are three ways out: start the VM again (its kubelet then finishes the deletion), mark the node out of service with a taint, or delete the VM.',
+				'Minutes later cvl77 is still Terminating, long past its 30-second grace. Only its own kubelet may confirm that the containers stopped, and node-2 is off. Its Node object still exists, because the VM still exists, so nothing cleans up. There are three ways out: start the VM again (its kubelet then finishes the deletion), mark the node out of service with a taint, or delete the VM.',
 			highlight: ['pod-2c', 'node-2'],
-			badges: { 'node-2': 'NotReady', 'pod-2c': 'Terminating' },
+			badges: { 'node-2': 'NotReady' },
 			roles: {
 				'kube-controller-manager':
 					'Pod garbage collector (every 20 s): force-deletes Pods whose Node no longer exists, or terminating Pods on a NotReady Node tainted out-of-service. node-2 is neither, so it leaves the Pod alone.'
@@ -244,8 +217,7 @@ export const nodeFailure: Walkthrough = {
 			id: 'cleanup',
 			title: 'The VM is deleted; the Node and the old Pod go',
 			notes: 'DaemonSet Pods (log agents, kube-proxy on some clusters) are not evicted by these taints: they tolerate them, because they belong on every node. Ask: on AKS, what would delete the VM for you? (Scaling the node pool in, or the cluster autoscaler.)',
-			view: 'replaced',
-			clock: 'later: VM deleted',
+			view: 'replaced-cloud',
 			narration:
 				'Here the admin decides node-2 is not coming back and deletes its VM. At its next check the cloud-controller-manager finds no VM behind node-2 and deletes the Node object. The Pod garbage collector in kube-controller-manager finds a Pod bound to a Node that no longer exists and, after a 40-second safety wait, marks it Failed and force-deletes it (grace 0). Only now does 10.244.2.4 leave the EndpointSlice.',
 			terminal: {
@@ -253,26 +225,16 @@ export const nodeFailure: Walkthrough = {
 				api: 'DELETE https://management.azure.com/subscriptions/…/resourceGroups/rg-class/providers/Microsoft.Compute/virtualMachines/node-2'
 			},
 			highlight: ['cloud-controller-manager', 'kube-controller-manager', 'node-2'],
-			badges: { 'node-2': 'VM deleted', 'pod-2c': 'Terminating' },
-			messages: [
-				{ from: 'cloud-controller-manager', to: 'kube-apiserver', via: 'api-ccm', kind: 'request', summary: 'DELETE Node node-2 (its VM no longer exists in the cloud)' },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `PATCH Pod ${POD.g} status: phase Failed (pod garbage collector: node no longer exists)` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `DELETE Pod ${POD.g} (grace 0): force delete` },
-				{ from: 'kube-apiserver', to: 'etcd', via: 'api-etcd', kind: 'request', summary: `delete Node node-2 and Pod ${POD.g}` },
-				{ from: 'kube-controller-manager', to: 'kube-apiserver', via: 'api-kcm', kind: 'request', summary: `update EndpointSlice nginx-6qkz2: remove ${IP.g}` }
-			],
+			badges: { 'node-2': 'VM deleted' },
 			roles: {
 				'cloud-controller-manager': 'Cloud node lifecycle controller: the cloud API no longer knows node-2\'s VM, so the Node object goes too.',
 				'kube-controller-manager': 'Pod garbage collector: a Pod bound to a Node that has been gone for 40 s is marked Failed and deleted with grace 0.'
 			},
-			tables: [
-				deployment('3/3', 3, 3),
-				replicaSet(3, 3, 3),
-				nodes([['node-1', 'Ready', '<none>'], ['node-3', 'Ready', '<none>']]),
-				pods([[POD.a, 'Running', 'node-1', IP.a], [POD.c, 'Running', 'node-3', IP.c], replacement]),
-				svc,
-				slice(null, true)
-			]
 		}
 	]
 };
+
+
+/** The recorded run (steps with their full trace), for the golden test. */
+export const k3Recording = recordWalkthrough(k3Scenario, written, kubernetesScene);
+export const nodeFailure = k3Recording.walkthrough;

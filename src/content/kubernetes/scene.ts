@@ -7,17 +7,18 @@ import type { Component, Connection, Scene } from '$lib/model/types';
 
 const NODES = [1, 2, 3] as const;
 
-/** Two Pod slots per node; walkthroughs choose which are shown. */
+/** Pod slots per node, each named after the one Pod the runs put there; walkthroughs choose which are shown. */
 const PODS: Record<string, { node: number; name: string }> = {
 	'pod-1a': { node: 1, name: 'nginx-799cfcc968-5bfnw' },
 	'pod-1b': { node: 1, name: 'nginx-799cfcc968-55647' },
 	'pod-2a': { node: 2, name: 'nginx-799cfcc968-bh954' },
 	'pod-2b': { node: 2, name: 'nginx-799cfcc968-2xftn' },
-	// Made when the class scales back to three after `scale` (tables.ts threeAgain): expose-service and
-	// node-failure start here; node-failure deletes it.
-	'pod-2c': { node: 2, name: 'nginx-799cfcc968-w6q9t' },
-	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' },
-	'pod-3b': { node: 3, name: 'nginx-799cfcc968-h4v8s' }
+	// Made when the class scales back to three after `scale` (expose-service's first step, tables.ts
+	// threeAgain); node-failure evicts it and, once node-2's VM is deleted, the Pod GC removes it.
+	'pod-2c': { node: 2, name: 'nginx-799cfcc968-cvl77' },
+	// node-failure's replacement for cvl77 (tables.ts afterFailure).
+	'pod-1c': { node: 1, name: 'nginx-799cfcc968-wkjrr' },
+	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' }
 };
 
 const nodeComponents: Component[] = NODES.flatMap((n) => [
@@ -143,12 +144,13 @@ export const kubernetesScene: Scene = {
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		// After node-failure: node-2 rebuilt but empty; h4v8s stays on node-3 (crash-loop, managed-aks).
-		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-3', ['registry'], ['pod-1a', 'pod-3a', 'pod-3b']),
-		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a', 'pod-3b']),
+		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-1', ['registry'], ['pod-1a', 'pod-1c', 'pod-3a']),
+		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
+		view('replaced-cloud', 'Replacement Pod on a healthy node, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2c', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-3a', 'pod-3b']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-1c', 'pod-3a']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
 			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']

@@ -13,7 +13,7 @@ import { managedAks } from './managed-aks';
 import { nodeFailure } from './node-failure';
 import { scale } from './scale';
 import { kubernetesScene } from './scene';
-import { POD, SCALE_BACK } from './tables';
+import { POD, SCALE_BACK, SVC } from './tables';
 
 // Facts fixed in issue 12 for expose-service, crash-loop, managed-aks, monolith-vs-microservices and
 // stacks/overview, checked on the walkthrough data as a learner would meet them. The walkthroughs are
@@ -64,8 +64,7 @@ describe('the walkthroughs stay valid', () => {
 });
 
 describe('continuity: expose-service starts from three replicas again after scale; crash-loop after node-failure', () => {
-	// scale deleted 55647, 2xftn and bh954 (with their IPs); the class then scaled back to three.
-	// node-failure then replaced w6q9t with h4v8s on node-3, and the class rebuilt node-2.
+	// scale deleted 55647, 2xftn, bh954 (and their IPs); the class scaled back to three; node-failure replaced cvl77 with wkjrr.
 	const deleted = [POD.b, POD.d, POD.e, '10.244.2.2', '10.244.1.3', '10.244.2.3'];
 	it.each([exposeService, crashLoop].map((w) => [w.id, w] as const))('%s never shows a Pod that scale deleted', (_id, w) => {
 		for (const s of w.steps) for (const gone of deleted) expect(visibleText(s), `${s.id} shows ${gone}`).not.toContain(gone);
@@ -75,7 +74,7 @@ describe('continuity: expose-service starts from three replicas again after scal
 		expect(first.narration).toContain(SCALE_BACK);
 		expect(cell(table(first, 'Pods')!, 'NAME').sort()).toEqual([POD.a, POD.c, POD.g].sort());
 	});
-	it('expose-service comes straight after scale, so the command that made w6q9t is the one just before', () => {
+	it('expose-service comes straight after scale, so the command that made cvl77 is the one just before', () => {
 		expect(exposeService.order).toBe(scale.order! + 1);
 	});
 });
@@ -90,12 +89,13 @@ describe('expose-service', () => {
 	it('the load balancer\'s inspector tells the Azure picture: 80 → 80 with floating IP, NodePort only without it', () => {
 		const lb = step(exposeService, 'load-balancer').roles?.['load-balancer'] ?? '';
 		expect(lb).toMatch(/80 → 80 with floating IP/);
-		expect(lb).toMatch(/NodePort 31380 only when floating IP is disabled/);
+		expect(lb).toMatch(new RegExp(`NodePort ${SVC.nodePort} only when floating IP is disabled`));
 		expect(lb).toContain('service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip');
 	});
-	it('the cloud call asks for a rule for port 80, not the generic rule to the NodePort', () => {
-		const call = step(exposeService, 'load-balancer').messages!.find((m) => m.from === 'cloud-controller-manager' && m.to === 'cloud-api')!;
-		expect(call.summary).not.toMatch(/80 → 31380/);
+	it('the cloud call is the cloud-provider interface (the Service\'s port and NodePort, every node); the Azure rule is told in the roles', () => {
+		const { messages = [], roles } = step(exposeService, 'load-balancer');
+		expect(messages.find((m) => m.to === 'cloud-api')!.summary).toMatch(new RegExp(`^EnsureLoadBalancer\\(\\w+ for default/nginx: 80 → NodePort ${SVC.nodePort}; backends node-1, node-2, node-3\\)$`));
+		expect(roles?.['load-balancer']).toMatch(/^Generic picture: .*On Azure the default rule is 80 → 80/);
 	});
 	it('the deck\'s Endpoints controller, its kube-proxy and its "no cloud-controller-manager on-premises" are corrected where a learner reads', () => {
 		expect(step(exposeService, 'endpointslice').narration).toMatch(/The deck says an Endpoints controller/);
@@ -105,13 +105,13 @@ describe('expose-service', () => {
 });
 
 describe('expose-service: the reply', () => {
-	it('goes back through node-1 to the load balancer before it reaches the user', () => {
-		const ms = step(exposeService, 'request').messages!;
-		const back = ms.findIndex((m) => m.from === 'kube-proxy-1' && m.to === 'load-balancer' && m.via === 'lb-proxy-1');
-		const out = ms.findIndex((m) => m.from === 'load-balancer' && m.to === 'end-user');
+	it('goes back through the node the load balancer chose before it reaches the user, as the narration says', () => {
+		const { messages: ms = [], narration } = step(exposeService, 'request');
+		const n = /^to node-(\d)/.exec(ms.find((m) => m.from === 'load-balancer' && m.to.startsWith('kube-proxy-'))!.summary)![1]!;
+		const back = ms.findIndex((m) => m.from === `kube-proxy-${n}` && m.to === 'load-balancer' && m.via === `lb-proxy-${n}` && m.summary.includes(`reverse NAT on node-${n}`));
 		expect(back).toBeGreaterThanOrEqual(0);
-		expect(ms[back]!.summary).toMatch(/reverse NAT on node-1/);
-		expect(out).toBeGreaterThan(back);
+		expect(ms.findIndex((m) => m.from === 'load-balancer' && m.to === 'end-user')).toBeGreaterThan(back);
+		for (const words of [`here node-${n}`, `through node-${n}`]) expect(narration).toContain(words);
 	});
 });
 

@@ -2,9 +2,9 @@
 import type { StateTable } from '$lib/model/types';
 
 /**
- * a–e are the names the simulator gives in the recorded runs of create-deployment (a on node-1, b on
- * node-2, c on node-3) and scale (d on node-1, e on node-2); continuity.test.ts checks them against the
- * runs. f and g are written by hand for the later walkthroughs, in the same form.
+ * The names the simulator gives in the recorded runs: create-deployment (a on node-1, b on node-2, c on
+ * node-3), scale (d on node-1, e on node-2), expose-service (g on node-2, when the class scales back to
+ * three) and node-failure (f on node-1, replacing g); continuity.test.ts checks them against the runs.
  */
 export const POD = {
 	a: 'nginx-799cfcc968-5bfnw',
@@ -12,9 +12,10 @@ export const POD = {
 	c: 'nginx-799cfcc968-sz2k2',
 	d: 'nginx-799cfcc968-55647',
 	e: 'nginx-799cfcc968-2xftn',
-	f: 'nginx-799cfcc968-h4v8s',
-	/** Made when `scale` ends and the class scales back to three: the ReplicaSet replaces bh954 on node-2. */
-	g: 'nginx-799cfcc968-w6q9t'
+	/** node-failure's replacement for g: the scheduler's tie between node-1 and node-3 fell to node-1. */
+	f: 'nginx-799cfcc968-wkjrr',
+	/** Made when `scale` has ended and the class scales back to three (expose-service's first step): on node-2, the only node without one. */
+	g: 'nginx-799cfcc968-cvl77'
 } as const;
 
 /** The Kubernetes version every node runs, in every Kubernetes walkthrough (architecture, managed-aks). */
@@ -69,8 +70,8 @@ export const threeRunning = pods([
 ]);
 
 /**
- * Where expose-service and node-failure start: `scale` ended at two replicas (5bfnw on node-1, sz2k2 on
- * node-3); `kubectl scale deployment nginx --replicas=3` then added w6q9t on node-2.
+ * Where expose-service exposes and node-failure starts: `scale` ended at two replicas (5bfnw on node-1,
+ * sz2k2 on node-3); `kubectl scale deployment nginx --replicas=3` then added cvl77 on node-2.
  */
 export const threeAgain = pods([
 	[POD.a, 'Running', 'node-1', '10.244.1.2'],
@@ -79,15 +80,18 @@ export const threeAgain = pods([
 ]);
 
 /**
- * Where crash-loop and managed-aks start: node-failure ended with node-2's VM and Node deleted, w6q9t
- * gone and its replacement h4v8s on node-3. The class then rebuilt node-2 (empty: Kubernetes does not
+ * Where crash-loop and managed-aks start: node-failure ended with node-2's VM and Node deleted, cvl77
+ * gone and its replacement wkjrr on node-1. The class then rebuilt node-2 (empty: Kubernetes does not
  * move running Pods back).
  */
 export const afterFailure = pods([
 	[POD.a, 'Running', 'node-1', '10.244.1.2'],
 	[POD.c, 'Running', 'node-3', '10.244.3.2'],
-	[POD.f, 'Running', 'node-3', '10.244.3.3']
+	[POD.f, 'Running', 'node-1', '10.244.1.4']
 ]);
+
+/** The Service nginx as expose-service's run makes it (continuity.test.ts checks): kubeadm's default Service range 10.96.0.0/12. */
+export const SVC = { clusterIP: '10.96.187.190', nodePort: 31809, externalIP: '20.50.95.39', slice: 'nginx-k56k9' } as const;
 
 /** The command that brings the class back to three replicas after `scale`, shown where a walkthrough starts from it. */
 export const SCALE_BACK = 'kubectl scale deployment nginx --replicas=3';
@@ -98,12 +102,22 @@ export const settledThree: StateTable[] = [deployment('3/3', 3, 3), replicaSet(3
 export const service = (externalIp: string): StateTable => ({
 	title: 'Services',
 	columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)'],
-	rows: [['nginx', 'LoadBalancer', '10.0.171.239', externalIp, '80:31380/TCP']]
+	rows: [['nginx', 'LoadBalancer', SVC.clusterIP, externalIp, `80:${SVC.nodePort}/TCP`]]
 });
+
+/** `kubectl get service nginx` as it prints (columns padded to the widest cell plus three spaces). */
+export function getServiceOutput(externalIp: string, age: string): string {
+	const rows = [
+		['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+		['nginx', 'LoadBalancer', SVC.clusterIP, externalIp, `80:${SVC.nodePort}/TCP`, age]
+	];
+	const width = (i: number) => Math.max(...rows.map((r) => r[i]!.length)) + 3;
+	return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(width(i)) : c)).join('')).join('\n');
+}
 
 /** rows: [name, endpoints] */
 export const endpointSlices = (endpoints: string): StateTable => ({
 	title: 'EndpointSlices',
 	columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS'],
-	rows: [['nginx-6qkz2', 'IPv4', '80', endpoints]]
+	rows: [[SVC.slice, 'IPv4', '80', endpoints]]
 });

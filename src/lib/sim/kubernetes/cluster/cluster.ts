@@ -159,6 +159,16 @@ export function startCluster(options: ClusterOptions): Cluster {
 	const cloud = options.cloud ? startCloud(cp, nodeNames, nodes, epochMs) : undefined;
 	const proxies: Record<string, KubeProxy> = {};
 	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
+	// kube-proxy runs on the node's machine: it goes off and comes back with it.
+	for (const [name, proxy] of Object.entries(proxies)) {
+		const node = nodes[name]!;
+		const { powerOff, powerOn } = node;
+		node.powerOff = () => (powerOff(), proxy.powerOff());
+		node.powerOn = () => {
+			powerOn();
+			if (!cloud || cloud.vms.has(name)) proxy.powerOn();
+		};
+	}
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
 	const send = dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });

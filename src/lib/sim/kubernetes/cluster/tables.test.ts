@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { healthyNodes, settledThree } from '$content/kubernetes/tables';
-import type { Pod } from '../types';
+import type { Node, Pod } from '../types';
 import { clusterTables } from './record';
 import { k1 } from './scenarios';
-import { podStatus, tableText } from './tables';
+import { nodeStatus, podStatus, tableText } from './tables';
 
 const pod = (status: Pod['status'], deleting = false): Pod => ({
 	apiVersion: 'v1',
@@ -40,5 +40,12 @@ describe('tables in the walkthroughs’ shapes', () => {
 	it('prints as kubectl does: padded columns, "No resources found" when empty', () => {
 		expect(tableText({ title: 'Pods', columns: ['NAME', 'STATUS'], rows: [['web', 'Running']] })).toBe('Pods\nNAME   STATUS\nweb    Running\n');
 		expect(tableText({ title: 'Pods', columns: ['NAME', 'STATUS'], rows: [] })).toBe('Pods\nNAME   STATUS\nNo resources found in default namespace.\n');
+	});
+
+	it('a node whose Ready condition is Unknown (no heartbeat for 50 s) prints NotReady, as kubectl does; Unknown only without a Ready condition', () => {
+		const node = (ready?: 'True' | 'False' | 'Unknown', unschedulable = false) =>
+			({ spec: { unschedulable }, status: { conditions: ready ? [{ type: 'Ready', status: ready }] : [] } }) as unknown as Node;
+		expect([nodeStatus(node('True')), nodeStatus(node('False')), nodeStatus(node('Unknown')), nodeStatus(node())]).toEqual(['Ready', 'NotReady', 'NotReady', 'Unknown']);
+		expect(nodeStatus(node('Unknown', true))).toBe('NotReady,SchedulingDisabled');
 	});
 });

@@ -58,10 +58,14 @@ export function podsTable(pods: Pod[]): StateTable {
 	};
 }
 
-/** kubectl's node STATUS: Ready / NotReady / Unknown from the Ready condition, plus SchedulingDisabled when cordoned. */
+/**
+ * kubectl's node STATUS (printNode in pkg/printers/internalversion/printers.go): Ready when the Ready
+ * condition is True, NotReady when it is False or Unknown, Unknown only when there is no Ready
+ * condition at all; plus SchedulingDisabled when cordoned.
+ */
 export function nodeStatus(node: Node): string {
 	const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
-	const status = [ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown'];
+	const status = [ready === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown'];
 	if (node.spec.unschedulable) status.push('SchedulingDisabled');
 	return status.join(',');
 }

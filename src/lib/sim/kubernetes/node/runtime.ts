@@ -46,6 +46,7 @@ export class ContainerRuntime {
 	private readonly containers = new Containers();
 	private readonly faults = new Map<string, CrashFault>();
 	private readonly slots = new Map<string, Channel>();
+	private readonly usedSlots = new Set<string>(); // never reused: the scene names each slot after one Pod
 	/** Exited containers a ListContainers answer has already named. */
 	private readonly listed = new Set<string>();
 	private readonly ipam: Ipam;
@@ -234,10 +235,9 @@ export class ContainerRuntime {
 	}
 
 	private freeSlot(): string {
-		const used = new Set([...this.sandboxes.values()].map((s) => s.slot));
 		for (let i = 0; ; i++) {
 			const slot = `pod-${this.options.n}${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`;
-			if (!used.has(slot)) return slot;
+			if (!this.usedSlots.has(slot)) return this.usedSlots.add(slot), slot;
 		}
 	}
 

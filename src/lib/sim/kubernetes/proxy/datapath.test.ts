@@ -8,7 +8,7 @@ type Backend = { slot: string; listening: boolean } | undefined;
 /** One node (node-1) whose rules send every connection to `endpoint`; the runtime answers `backend`. */
 function send(endpoint: ProxyEndpoint | undefined, backend: Backend) {
 	const sim = new Sim('datapath');
-	const proxy: KubeProxy = { node: 'node-1', rules: () => [], route: () => endpoint };
+	const proxy: KubeProxy = { node: 'node-1', rules: () => [], route: () => endpoint, powerOff: () => {}, powerOn: () => {} };
 	const request = dataPath({ sim, rng: sim.rng.fork('lb'), proxies: { 'node-1': proxy }, hostIP: () => '10.224.0.4', backend: () => backend });
 	let result: RequestResult | undefined;
 	request({ service: 'default/nginx', port: 80, nodePort: 31380, ingress: '20.50.60.70' }, (r) => (result = r));

@@ -109,4 +109,22 @@ describe('kube-proxy: route follows the rules as last programmed, not the API', 
 		const seen = new Set(Array.from({ length: 40 }, () => route(e.proxy)?.ip));
 		expect([...seen].sort()).toEqual(['10.244.1.5', '10.244.1.7']);
 	});
+
+	it('powered off with its node: no watch events, no rules; powered on: LIST, WATCH and the rules again', () => {
+		const e = setup();
+		ok(e.kubectl.create(service));
+		e.cp.client('kubectl').create(slice([ep('10.244.1.5', true)]));
+		e.notes(0);
+		expect(route(e.proxy)?.ip).toBe('10.244.1.5');
+		e.proxy.powerOff();
+		const off = e.mark();
+		e.cp.client('kubectl').create(slice([ep('10.244.1.9', true)], 'nginx-fghij'));
+		expect(e.notes(off)).toEqual([]);
+		expect(e.cp.sim.trace.messages().slice(-20).filter((m) => m.time >= e.cp.sim.now - 2000 && m.to === 'kube-proxy-1')).toEqual([]);
+		expect(route(e.proxy)).toBeUndefined();
+		e.proxy.powerOn();
+		const back = e.notes(e.mark());
+		expect(back.at(-1)).toMatch(/→ 2 endpoints/);
+		expect(route(e.proxy)).toBeDefined();
+	});
 });

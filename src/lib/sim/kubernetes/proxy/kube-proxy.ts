@@ -40,6 +40,10 @@ export interface KubeProxy {
 	rules(): ProxyRule[];
 	/** One new connection to `service` (namespace/name) on `port`: the endpoint the kernel picks, or undefined (REJECT: no endpoints, or no rule yet). */
 	route(service: string, port: number): ProxyEndpoint | undefined;
+	/** The node's machine goes off: the watches end and the kernel's rules are gone with it. */
+	powerOff(): void;
+	/** Back on: kube-proxy starts again (LIST, then WATCH) and programs the rules anew. */
+	powerOn(): void;
 }
 
 export interface KubeProxyOptions {
@@ -117,15 +121,15 @@ export function startKubeProxy(ctx: ComponentContext, options: KubeProxyOptions)
 				changed();
 			}
 		});
-	watch('Service', services);
-	watch('EndpointSlice', slices);
+	let on = true;
+	let watches = [watch('Service', services), watch('EndpointSlice', slices)];
 
 	function sync(): void {
 		pending = undefined;
 		lastSync = ctx.now();
 		const next = desiredRules(sorted(services), sorted(slices));
 		for (const [key, rule] of next) {
-			if (JSON.stringify(programmed.get(key)) !== JSON.stringify(rule)) ctx.after(0, () => programmed.set(key, rule), describeRule(rule));
+			if (JSON.stringify(programmed.get(key)) !== JSON.stringify(rule)) ctx.after(0, () => on && programmed.set(key, rule), describeRule(rule));
 		}
 		for (const [key, rule] of programmed) {
 			if (!next.has(key)) ctx.after(0, () => programmed.delete(key), `removed rules: ${rule.clusterIP}:${rule.port} (Service ${rule.service} is gone)`);
@@ -135,6 +139,22 @@ export function startKubeProxy(ctx: ComponentContext, options: KubeProxyOptions)
 	return {
 		node: options.node,
 		rules: () => sorted(programmed),
+		powerOff() {
+			if (!on) return;
+			on = false;
+			for (const w of watches) w.stop();
+			pending?.cancel();
+			pending = undefined;
+			synced = 0;
+			services.clear();
+			slices.clear();
+			programmed.clear();
+		},
+		powerOn() {
+			if (on) return;
+			on = true;
+			watches = [watch('Service', services), watch('EndpointSlice', slices)];
+		},
 		route(service, port) {
 			const rule = [...programmed.values()].find((r) => r.service === service && r.port === port);
 			if (!rule?.endpoints.length) return undefined;

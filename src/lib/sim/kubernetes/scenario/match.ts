@@ -18,14 +18,11 @@ export function select(rules: MessageRule[], candidates: SimMessage[], causeOf: 
 	const chosen = new Set<number>();
 	const alone = new Set<number>();
 	for (const rule of rules) {
-		let n = 0;
-		for (const m of candidates) {
-			if (rule.first !== undefined && n >= rule.first) break;
-			if (matches(rule, m, causeOf)) {
-				chosen.add(m.id);
-				if (rule.alone) alone.add(m.id);
-				n++;
-			}
+		const hits = candidates.filter((m) => matches(rule, m, causeOf));
+		const kept = hits.slice(rule.last === undefined ? 0 : Math.max(0, hits.length - rule.last), rule.first);
+		for (const m of kept) {
+			chosen.add(m.id);
+			if (rule.alone) alone.add(m.id);
 		}
 	}
 	return { shown: candidates.filter((m) => chosen.has(m.id)), alone };

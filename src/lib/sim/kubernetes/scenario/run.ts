@@ -68,9 +68,21 @@ function act(p: Play, a: Action, step: string): void {
 	const { c } = p;
 	if ('until' in a) return runUntil(p, a.until, step);
 	if ('wait' in a) return wait(c, a.wait);
+	if ('request' in a) return c.request(a.request);
+	if ('powerOff' in a) return node(c, a.powerOff).powerOff();
+	if ('powerOn' in a) return node(c, a.powerOn).powerOn();
+	if ('deleteVm' in a) return c.deleteVm(a.deleteVm);
+	if (a.kubectl === 'expose deployment') return c.kubectl.expose(a.name, a.port, a.type);
+	if (a.kubectl === 'get services') return c.kubectl.getServices();
 	if (a.kubectl === 'create deployment') return c.kubectl.createDeployment(a.name, a.image, a.replicas);
 	if (a.kubectl === 'scale deployment') return c.kubectl.scale(a.name, a.replicas);
 	return c.kubectl.getDeployment(a.name);
+}
+
+function node(c: Cluster, name: string) {
+	const n = c.nodes[name];
+	if (!n) throw new Error(`scenario: no node ${name}`);
+	return n;
 }
 
 function runUntil(p: Play, until: Until, step: string): void {
@@ -80,14 +92,15 @@ function runUntil(p: Play, until: Until, step: string): void {
 	if ('pods' in until) return void settle(c, { until: (x) => x.pods().length > 0 && x.pods().every((pod) => podStatus(pod) === until.pods), quietMs: 0, sliceMs: 1 });
 	const { queue, trace } = c.cp.sim;
 	const causeOf = (id: number) => trace.get(id);
-	const want = 'note' in until ? 1 : (until.count ?? 1);
+	const want = until.count ?? 1;
 	const answered = new Set<number>();
 	// A success (2xx) goes back to the request's sender, and following its causes back reaches the
-	// request. A 409 is an answer too, but nothing was stored: the controller will try again.
+	// request: the nearest message the other way. A 409 is an answer too, but nothing was stored: the
+	// controller GETs and tries again, and the GET's 200 answers the GET, not the PATCH before it.
 	const answers = (e: TraceEntry, rule: MessageRule) => {
 		if (e.type !== 'message' || !/^2\d\d /.test(e.summary)) return false;
-		const request = trace.why(e.id).find((x) => x.type === 'message' && x.id !== e.id && x.from === e.to && x.to === e.from && matches(rule, x, causeOf));
-		if (!request || answered.has(request.id)) return false;
+		const request = trace.why(e.id).find((x) => x.type === 'message' && x.id !== e.id && x.from === e.to && x.to === e.from);
+		if (!request || request.type !== 'message' || !matches(rule, request, causeOf) || answered.has(request.id)) return false;
 		answered.add(request.id);
 		return true;
 	};

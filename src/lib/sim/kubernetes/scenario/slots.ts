@@ -1,6 +1,6 @@
 // Where a Pod is drawn: the scene has Pod slots per node (`pod-1a`, `pod-1b`, … inside node-1). A Pod
-// takes the first free slot on its node when it is first seen bound there, and keeps it until it is
-// gone; a Pod with no node has no slot. Badges are the Pods' kubectl STATUS on their slots.
+// takes the first slot on its node that no Pod has had yet in this run (the scene names each slot after
+// one Pod, so a slot is never reused), when it is first seen bound there; a Pod with no node has no slot. Badges are the Pods' kubectl STATUS on their slots.
 import type { Pod } from '../types';
 import { podStatus } from '../cluster/tables';
 
@@ -8,18 +8,19 @@ const LETTERS = 'abcdefgh';
 
 export class PodSlots {
 	private readonly slotOf = new Map<string, string>();
+	/** Every slot any Pod has had: a gone Pod's slot stays its own. */
+	private readonly used = new Set<string>();
 
 	/** Updates the slots from the Pods stored now (in the order given: oldest first). */
 	update(pods: Pod[]): void {
 		const names = new Set(pods.map((p) => p.metadata.name));
 		for (const name of [...this.slotOf.keys()]) if (!names.has(name)) this.slotOf.delete(name);
-		const taken = new Set(this.slotOf.values());
 		for (const p of pods) {
 			const node = p.spec.nodeName?.replace(/^node-/, '');
 			if (!node || this.slotOf.has(p.metadata.name)) continue;
-			const slot = [...LETTERS].map((l) => `pod-${node}${l}`).find((s) => !taken.has(s))!;
+			const slot = [...LETTERS].map((l) => `pod-${node}${l}`).find((s) => !this.used.has(s))!;
 			this.slotOf.set(p.metadata.name, slot);
-			taken.add(slot);
+			this.used.add(slot);
 		}
 	}
 

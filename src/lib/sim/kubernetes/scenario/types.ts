@@ -19,6 +19,8 @@ export interface MessageRule {
 	cause?: Text;
 	/** Only the first n messages this rule matches among the step's candidates. */
 	first?: number;
+	/** Only the last n (e.g. the latest heartbeats after a long wait). */
+	last?: number;
 	/** Show each message this rule selects on its own line, never folded (e.g. bindings, whose nodes matter). */
 	alone?: boolean;
 }
@@ -29,7 +31,8 @@ export type Until =
 	| { message: MessageRule; count?: number }
 	/** Until `count` (default 1) requests matching the rule have had a 2xx answer (what they wrote is stored). */
 	| { answered: MessageRule; count?: number }
-	| { note: Text }
+	/** Until `count` (default 1) notes fit, e.g. every kube-proxy's "programmed rules". */
+	| { note: Text; count?: number }
 	/** Every Pod's kubectl STATUS is this (and there is at least one Pod). */
 	| { pods: string }
 	| { settled: true };
@@ -39,6 +42,15 @@ export type Action =
 	| { kubectl: 'create deployment'; name: string; image: string; replicas: number }
 	| { kubectl: 'scale deployment'; name: string; replicas: number }
 	| { kubectl: 'get deployment'; name: string }
+	| { kubectl: 'expose deployment'; name: string; port: number; type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' }
+	| { kubectl: 'get services' }
+	/** An end user's request to a Service through its load balancer (needs kubeProxy). */
+	| { request: string }
+	/** A node's machine powered off (with a cloud: its VM stopped, not deleted), or back on. */
+	| { powerOff: string }
+	| { powerOn: string }
+	/** A node's VM deleted in the cloud (needs cloud). */
+	| { deleteVm: string }
 	| { wait: number }
 	/** Run the clock until the condition holds, then go on with the next action. */
 	| { until: Until };
