@@ -236,7 +236,14 @@ async function busiestStepOf(id) {
 		if (disabled) break;
 		await page.keyboard.press('ArrowRight');
 		length++;
-		const now = await count();
+		// The step settles asynchronously (the animator loads on first use): wait until the log stops growing.
+		let now = await count();
+		for (let same = 0; same < 3; ) {
+			await page.waitForTimeout(50);
+			const next = await count();
+			same = next === now ? same + 1 : 0;
+			now = next;
+		}
 		if (now - before > bestCount) {
 			bestCount = now - before;
 			best = await stepNo();
