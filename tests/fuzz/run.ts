@@ -169,6 +169,7 @@ export async function play(browser: Browser, mode: Mode, events: FuzzEvent[]): P
 	const s = await open(browser, mode);
 	const checkNow = () => check(s.target(), s.problems, mode !== 'embed', s.speaker);
 	try {
+		const started = Date.now();
 		const first = await checkNow();
 		if (first) return { at: -1, problem: first };
 		for (const [i, e] of events.entries()) {
@@ -176,6 +177,8 @@ export async function play(browser: Browser, mode: Mode, events: FuzzEvent[]): P
 			await apply(s, e);
 			const t1 = Date.now();
 			const problem = await checkNow();
+			// So a long run that times out still says how far it got and how fast.
+			if ((i + 1) % 1000 === 0) console.log(`fuzz ${mode}: ${i + 1} events, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 			if (process.env.FUZZ_DEBUG && i >= Number(process.env.FUZZ_DEBUG)) console.log(i, `${t1 - t0}+${Date.now() - t1} ms`, JSON.stringify(e).slice(0, 120));
 			if (problem) return { at: i, problem };
 		}
