@@ -1,27 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { generate, type Mode } from './fuzz/events';
-import { play, shrink } from './fuzz/run';
+import { generate, type FuzzEvent, type Mode } from './fuzz/events';
+import { ID } from './fuzz/invariants';
+import { play } from './fuzz/run';
+import { shrink } from './fuzz/shrink';
 
-// Seeded random events per mode with the invariants checked after every one (fuzz/run.ts).
-// UNFINISHED (issue 18): `npm run fuzz` only (FUZZ_EVENTS, FUZZ_SEED; FUZZ_DEBUG=<first event to log>,
-// FUZZ_NO_SHRINK=1), not yet in npm test. Seed 18, 1,000 events: present (storage throwing) and embed
-// pass (about 1 min each here); explore reports "no step indicator" after event 702 (a click), not yet
-// told apart from a harness fault, and the shrinker did not reduce it within its 100 s.
+// Seeded random events per mode with the invariants checked after every one (fuzz/run.ts, issue 18).
+// npm test: 1,000 per mode; `npm run fuzz`: 10,000 (FUZZ_EVENTS). FUZZ_SEED (default 18) picks the
+// events; FUZZ_REPLAY=<file> replays a list a failure wrote; FUZZ_DEBUG=<n> logs events from the nth;
+// FUZZ_NO_SHRINK=1 reports the whole list up to the failure.
 const EVENTS = Number(process.env.FUZZ_EVENTS ?? 1000);
 const SEED = process.env.FUZZ_SEED ?? '18';
+const SHRINK_SECONDS = 120;
+const replay = process.env.FUZZ_REPLAY ? (JSON.parse(readFileSync(process.env.FUZZ_REPLAY, 'utf8')) as { mode: Mode; events: FuzzEvent[] }) : undefined;
+
+/** Long strings (the 1 MB message) cut short for reading; the file keeps them whole. */
+const brief = (events: FuzzEvent[]) => JSON.stringify(events, (_, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}…(${v.length} chars)` : v));
 
 for (const mode of ['explore', 'present', 'embed'] as Mode[]) {
-	test(`fuzz ${mode}: ${EVENTS} seeded events, invariants after each`, async ({ browser }) => {
-		// Playing, and on a failure up to 100 s of shrinking.
-		test.setTimeout(180_000 + EVENTS * 400);
-		const events = generate(mode, SEED, EVENTS);
+	test(`fuzz ${mode}: ${replay ? 'replay' : `${EVENTS} seeded events`}, invariants after each`, async ({ browser }, info) => {
+		test.skip(!!replay && replay.mode !== mode, 'FUZZ_REPLAY is for another mode');
+		// Measured 29-51 ms an event on two shared cores (BENCHMARKS.md, "Fuzz"): room for a slower machine, and for shrinking.
+		test.setTimeout(60_000 + EVENTS * 150 + SHRINK_SECONDS * 1000);
+		const events = replay?.events ?? generate(mode, SEED, EVENTS, ID);
+		const started = Date.now();
 		const failure = await play(browser, mode, events);
-		if (failure) {
-			console.error(`fuzz ${mode}, seed ${SEED}: ${failure.problem} after event ${failure.at}: ${JSON.stringify(events[failure.at])?.slice(0, 300)}; shrinking…`);
-			const shortest = process.env.FUZZ_NO_SHRINK ? events.slice(0, failure.at + 1) : await shrink(browser, mode, events.slice(0, failure.at + 1));
-			const report = `fuzz ${mode}, seed ${SEED}: ${failure.problem}\nafter event ${failure.at} of ${EVENTS}; shortest list that fails (${shortest.length}):\n${JSON.stringify(shortest, (_, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}…(${v.length} chars)` : v))}`;
-			console.error(report);
-			expect(failure, report).toBeUndefined();
-		}
+		console.log(`fuzz ${mode}, seed ${SEED}: ${events.length} events in ${((Date.now() - started) / 1000).toFixed(1)} s${failure ? ', FAILED' : ''}`);
+		if (!failure) return;
+		console.error(`fuzz ${mode}, seed ${SEED}: ${failure.problem} after event ${failure.at}: ${brief([events[failure.at]!])}; shrinking…`);
+		const failing = events.slice(0, failure.at + 1);
+		const shortest = process.env.FUZZ_NO_SHRINK || failure.at < 0 ? failing : await shrink(browser, mode, failing, failure.problem, SHRINK_SECONDS);
+		const file = info.outputPath(`fuzz-${mode}-seed-${SEED}.json`);
+		writeFileSync(file, JSON.stringify({ mode, seed: SEED, problem: failure.problem, events: shortest }));
+		const report = `fuzz ${mode}, seed ${SEED}: ${failure.problem}\nafter event ${failure.at} of ${events.length}; shortest list that fails (${shortest.length} events; FUZZ_REPLAY=${file} replays it):\n${brief(shortest)}`;
+		expect(failure, report).toBeUndefined();
 	});
 }

@@ -12,8 +12,14 @@ export type FuzzEvent =
 	| { type: 'resize'; width: number; height: number }
 	| { type: 'history'; back: boolean }
 	| { type: 'params'; query: string }
-	| { type: 'message'; payload: unknown; burst?: number }
-	| { type: 'speaker'; payload: unknown };
+	/** From the host page to the embed's frame; `cyclic` makes the object refer to itself (structured clone allows it). */
+	| { type: 'message'; payload: unknown; burst?: number; cyclic?: boolean }
+	/** From the speaker window (our origin) to the presentation. */
+	| { type: 'speaker'; payload: unknown }
+	/** A key pressed in the speaker window. */
+	| { type: 'speakerKey'; key: string }
+	/** A well-formed speaker command from a window on another origin: the presentation must not move. */
+	| { type: 'foreign'; payload: unknown };
 
 const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageDown', 'PageUp', 'Space', 'Home', 'End', 'n', 'p', 'k', '?', 'Escape', 'Tab', 'Shift+Tab', 'Enter', 'b', '.', 't', 'x', '0'];
 const PRESENT_KEYS = [...KEYS, 'f'];
@@ -68,7 +74,23 @@ function payload(rng: Prng): unknown {
 	]);
 }
 
-export function generate(mode: Mode, seed: string | number, count: number): FuzzEvent[] {
+/** The speaker link's messages (src/lib/ui/speaker-link.ts): well formed, nearly so, or about another walkthrough. */
+function linkPayload(rng: Prng, walkthrough: string): unknown {
+	const base = { channel: 'wheelhouse-present', type: 'command', walkthrough };
+	return rng.pick<unknown>([
+		{ ...base, command: rng.pick(['next', 'previous', 'play', 'pause']) },
+		{ ...base, command: 'goto', step: rng.between(1, 14) },
+		{ ...base, command: 'goto', step: rng.pick<unknown>([0, -1, 15, 1e9, 2.5, '3', null, Number.MAX_SAFE_INTEGER + 2]) },
+		{ ...base, command: rng.pick(['eval', 'first', '', null]) },
+		{ ...base, walkthrough: rng.pick(['docker/other', '', null]), command: 'next' },
+		{ ...base, type: 'state', step: rng.between(-1, 20), playing: rng.pick<unknown>([true, 'yes']), startedAt: rng.pick<unknown>([0, NaN, -1e300]) },
+		{ ...base, type: 'hello' },
+		{ ...base, channel: 'wheelhouse-present-v2', command: 'next' }
+	]);
+}
+
+/** `walkthrough` is the id under test, so speaker-link messages can be about it. */
+export function generate(mode: Mode, seed: string | number, count: number, walkthrough: string): FuzzEvent[] {
 	const rng = new Prng(`${mode}:${seed}`);
 	const events: FuzzEvent[] = [];
 	for (let i = 0; i < count; i++) {
@@ -80,8 +102,10 @@ export function generate(mode: Mode, seed: string | number, count: number): Fuzz
 		else if (r < 0.73) events.push({ type: 'resize', width: rng.between(320, 1920), height: rng.between(240, 1200) });
 		else if (r < 0.78) events.push({ type: 'history', back: rng.next() < 0.5 });
 		else if (r < 0.81) events.push({ type: 'params', query: query(rng) });
-		else if (mode === 'embed') events.push({ type: 'message', payload: payload(rng), burst: rng.next() < 0.02 ? 1000 : undefined });
-		else if (mode === 'present') events.push({ type: 'speaker', payload: payload(rng) });
+		else if (mode === 'embed') events.push({ type: 'message', payload: payload(rng), burst: rng.next() < 0.02 ? 1000 : undefined, cyclic: rng.next() < 0.05 || undefined });
+		else if (mode === 'present' && r < 0.87) events.push({ type: 'speaker', payload: rng.next() < 0.7 ? linkPayload(rng, walkthrough) : payload(rng) });
+		else if (mode === 'present' && r < 0.93) events.push({ type: 'speakerKey', key: rng.pick(KEYS) });
+		else if (mode === 'present') events.push({ type: 'foreign', payload: linkPayload(rng, walkthrough) });
 		else events.push({ type: 'key', key: rng.pick(KEYS) });
 	}
 	return events;

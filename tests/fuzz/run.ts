@@ -1,73 +1,108 @@
-// Plays fuzz events (events.ts) against one mode of the site and checks the invariants after each:
-// no page error or unhandled rejection, one step number everywhere and in range, the URL saying the
-// same, the narration and the message log of that step, and no request leaving the site.
+// Plays fuzz events (events.ts) against one mode of the site and checks the invariants (invariants.ts)
+// after each; a request leaving the site is a problem too.
 import type { Browser, Frame, Page } from '@playwright/test';
-import { formatMessage } from '../../src/lib/engine/message-log';
-import { walkthroughs, scenes } from '../content';
 import { E2E_PORT, ORIGIN } from '../helpers';
 import type { FuzzEvent, Mode } from './events';
+import { check, ID, readShown } from './invariants';
+import { pageInit, type InitOptions } from './page-init';
 
 const HOST = `http://localhost:${E2E_PORT + 2}`;
-// A walkthrough without choices: the invariants below count steps and log lines along one straight
-// path (a branch changes "of M" and the path; checking those needs pathPosition, not done yet).
-const ID = 'docker/build-and-push';
-const walkthrough = walkthroughs.find((w) => w.id === ID)!;
-const scene = scenes.find((s) => s.id === walkthrough.scene)!;
-if (walkthrough.steps.some((s) => 'choices' in s && s.choices)) throw new Error(`${ID} has choices; the fuzz invariants assume a straight path`);
-/** Per step (0-based): the log lines once that step has delivered everything. */
-const cumulative: string[][] = [];
-for (const [i, s] of walkthrough.steps.entries()) cumulative.push([...(cumulative[i - 1] ?? []), ...(s.messages ?? []).map((m) => formatMessage(scene, m))]);
-const expected = { total: walkthrough.steps.length, narrations: walkthrough.steps.map((s) => s.narration), cumulative };
-
 const PATHS: Record<Mode, string> = { explore: `/explore/${ID}/`, present: `/present/${ID}/`, embed: `/embed/${ID}/` };
 
-export interface Session {
+interface Session {
+	mode: Mode;
 	page: Page;
 	/** Where the walkthrough is: the page itself, or the embed's frame inside the host page. */
 	target: () => Frame;
 	problems: string[];
+	/** Present mode: the speaker view (our origin), and a window on another origin speaking its protocol. */
+	speaker?: Page;
+	foreign?: Page;
 }
 
-export async function open(browser: Browser, mode: Mode): Promise<Session> {
+async function open(browser: Browser, mode: Mode): Promise<Session> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-	// Present mode remembers its theme: here storage throws, as in a locked-down browser or iframe.
-	if (mode === 'present')
-		await context.addInitScript(() => {
-			for (const name of ['localStorage', 'sessionStorage'])
-				Object.defineProperty(window, name, { get: () => { throw new DOMException('denied', 'SecurityError'); } });
-		});
+	// Explore's storage is full (writes throw); present's and the embed's throws on any access.
+	const init: InitOptions = { storage: mode === 'explore' ? 'full' : 'throws', foreignOrigin: HOST };
+	await context.addInitScript(pageInit, init);
 	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('request', (r) => {
+	const s: Session = {
+		mode,
+		page,
+		problems: [],
+		target: () => (mode === 'embed' ? (page.frames().find((f) => f.url().startsWith(`${ORIGIN}/embed/`)) ?? page.mainFrame()) : page.mainFrame())
+	};
+	// Every page of the context: the speaker view's errors and requests count as much as the presentation's.
+	context.on('weberror', (e) => s.problems.push(`page error: ${e.error().message}`));
+	context.on('request', (r) => {
 		const url = r.url();
-		if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith(`${HOST}/`) && !/^(data|blob|about):/.test(url)) problems.push(`request left the site: ${url.slice(0, 120)}`);
+		if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith(`${HOST}/`) && !/^(data|blob|about):/.test(url)) s.problems.push(`request left the site: ${url.slice(0, 120)}`);
 	});
-	page.on('popup', (p) => void p.close());
-	const target = () => (mode === 'embed' ? page.frames().find((f) => f.url().startsWith(`${ORIGIN}/embed/`)) ?? page.mainFrame() : page.mainFrame());
-	await navigate(page, mode, '');
-	return { page, target, problems };
+	// Present mode may (re)open its speaker view (the toolbar's S button); any other popup is closed.
+	page.on('popup', async (p) => {
+		await p.waitForLoadState('domcontentloaded').catch(() => {});
+		if (mode === 'present' && p.url().includes('/speaker')) {
+			s.speaker = p;
+			await page.bringToFront(); // see open()
+		} else if (p !== s.foreign && !p.url().startsWith(HOST)) await p.close();
+	});
+	await navigate(s, '');
+	if (mode === 'present') {
+		const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+		s.speaker = speaker;
+		await speaker.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { polling: 20 });
+		// A window behind another is throttled: input to it waits for frames that come seldom (a drag took 5 s).
+		await page.bringToFront();
+	}
+	return s;
 }
 
-async function navigate(page: Page, mode: Mode, query: string) {
-	const url = mode === 'embed' ? `${HOST}/?src=${encodeURIComponent(ORIGIN + PATHS.embed + query)}` : ORIGIN + PATHS[mode] + query;
-	await page.goto(url);
-	const s = { page, target: () => (mode === 'embed' ? page.frames().find((f) => f.url().startsWith(`${ORIGIN}/embed/`)) ?? page.mainFrame() : page.mainFrame()) };
-	await s.target().waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 10_000 });
+async function navigate(s: Session, query: string) {
+	const url = s.mode === 'embed' ? `${HOST}/?src=${encodeURIComponent(ORIGIN + PATHS.embed + query)}` : ORIGIN + PATHS[s.mode] + query;
+	await s.page.goto(url);
+	await hydrated(s);
 }
 
-export async function apply(s: Session, mode: Mode, e: FuzzEvent): Promise<void> {
-	const { page } = s;
+/**
+ * Until the walkthrough's document is interactive. In the embed that is the frame's, which loads after
+ * the host page's, so the frame may be missing, or detach (replaced) while waited on: try again.
+ */
+async function hydrated(s: Session) {
+	const end = Date.now() + 10_000;
+	for (;;) {
+		const frame = s.target();
+		const ok = s.mode !== 'embed' || frame !== s.page.mainFrame();
+		const ready = ok && (await frame.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: Math.max(1, end - Date.now()), polling: 20 }).then(() => true, () => false));
+		if (ready) return;
+		if (Date.now() > end) throw new Error(`the ${s.mode} page did not become interactive`);
+		await s.page.waitForTimeout(20);
+	}
+}
+
+/** The centre of the nth visible clickable thing (not links: page-init.ts), scrolled into view. */
+function clickPoint(nth: number): { x: number; y: number } | undefined {
+	const all = [...document.querySelectorAll<HTMLElement | SVGElement>('button, [tabindex], [role="button"], summary, input, select')].filter(
+		(el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0
+	);
+	const el = all[nth % Math.max(1, all.length)];
+	if (!el) return undefined;
+	el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+	const r = el.getBoundingClientRect();
+	return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+async function apply(s: Session, e: FuzzEvent): Promise<void> {
+	const { page, mode } = s;
 	switch (e.type) {
 		case 'key':
 			if (mode === 'embed') await s.target().locator('body').focus().catch(() => {});
 			return page.keyboard.press(e.key);
 		case 'click': {
-			// Anything clickable but links (which leave the mode under test, by design).
-			const all = s.target().locator('button:visible, [tabindex]:visible, [role="button"]:visible');
-			const n = await all.count();
-			if (n > 0 && process.env.FUZZ_DEBUG) console.log('  click', await all.nth(e.nth % n).evaluate((el) => el.outerHTML.slice(0, 160)).catch(() => '?'));
-			if (n > 0) await all.nth(e.nth % n).click({ timeout: 1000, force: true }).catch(() => {});
+			// At the point, as a person would: whatever is on top there gets the click.
+			const frame = s.target();
+			const point = await frame.evaluate(clickPoint, e.nth).catch(() => undefined);
+			const offset = frame === page.mainFrame() ? { x: 0, y: 0 } : await frame.frameElement().then((f) => f.boundingBox());
+			if (point && offset) await page.mouse.click(point.x + offset.x, point.y + offset.y);
 			return;
 		}
 		case 'wheel':
@@ -84,110 +119,71 @@ export async function apply(s: Session, mode: Mode, e: FuzzEvent): Promise<void>
 			// Within the page's own history (pushState) there is no load event to wait for.
 			await (e.back ? page.goBack({ timeout: 2000, waitUntil: 'commit' }) : page.goForward({ timeout: 2000, waitUntil: 'commit' })).catch(() => null);
 			// Back past the first page leaves the site: that is the browser, not the mode; come back.
-			if (!page.url().startsWith(mode === 'embed' ? HOST : ORIGIN)) await navigate(page, mode, '');
-			return;
+			if (!page.url().startsWith(mode === 'embed' ? HOST : ORIGIN)) return navigate(s, '');
+			// Back or forward to another document (e.g. one a URL-parameters event loaded) loads it anew.
+			return hydrated(s);
 		}
 		case 'params':
-			return navigate(page, mode, e.query);
+			return navigate(s, e.query);
 		case 'message':
-			return page.evaluate(({ payload, burst }) => {
+			return page.evaluate(({ payload, burst, cyclic }) => {
 				const frame = (document.getElementById('frame') as HTMLIFrameElement).contentWindow!;
+				if (cyclic && typeof payload === 'object' && payload) Object.assign(payload, { self: payload, step: payload });
 				for (let i = 0; i < (burst ?? 1); i++) frame.postMessage(payload, '*');
 			}, e);
 		case 'speaker':
-			return page.evaluate((payload) => window.postMessage(payload, '*'), e.payload);
+			if (s.speaker && !s.speaker.isClosed()) await s.speaker.evaluate((payload) => window.opener?.postMessage(payload, location.origin), e.payload).catch(() => {});
+			return;
+		case 'speakerKey':
+			if (s.speaker && !s.speaker.isClosed()) await s.speaker.keyboard.press(e.key);
+			return;
+		case 'foreign':
+			return foreign(s, e.payload);
 	}
 }
 
-/** The invariants, checked in the page; undefined when they hold, else what is wrong. */
-function invariants({ total, narrations, cumulative, checkUrl }: typeof expected & { checkUrl: boolean }): string | undefined {
-	// What is shown, not what is hidden to measure text (e.g. a widest "Step 88 of 88" kept aria-hidden).
-	// Each element's own text (its direct text nodes), so an ancestor does not bring hidden text along.
-	const own = new Map<Element, string>();
-	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-	while (walker.nextNode()) {
-		const parent = walker.currentNode.parentElement;
-		if (parent && !parent.closest('[aria-hidden="true"], [hidden], template')) own.set(parent, (own.get(parent) ?? '') + walker.currentNode.textContent);
+/** A well-formed speaker command from another origin's window, opened by the presentation: ignored, or a problem. */
+async function foreign(s: Session, payload: unknown) {
+	const { page } = s;
+	if (!s.foreign || s.foreign.isClosed()) {
+		[s.foreign] = await Promise.all([page.waitForEvent('popup'), page.evaluate((url) => void window.open(url, 'fuzz-foreign'), `${HOST}/?src=about:blank`)]);
+		await s.foreign.waitForLoadState('domcontentloaded');
+		await page.bringToFront();
 	}
-	const text = [...own.values()].join('\n');
-	const shown = [...text.matchAll(/Step (\d+) of (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
-	if (shown.length === 0) return 'no step indicator';
-	const [n, m] = shown[0]!;
-	if (shown.some(([a, b]) => a !== n || b !== m)) return `step indicators disagree: ${JSON.stringify(shown)}`;
-	if (m !== total || n! < 1 || n! > total) return `step ${n} of ${m} is out of range (${total} steps)`;
-	const param = new URL(location.href).searchParams.get('step');
-	if (checkUrl && (param === null ? n !== 1 : Number(param) !== n)) return `the URL says step=${param}, the page step ${n}`;
-	const narration = narrations[n! - 1]!;
-	const statuses = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '');
-	if (!statuses.some((t) => t.includes(narration))) return `no status region holds step ${n}'s narration`;
-	const log = document.querySelector('[role="log"]');
-	if (log) {
-		const items = [...log.querySelectorAll('li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim());
-		const full = cumulative[n! - 1]!;
-		const before = cumulative[n! - 2]?.length ?? 0;
-		const wrong = items.findIndex((t, i) => !full[i] || !t.includes(full[i]!));
-		if (items.length < before || items.length > full.length || wrong >= 0) return `the log (${items.length} lines, first wrong ${wrong}) does not match step ${n} (${before}–${full.length} lines)`;
-	}
-	return undefined;
-}
-
-/** Waits (briefly) for the invariants to hold, as the page settles after an event; else says why not. */
-export async function check(s: Session, mode: Mode): Promise<string | undefined> {
-	if (s.problems.length > 0) return s.problems[0];
-	const args = { ...expected, checkUrl: mode !== 'embed' };
-	// Polled from here: invariants() is undefined when all is well, which waitForFunction would read
-	// as "not yet".
-	const deadline = Date.now() + 3000;
-	for (;;) {
-		const problem = await s.target().evaluate(invariants, args).catch((e: Error) => `could not check: ${e.message}`);
-		if (!problem) return s.problems[0];
-		if (Date.now() > deadline) return problem;
-		await new Promise((r) => setTimeout(r, 50));
-	}
+	const before = await readShown(page.mainFrame());
+	const heard = await page.evaluate(() => (window as unknown as { __fuzzForeign: number }).__fuzzForeign);
+	await s.foreign.evaluate((p) => window.opener?.postMessage(p, '*'), payload);
+	// The counter is bumped in the same dispatch as the site's own listener runs (page-init.ts).
+	const delivered = await page.waitForFunction((n) => (window as unknown as { __fuzzForeign: number }).__fuzzForeign > n, heard, { timeout: 2000, polling: 10 }).then(
+		() => true,
+		() => false
+	);
+	if (!delivered) return; // e.g. the presentation was reloaded meanwhile; nothing to compare
+	const after = await readShown(page.mainFrame());
+	if (!before.playing && (after.playing || String(after.steps[0]) !== String(before.steps[0])))
+		s.problems.push(`a message from ${HOST} changed the presentation: ${JSON.stringify(before)} -> ${JSON.stringify(after)} (${JSON.stringify(payload)})`);
 }
 
 /** Plays events in a fresh page; the index of the first event after which an invariant fails, and why. */
 export async function play(browser: Browser, mode: Mode, events: FuzzEvent[]): Promise<{ at: number; problem: string } | undefined> {
 	const s = await open(browser, mode);
+	const checkNow = () => check(s.target(), s.problems, mode !== 'embed', s.speaker);
 	try {
-		const first = await check(s, mode);
+		const started = Date.now();
+		const first = await checkNow();
 		if (first) return { at: -1, problem: first };
 		for (const [i, e] of events.entries()) {
-			if (process.env.FUZZ_DEBUG && i >= Number(process.env.FUZZ_DEBUG)) console.log(i, JSON.stringify(e).slice(0, 120));
-			await apply(s, mode, e);
-			const problem = await check(s, mode);
+			const t0 = Date.now();
+			await apply(s, e);
+			const t1 = Date.now();
+			const problem = await checkNow();
+			// So a long run that times out still says how far it got and how fast.
+			if ((i + 1) % 1000 === 0) console.log(`fuzz ${mode}: ${i + 1} events, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			if (process.env.FUZZ_DEBUG && i >= Number(process.env.FUZZ_DEBUG)) console.log(i, `${t1 - t0}+${Date.now() - t1} ms`, JSON.stringify(e).slice(0, 120));
 			if (problem) return { at: i, problem };
 		}
 		return undefined;
 	} finally {
 		await s.page.context().close();
 	}
-}
-
-/**
- * The shortest list found that still fails (delta debugging: drop halves, then quarters, … then single
- * events, keeping any removal after which the run still fails), within a budget of replays.
- */
-export async function shrink(browser: Browser, mode: Mode, events: FuzzEvent[], budget = 60, seconds = 100): Promise<FuzzEvent[]> {
-	const deadline = Date.now() + seconds * 1000;
-	let current = events;
-	let chunk = Math.max(1, Math.floor(current.length / 2));
-	while (budget > 0 && current.length > 1 && Date.now() < deadline) {
-		let removed = false;
-		for (let start = 0; start < current.length && budget > 0 && Date.now() < deadline; start += chunk) {
-			const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
-			budget--;
-			const failure = await play(browser, mode, candidate);
-			if (failure) {
-				current = candidate.slice(0, failure.at + 1);
-				removed = true;
-				break;
-			}
-		}
-		if (!removed) {
-			if (chunk === 1) break;
-			chunk = Math.max(1, Math.floor(chunk / 2));
-		}
-	}
-	return current;
 }
