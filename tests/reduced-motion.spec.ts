@@ -57,6 +57,25 @@ test('with motion, tokens travel and no still marks are drawn', async ({ page })
 	await expect(page.locator('svg.diagram .traffic .mark')).toHaveCount(0);
 });
 
+// A connection that runs along the edge of the stage (expose-service's load balancer in present mode)
+// once put its mark half outside the picture.
+for (const [mode, id, step] of [['present', 'kubernetes/expose-service', 4], ['explore', 'kubernetes/expose-service', 4], ['present', 'kubernetes/node-failure', 3]] as const) {
+	test(`${mode} ${id} step ${step}: every still mark is whole inside the picture`, async ({ page }) => {
+		await openReady(page, `/${mode}/${id}/?step=${step}`);
+		const marks = page.locator('svg.diagram .traffic .mark');
+		await expect(marks.first()).toBeAttached();
+		const outside = await page.evaluate(() => {
+			const svg = document.querySelector('svg.diagram')!.getBoundingClientRect();
+			return [...document.querySelectorAll('svg.diagram .traffic .mark .shape')].flatMap((shape) => {
+				const r = shape.getBoundingClientRect();
+				const whole = r.left >= svg.left - 0.5 && r.right <= svg.right + 0.5 && r.top >= svg.top - 0.5 && r.bottom <= svg.bottom + 0.5;
+				return whole ? [] : [`mark ${shape.closest('.mark')!.getAttribute('data-n')} at ${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)} (picture ${Math.round(svg.left)}–${Math.round(svg.right)} × ${Math.round(svg.top)}–${Math.round(svg.bottom)})`];
+			});
+		});
+		expect(outside).toEqual([]);
+	});
+}
+
 /** What a learner takes away from a step once it has played: narration, log, tables, badges. */
 async function settledState(page: Page, count: number) {
 	await expect(messageLog(page).getByRole('listitem')).toHaveCount(count, { timeout: 20_000 });

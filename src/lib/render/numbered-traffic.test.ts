@@ -72,3 +72,20 @@ describe('numberedTraffic', () => {
 		expect(numberedTraffic([msg('a', 'b', 'ab', 'event')], rest, frame)[0]?.kind).toBe('event');
 	});
 });
+
+describe('numberedTraffic within bounds', () => {
+	// A route along the stage's left edge (x = 0): a mark centred on it would be half cut off.
+	const edgeRest: ViewLayout = { ...rest, edges: { ab: { id: 'ab', from: 'a', to: 'b', points: [[0, 50], [0, 250]] } } };
+	const bounds = { x: 0, y: 0, width: 400, height: 300 };
+	it('moves a mark on a route that hugs the edge in until it is whole, along the edge', () => {
+		const [mark] = numberedTraffic([msg('a', 'b', 'ab')], edgeRest, frame, bounds);
+		expect(mark!.at).toEqual([13 * 1.35 + 2, 150]);
+	});
+	it('leaves a mark that is already inside where it was', () => {
+		expect(numberedTraffic([msg('a', 'b', 'ab')], rest, frame, bounds)[0]!.at).toEqual([50, 150]);
+	});
+	it('centres a mark in bounds narrower than itself rather than pushing it out the other side', () => {
+		const [mark] = numberedTraffic([msg('a', 'b', 'ab')], edgeRest, frame, { x: 0, y: 0, width: 20, height: 300 });
+		expect(mark!.at[0]).toBe(10);
+	});
+});

@@ -3,6 +3,7 @@
 // tokens under reduced motion, and (later) what a handout or a downloaded picture shows. Pure.
 import { pointAlong, polylineLength } from '$lib/layout/geometry';
 import type { Point, ViewLayout } from '$lib/layout/types';
+import type { Rect } from './fit';
 import type { Message, MessageKind } from '$lib/model/types';
 import { tokenRoute } from './edges';
 import { MONO_ADVANCE, TOKEN_LABEL_SIZE } from './metrics';
@@ -40,9 +41,22 @@ export const MARK_SPACING = 44;
 /**
  * Marks for `messages` on the view drawn in `frame`. Messages that share a connection are spread
  * evenly along it in order (measured the same way for both directions, so a request and its reply
- * never sit on one spot); a message whose ends are not on stage gets no mark.
+ * never sit on one spot); a message whose ends are not on stage gets no mark. With `bounds` (the
+ * least the viewBox shows), a mark on a route that hugs the edge is moved in until it is whole.
  */
-export function numberedTraffic(messages: readonly Message[], rest: ViewLayout | undefined, frame: Frame): TrafficMark[] {
+export function numberedTraffic(messages: readonly Message[], rest: ViewLayout | undefined, frame: Frame, bounds?: Rect): TrafficMark[] {
+	const marks = placeMarks(messages, rest, frame);
+	return bounds ? marks.map((m) => ({ ...m, at: inside(m.at, markWidth(m.label, m.kind) / 2, bounds) })) : marks;
+}
+
+/** `at` moved the least distance that keeps a mark of half-width `half` (and height 2R) within `b`. */
+function inside([x, y]: Point, half: number, b: Rect): Point {
+	const pad = 2;
+	const clamp = (v: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
+	return [clamp(x, b.x + half + pad, b.x + b.width - half - pad), clamp(y, b.y + MARK_RADIUS + pad, b.y + b.height - MARK_RADIUS - pad)];
+}
+
+function placeMarks(messages: readonly Message[], rest: ViewLayout | undefined, frame: Frame): TrafficMark[] {
 	const byConnection = new Map<string, { m: Message; n: number; route: Point[] }[]>();
 	messages.forEach((m, i) => {
 		const route = tokenRoute(rest, m.via, m.from, m.to, frame);
