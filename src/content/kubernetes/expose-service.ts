@@ -92,7 +92,7 @@ const written: Walkthrough = {
 			view: 'service',
 			narration:
 				'The EndpointSlice controller in kube-controller-manager watches Services and Pods. It creates an EndpointSlice labelled kubernetes.io/service-name=nginx listing every matching Pod that has an IP, ready or not, each with the conditions ready, serving and terminating. A Pod that is not ready stays listed with ready=false; here all three are ready. The deck says an Endpoints controller joins Services and Pods; EndpointSlices took over that job (GA since 1.21) and the Endpoints API is deprecated since 1.33.',
-			notes: 'Misconception to expect: "a Pod that is not ready is removed from the Service". It stays in the slice with ready=false, and kube-proxy skips it. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx -o yaml and point at conditions. A slice holds up to 100 endpoints; the legacy Endpoints object is still filled for old clients.',
+			notes: 'Misconception to expect: "a Pod that is not ready is removed from the Service". It stays in the slice with ready=false, and kube-proxy skips it. Demo: kubectl get endpointslices -l kubernetes.io/service-name=nginx -o yaml and point at conditions. A slice holds up to 100 endpoints. The older Endpoints object (deprecated since 1.33) is still kept by its own controller for old clients; this picture leaves that write out.',
 			highlight: ['kube-controller-manager'],
 			roles: {
 				'kube-controller-manager': 'Its EndpointSlice controller lists every Pod that matches app=nginx and has an IP, with ready, serving and terminating conditions. Not-ready Pods are listed with ready=false, not left out.'

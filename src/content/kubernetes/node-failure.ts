@@ -167,7 +167,7 @@ const written: Walkthrough = {
 		{
 			id: 'cloud-check',
 			title: 'The cloud says: the VM is stopped, not gone',
-			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.) Its first PATCH meets 409 Conflict, because the node lifecycle controller has just added the NoExecute taint: it reads the Node again and retries (×2 in the log), as every controller does.',
+			notes: 'This is the deck\'s cloud "node controller", which checks the cloud when a node stops responding. Ask: why not delete a Node whose VM is merely stopped? (It may be started again, with its disks and its Pods\' data.) Before its PATCH it reads the Node from the API server\'s cache (GET ?resourceVersion=0, not shown), so it patches a fresh copy carrying the NoExecute taint added a moment before; had another write slipped in between, the API server would answer 409 Conflict and it would read again and retry, as every controller does.',
 			view: 'three-again-cloud',
 			narration:
 				'The cloud-controller-manager runs its own 5-second check. For every Node that is not Ready it asks the cloud\'s API about the VM behind it. node-2\'s VM still exists but is powered off, so it adds the taint node.cloudprovider.kubernetes.io/shutdown with effect NoSchedule, and it does not delete the Node: a stopped VM may be started again.',

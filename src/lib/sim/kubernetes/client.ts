@@ -49,8 +49,9 @@ export class ApiClient {
 		private readonly transport: Transport
 	) {}
 
-	get<K extends Kind>(kind: K, key: ObjectKey, options: CallOptions<ApiResult<ObjectOf<K>>> = {}): void {
-		this.call({ verb: 'get', kind, ...this.at(kind, key) }, options);
+	/** GET one object; `resourceVersion: '0'` lets the API server answer from its watch cache. */
+	get<K extends Kind>(kind: K, key: ObjectKey, options: CallOptions<ApiResult<ObjectOf<K>>> & { resourceVersion?: '0' } = {}): void {
+		this.call({ verb: 'get', kind, resourceVersion: options.resourceVersion, ...this.at(kind, key) }, options);
 	}
 
 	getScale(kind: 'Deployment' | 'ReplicaSet', key: ObjectKey, options: CallOptions<ApiResult<Scale>> = {}): void {

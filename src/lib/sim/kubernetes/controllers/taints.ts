@@ -1,7 +1,8 @@
 // Node taints as the controllers write them (pkg/controller/controller_utils.go AddOrUpdateTaintOnNode,
-// RemoveTaintOffNode, PatchNodeTaints; pkg/controller/util/node SwapNodeControllerTaint): one PATCH of
-// the Node's spec.taints carrying the resourceVersion it was computed from, so a stale copy gets 409;
-// then a GET and another try, at most 5 (UpdateTaintBackoff.Steps). Added taints get timeAdded.
+// RemoveTaintOffNode, PatchNodeTaints; pkg/controller/util/node SwapNodeControllerTaint): each try GETs
+// the Node first (the first try from the API server's cache, ?resourceVersion=0), works out the taints
+// from that fresh copy, and PATCHes spec.taints carrying its resourceVersion, so only a write in between
+// gets 409; then another try, at most 5 (UpdateTaintBackoff.Steps). Added taints get timeAdded.
 import type { ApiResult } from '../apiserver/status';
 import type { ApiClient } from '../client';
 import type { Node, Taint } from '../types';
@@ -36,18 +37,32 @@ export function changedTaints(node: Node, change: Pick<TaintChange, 'add' | 'rem
 	return [...kept, ...added];
 }
 
-/** Adds and removes taints on `node` (the caller's cached copy first); no request if nothing changes. */
-export function patchTaints(client: ApiClient, node: Node, change: TaintChange, tries = TRIES): void {
-	const taints = changedTaints(node, change);
-	if (!taints) return change.done?.(true);
-	const words = [...(change.add ?? []).filter((t) => !hasTaint(node, t)).map((t) => `taint ${taintText(t)}`), ...(change.remove ?? []).filter((t) => hasTaint(node, t)).map((t) => `remove taint ${taintText(t)}`)];
-	const patch = { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints } };
-	client.patch('Node', { name: node.metadata.name }, patch, {
-		note: words.join(', '),
-		done: (r: ApiResult<Node>) => {
-			if (r.ok) return change.done?.(true);
-			if (r.code !== 409 || tries <= 1) return change.done?.(false);
-			client.get('Node', { name: node.metadata.name }, { done: (g) => (g.ok ? patchTaints(client, g.object, change, tries - 1) : change.done?.(false)) });
-		}
-	});
+/**
+ * Adds and removes taints on the Node `cached` names. The caller's cached copy only decides whether to
+ * write at all (as the controllers check their informer's copy); the write starts from a GET.
+ */
+export function patchTaints(client: ApiClient, cached: Node, change: TaintChange): void {
+	if (!changedTaints(cached, change)) return change.done?.(true);
+	const name = cached.metadata.name;
+	const attempt = (left: number, fromCache: boolean) =>
+		client.get('Node', { name }, {
+			resourceVersion: fromCache ? '0' : undefined,
+			done: (g) => {
+				if (!g.ok) return change.done?.(false);
+				const node = g.object;
+				const taints = changedTaints(node, change);
+				if (!taints) return change.done?.(true);
+				const words = [...(change.add ?? []).filter((t) => !hasTaint(node, t)).map((t) => `taint ${taintText(t)}`), ...(change.remove ?? []).filter((t) => hasTaint(node, t)).map((t) => `remove taint ${taintText(t)}`)];
+				const patch = { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints } };
+				client.patch('Node', { name }, patch, {
+					note: words.join(', '),
+					done: (r: ApiResult<Node>) => {
+						if (r.ok) return change.done?.(true);
+						if (r.code !== 409 || left <= 1) return change.done?.(false);
+						attempt(left - 1, false);
+					}
+				});
+			}
+		});
+	attempt(TRIES, true);
 }
