@@ -47,6 +47,9 @@ test('malformed commands are ignored without an exception', async ({ page }) => 
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	const frame = await openHost(page, '?step=3');
+	// A host speaks after `ready` (the contract): before it, the prerendered "Step 1 of 12" is showing and
+	// the embed may not have read ?step yet (seen under load in CI).
+	await expect.poll(async () => (await wheelhouse(page)).map((m) => m.type)).toContain('ready');
 	await page.evaluate(() => {
 		const send = (window as unknown as { send: (m: unknown) => void }).send;
 		const huge = 'x'.repeat(5_000_000);
