@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mainPath } from '../src/lib/model/graph';
-import { phrase } from '../src/lib/ui/message-announcer';
+import { messageInWords as phrase } from '../src/lib/model/describe-step';
 import { scenes, walkthroughs } from './content';
 import { messageLog } from './helpers';
 

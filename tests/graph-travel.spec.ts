@@ -69,7 +69,7 @@ test('Describe gives the step in words: what is shown, what changed, and its mes
 	await expect(dialog.getByRole('heading', { name: /^Shown: / })).toBeVisible();
 	await expect(dialog.getByRole('listitem').filter({ hasText: /^Control plane: .*kube-apiserver/ })).toBeVisible();
 	const m = step.messages![0]!;
-	await expect(dialog.getByRole('listitem').filter({ hasText: `1. kubectl → kube-apiserver, ${m.kind}: ${m.summary}` })).toBeVisible();
+	await expect(dialog.getByRole('listitem').filter({ hasText: `1. kubectl to kube-apiserver, ${m.kind}: ${m.summary}` })).toBeVisible();
 	await expect(dialog.getByRole('heading', { name: 'Changed since the step before' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page.keyboard.press('Escape');

@@ -41,7 +41,7 @@ describe('describeStep', () => {
 			outside: ['Client'],
 			statuses: ['Server: Starting'],
 			changes: [],
-			messages: ['1. Client → Server, request: GET /']
+			messages: ['1. Client to Server, request: GET /']
 		});
 	});
 

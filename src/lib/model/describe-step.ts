@@ -17,7 +17,7 @@ export interface StepDescription {
 	statuses: string[];
 	/** What differs from the step before: parts shown or gone, statuses set, changed or cleared. */
 	changes: string[];
-	/** "1. kubectl → kube-apiserver, request: POST …" */
+	/** "1. kubectl to kube-apiserver, request: POST …" */
 	messages: string[];
 }
 
@@ -28,8 +28,14 @@ const shown = (scene: Scene, step: Step | undefined) => {
 
 const list = (names: string[]) => names.join(', ');
 
+/** A message in words for a listener: "kubectl to kube-apiserver, request: POST …" (an arrow is read
+ *  as "right arrow", or not at all). The Describe dialog and the live announcements both say it so. */
+export function messageInWords(scene: Scene, m: Message): string {
+	return `${displayName(scene, m.from)} to ${displayName(scene, m.to)}, ${m.kind}: ${m.summary}`;
+}
+
 export function describeMessage(scene: Scene, m: Message, n: number): string {
-	return `${n}. ${displayName(scene, m.from)} → ${displayName(scene, m.to)}, ${m.kind}: ${m.summary}`;
+	return `${n}. ${messageInWords(scene, m)}`;
 }
 
 /** `history`: the steps walked before the current one, in order (the last is "the step before"). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureScene } from '../model/fixtures/scene';
 import type { Message } from '../model/types';
-import { announcementFor, BURST_WINDOW_MS, createAnnouncer, phrase, type Delivery } from './message-announcer';
+import { messageInWords as phrase } from '../model/describe-step';
+import { announcementFor, BURST_WINDOW_MS, createAnnouncer, type Delivery } from './message-announcer';
 
 const m = (summary: string, kind: Message['kind'] = 'request', from = 'p', to = 'q'): Message => ({ from, to, via: 'pq', kind, summary });
 const A = m('GET a');
@@ -35,7 +36,7 @@ function harness(start: Delivery) {
 	return { said, announcer, advance };
 }
 
-describe('phrase', () => {
+describe('messageInWords', () => {
 	it('says from, to, kind and what, with display names', () => {
 		expect(phrase(fixtureScene, A)).toBe('Producer to Queue server, request: GET a');
 		expect(phrase(fixtureScene, B)).toBe('Queue server to Producer, response: 200 OK');

@@ -3,17 +3,13 @@
 // jump to a step at rest, reduced motion) as one summary. The narration has its own status region, so
 // a change of step never repeats it here, and a message already said is never said again. Pure: the
 // page hands in what to say with and a timer.
-import { displayName } from '../model/scene';
+import { messageInWords as phrase } from '../model/describe-step';
 import type { Message, MessageKind, Scene } from '../model/types';
 
 /** Messages that arrive within this window of the first are said together. */
 export const BURST_WINDOW_MS = 300;
 /** More than this many together become a summary: five sentences in a row are not listened to. */
 export const MAX_SAID_ONE_BY_ONE = 2;
-
-export function phrase(scene: Scene, m: Message): string {
-	return `${displayName(scene, m.from)} to ${displayName(scene, m.to)}, ${m.kind}: ${m.summary}`;
-}
 
 const KIND_ORDER: MessageKind[] = ['request', 'response', 'event', 'data'];
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

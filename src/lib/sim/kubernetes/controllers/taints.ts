@@ -43,26 +43,26 @@ export function changedTaints(node: Node, change: Pick<TaintChange, 'add' | 'rem
  */
 export function patchTaints(client: ApiClient, cached: Node, change: TaintChange): void {
 	if (!changedTaints(cached, change)) return change.done?.(true);
-	const name = cached.metadata.name;
-	const attempt = (left: number, fromCache: boolean) =>
-		client.get('Node', { name }, {
-			resourceVersion: fromCache ? '0' : undefined,
-			done: (g) => {
-				if (!g.ok) return change.done?.(false);
-				const node = g.object;
-				const taints = changedTaints(node, change);
-				if (!taints) return change.done?.(true);
-				const words = [...(change.add ?? []).filter((t) => !hasTaint(node, t)).map((t) => `taint ${taintText(t)}`), ...(change.remove ?? []).filter((t) => hasTaint(node, t)).map((t) => `remove taint ${taintText(t)}`)];
-				const patch = { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints } };
-				client.patch('Node', { name }, patch, {
-					note: words.join(', '),
-					done: (r: ApiResult<Node>) => {
-						if (r.ok) return change.done?.(true);
-						if (r.code !== 409 || left <= 1) return change.done?.(false);
-						attempt(left - 1, false);
-					}
-				});
-			}
-		});
-	attempt(TRIES, true);
+	readThenPatch(client, cached.metadata.name, change, TRIES, true);
+}
+
+/** One try: GET the Node (the first try from the API server's cache), then PATCH from that copy. */
+function readThenPatch(client: ApiClient, name: string, change: TaintChange, left: number, fromCache: boolean): void {
+	const retry = () => (left > 1 ? readThenPatch(client, name, change, left - 1, false) : change.done?.(false));
+	client.get('Node', { name }, { resourceVersion: fromCache ? '0' : undefined, done: (g) => (g.ok ? patchFrom(client, g.object, change, retry) : change.done?.(false)) });
+}
+
+/** PATCH spec.taints worked out from `node`, carrying its resourceVersion; `retry` on 409 Conflict. */
+function patchFrom(client: ApiClient, node: Node, change: TaintChange, retry: () => void): void {
+	const taints = changedTaints(node, change);
+	if (!taints) return change.done?.(true);
+	const words = [
+		...(change.add ?? []).filter((t) => !hasTaint(node, t)).map((t) => `taint ${taintText(t)}`),
+		...(change.remove ?? []).filter((t) => hasTaint(node, t)).map((t) => `remove taint ${taintText(t)}`)
+	];
+	const patch = { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints } };
+	client.patch('Node', { name: node.metadata.name }, patch, {
+		note: words.join(', '),
+		done: (r: ApiResult<Node>) => (r.ok ? change.done?.(true) : r.code === 409 ? retry() : change.done?.(false))
+	});
 }
