@@ -7,7 +7,7 @@
 import type * as NodeControllers from '../controllers/node-controllers';
 import type * as EndpointSlice from '../controllers/endpointslice';
 import type * as GarbageCollector from '../controllers/garbagecollector';
-import type * as Proxy from '../proxy';
+import type * as KubeProxyAndDataPath from '../proxy';
 import type * as Cloud from '../cloud';
 
 /** Keyed by the ClusterOptions flag that switches each on. */
@@ -15,7 +15,7 @@ export interface ClusterComponents {
 	nodeLifecycle?: typeof NodeControllers;
 	endpoints?: typeof EndpointSlice;
 	garbageCollector?: typeof GarbageCollector;
-	kubeProxy?: typeof Proxy;
+	kubeProxy?: typeof KubeProxyAndDataPath;
 	cloud?: typeof Cloud;
 }
 
