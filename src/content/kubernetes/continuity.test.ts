@@ -7,9 +7,10 @@ import { k2Recording } from './scale';
 import { kubernetesScene } from './scene';
 import { afterFailure, POD, settledThree, SVC, threeAgain, threeRunning } from './tables';
 
-// The later, hand-written Kubernetes walkthroughs share Pod names, IPs and slots through tables.ts and
-// the scene. Here they are checked against the recorded runs they continue, so continuity comes from
-// the simulator: change the seed or the simulator and this says which constant to update.
+// The Kubernetes walkthroughs share Pod names, IPs and slots through tables.ts and the scene; the
+// hand-written ones (managed-aks, architecture) rely on them. Here they are checked against the recorded
+// runs, so continuity comes from the simulator: change the seed or the simulator and this says which
+// constant to update.
 const nameOf = (slot: string) => kubernetesScene.components.find((c) => c.id === slot)?.name;
 const last = <T>(xs: T[]) => xs[xs.length - 1]!;
 

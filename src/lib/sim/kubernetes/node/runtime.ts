@@ -170,9 +170,7 @@ export class ContainerRuntime {
 
 	/** A new disk (the machine was rebuilt): no images, no registry tokens. Sandbox slots stay used: the scene names each after one Pod. */
 	wipe(): void {
-		this.store.images.clear();
-		this.store.blobs.clear();
-		this.store.tokens.clear();
+		for (const kept of [this.store.images, this.store.blobs, this.store.tokens]) kept.clear();
 	}
 
 	private runSandbox(pod: PodRef, after: (ms: number, fn: () => void) => void, answer: (ms: number, res: CriResponse, s: string) => void): void {
