@@ -26,7 +26,12 @@ export const crashLoopScenario: Scenario = {
 			step: 'exits',
 			actions: [{ createVm: 'node-2' }, { until: { settled: true } }, { zero: true }, { crash: 'pod-1a', exitCode: 1, runsFor: 1000 }],
 			until: { message: { from: 'runtime-1', to: 'kubelet-1', summary: /EXITED/ } },
-			show: [{ from: 'pod-1a', to: 'runtime-1' }, { from: 'kubelet-1', to: 'runtime-1', summary: /ListContainers/ }, { from: 'runtime-1', to: 'kubelet-1', summary: /EXITED/ }],
+			show: [
+				{ from: 'kubelet-2', summary: /^POST \S+\/nodes / },
+				{ from: 'pod-1a', to: 'runtime-1' },
+				{ from: 'kubelet-1', to: 'runtime-1', summary: /ListContainers/ },
+				{ from: 'runtime-1', to: 'kubelet-1', summary: /EXITED/ }
+			],
 			tables: ['Deployments', 'ReplicaSets', 'Nodes', 'Pods with restarts', 'EndpointSlices']
 		},
 		{
