@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { k5Recording } from './crash-loop';
 import { k1Recording } from './create-deployment';
 import { k4Recording } from './expose-service';
 import { k3Recording } from './node-failure';
@@ -6,9 +7,10 @@ import { k2Recording } from './scale';
 import { kubernetesScene } from './scene';
 import { afterFailure, POD, settledThree, SVC, threeAgain, threeRunning } from './tables';
 
-// The later, hand-written Kubernetes walkthroughs share Pod names, IPs and slots through tables.ts and
-// the scene. Here they are checked against the recorded runs they continue, so continuity comes from
-// the simulator: change the seed or the simulator and this says which constant to update.
+// The Kubernetes walkthroughs share Pod names, IPs and slots through tables.ts and the scene; the
+// hand-written ones (managed-aks, architecture) rely on them. Here they are checked against the recorded
+// runs, so continuity comes from the simulator: change the seed or the simulator and this says which
+// constant to update.
 const nameOf = (slot: string) => kubernetesScene.components.find((c) => c.id === slot)?.name;
 const last = <T>(xs: T[]) => xs[xs.length - 1]!;
 
@@ -17,7 +19,8 @@ describe('the recorded runs and the shared constants agree', () => {
 		['create-deployment', k1Recording],
 		['scale', k2Recording],
 		['expose-service', k4Recording],
-		['node-failure', k3Recording]
+		['node-failure', k3Recording],
+		['crash-loop', k5Recording]
 	] as const)('%s: every Pod is drawn in the slot the scene names after it', (_id, recording) => {
 		for (const r of recording.steps) for (const [slot, pod] of Object.entries(r.slots)) expect(nameOf(slot), `${r.step}: ${slot}`).toBe(pod);
 	});
@@ -53,9 +56,17 @@ describe('the recorded runs and the shared constants agree', () => {
 		expect(rows(last(k3Recording.steps), 'Services')[0]![3]).toBe(SVC.externalIP);
 	});
 
-	it('every message of the four runs, shown or not, draws on the scene: a runtime\'s sandbox slot is the slot the scene names after that Pod', () => {
+	it('crash-loop starts from afterFailure, with node-2 back (rebuilt) and no Pod on it', () => {
+		const first = k5Recording.steps[0]!;
+		const pods = rows(first, 'Pods').map((r) => [r[0], r[2], r[4], r[5]]);
+		expect(pods).toEqual(afterFailure.rows.map((r) => [r[0], 'Running', r[2], r[3]]));
+		expect(rows(first, 'Nodes').map((r) => r.slice(0, 2))).toEqual([['node-1', 'Ready'], ['node-2', 'Ready'], ['node-3', 'Ready']]);
+		expect(first.slots).toEqual({ 'pod-1a': POD.a, 'pod-1c': POD.f, 'pod-3a': POD.c });
+	});
+
+	it('every message of the five runs, shown or not, draws on the scene: a runtime\'s sandbox slot is the slot the scene names after that Pod', () => {
 		const vias = new Set(kubernetesScene.connections.map((c) => c.id));
-		const all = [k1Recording, k2Recording, k4Recording, k3Recording].flatMap((r) => r.steps.flatMap((s) => s.entries));
+		const all = [k1Recording, k2Recording, k4Recording, k3Recording, k5Recording].flatMap((r) => r.steps.flatMap((s) => s.entries));
 		expect([...new Set(all.flatMap((e) => (e.type === 'message' && !vias.has(e.via) ? [e.via] : [])))]).toEqual([]);
 		// cvl77's sandbox on node-2 is pod-2c (not bh954's pod-2a), wkjrr's on node-1 is pod-1c.
 		const to = (slot: string) => all.some((e) => e.type === 'message' && e.to === slot && /create network namespace/.test(e.summary));

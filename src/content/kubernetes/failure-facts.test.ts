@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateTable, Step, Walkthrough } from '$lib/model/types';
-import { crashLoop } from './crash-loop';
+import type { TraceEntry } from '$lib/sim/core/trace';
+import { crashLoop, k5Recording } from './crash-loop';
 import { exposeService } from './expose-service';
 import { managedAks } from './managed-aks';
 import { nodeFailure } from './node-failure';
@@ -217,3 +218,56 @@ describe('after node-failure: cvl77 is gone for good', () => {
 		expect(pods.rows.map((r) => r[0]).sort()).toEqual([POD.a, POD.c, POD.f].sort());
 	});
 });
+
+describe('crash-loop, as recorded (flows.md K5)', () => {
+	// Everything from the fault on (the first step also holds node-2's rebuild, before the clock starts).
+	const entries = k5Recording.steps.flatMap((s) => s.entries);
+	const fault = entries.findIndex((e) => e.type === 'note' && e.text === `nginx in ${POD.a} exits with code 1`);
+	const msgs = entries.slice(fault).filter((e): e is TraceEntry & { type: 'message' } => e.type === 'message');
+	const exits = msgs.filter((m) => m.from === 'pod-1a' && m.to === 'runtime-1' && /exited with code 1/.test(m.summary)).map((m) => m.time);
+	// Each restart begins with the kubelet asking the runtime for the image (5bfnw is the only Pod node-1 starts).
+	const restarts = msgs.filter((m) => m.from === 'kubelet-1' && /^CRI ImageStatus/.test(m.summary)).map((m) => m.time);
+
+	it('restarts at once after the first exit, then after 10, 20, 40, 80 and 160 s, each counted from the exit', () => {
+		expect(fault).toBeGreaterThan(0);
+		expect(exits).toHaveLength(7);
+		expect(restarts).toHaveLength(6);
+		const waits = restarts.map((t, i) => (t - exits[i]!) / 1000);
+		expect(waits[0]).toBeLessThanOrEqual(1.01); // PLEG relists every second; the first restart needs no wait
+		expect(waits.slice(1).map((w) => Math.round(w * 100) / 100)).toEqual([10, 20, 40, 80, 160]);
+	});
+
+	it('reports each wait as the kubelet prints it, doubling to the 300 s cap, with one BackOff Event whose count grows', () => {
+		const waits = msgs.flatMap((m) => (m.from === 'kubelet-1' ? (/CrashLoopBackOff \(back-off (\S+)\)/.exec(m.summary)?.slice(1) ?? []) : []));
+		expect(waits).toEqual(['10s', '20s', '40s', '1m20s', '2m40s', '5m0s']);
+		const backOff = msgs.filter((m) => m.from === 'kubelet-1' && /events.*BackOff/.test(m.summary)).map((m) => m.summary);
+		expect(backOff[0]).toMatch(/^POST \S+\/events \(BackOff: Back-off restarting failed container nginx in pod nginx-799cfcc968-5bfnw_default\(/);
+		expect(backOff.slice(1).map((b) => /count (\d+)/.exec(b)?.[1])).toEqual(['2', '3', '4', '5', '6']);
+	});
+
+	it('keeps the same Pod, sandbox and IP, and its phase Running: the kubelet never reports Failed', () => {
+		expect(msgs.filter((m) => /RunPodSandbox|StopPodSandbox/.test(m.summary))).toEqual([]);
+		const patches = msgs.filter((m) => m.from === 'kubelet-1' && m.summary.includes(`pods/${POD.a}/status`)).map((m) => m.summary);
+		expect(patches).toHaveLength(13); // the first exit, then six times: running again, waiting in back-off
+		for (const p of patches) expect(p).toMatch(/\((nginx terminated \(exit 1\), Ready=False|running, lastState terminated \(exit 1\), restartCount [1-6], Ready=True|nginx waiting, reason CrashLoopBackOff \(back-off \S+\); Ready=False)\)$/);
+		for (const s of crashLoop.steps) {
+			const row = s.tables?.find((t) => t.title === 'Pods')?.rows.find((r) => r[0] === POD.a);
+			if (row) expect([row[2], row[4], row[5]], s.id).toEqual([expect.stringMatching(/^(Running|Error|CrashLoopBackOff)$/), 'node-1', '10.244.1.2']);
+		}
+	});
+
+	it('the scheduler sends nothing; kube-controller-manager creates, binds and deletes no Pod, it only writes status and the slice', () => {
+		expect(msgs.filter((m) => m.from === 'kube-scheduler')).toEqual([]);
+		// The node lifecycle controller's first pass over the rebuilt node-2 (an Event), then only status and the slice.
+		const all = msgs.filter((m) => m.from === 'kube-controller-manager' && /^(POST|PUT|PATCH|DELETE) /.test(m.summary));
+		expect(all.filter((m) => m.summary.includes('/events ')).map((m) => m.summary)).toEqual([expect.stringMatching(/\(RegisteredNode: Node node-2 event: Registered Node node-2 in Controller\)$/)]);
+		const writes = all.filter((m) => !m.summary.includes('/events ')).map((m) => m.summary.split(' ')[1]);
+		expect(writes.length).toBeGreaterThan(0);
+		expect([...new Set(writes)].sort()).toEqual([
+			'/apis/apps/v1/namespaces/default/deployments/nginx/status',
+			'/apis/apps/v1/namespaces/default/replicasets/nginx-799cfcc968/status',
+			`/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/${SVC.slice}`
+		]);
+	});
+});
+

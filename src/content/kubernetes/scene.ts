@@ -143,7 +143,7 @@ export const kubernetesScene: Scene = {
 		// After `scale`, scaled back to three: w6q9t runs on node-2 (expose-service, node-failure).
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
-		// After node-failure: node-2 rebuilt but empty; h4v8s stays on node-3 (crash-loop, managed-aks).
+		// After node-failure: node-2 rebuilt but empty; sz2k2 stays on node-3 (crash-loop, managed-aks).
 		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-1', ['registry'], ['pod-1a', 'pod-1c', 'pod-3a']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('replaced-cloud', 'Replacement Pod on a healthy node, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),

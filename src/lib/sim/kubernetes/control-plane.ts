@@ -50,7 +50,8 @@ export class ControlPlane {
 	readonly apiserver: ApiServer;
 	private readonly clients = new Map<string, ApiClient>();
 	private readonly clientLatency: Latency;
-	private readonly epochMs: number;
+	/** Wall-clock time (ms since 1970) at simulated time 0: timestamps are this plus the simulated time. */
+	readonly epochMs: number;
 	/** Components cut off from kube-apiserver (a network fault): their messages either way are lost. */
 	private readonly cut = new Set<string>();
 

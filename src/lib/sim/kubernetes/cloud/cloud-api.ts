@@ -67,6 +67,11 @@ export class CloudApi {
 		if (vm) vm.power = power;
 	}
 
+	/** A new VM under a name that had been deleted (the class rebuilds node-2): it runs from the start. */
+	createVm(name: string): void {
+		this.vms.set(name, { name, power: 'running' });
+	}
+
 	/** The VM no longer exists (deleted in the portal, scaled in). */
 	deleteVm(name: string): void {
 		this.vms.delete(name);

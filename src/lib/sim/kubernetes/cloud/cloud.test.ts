@@ -87,6 +87,31 @@ describe('cloud-controller-manager in a cluster (cloud: true)', () => {
 		expect(d.nodes['node-2']?.kubelet).toBeDefined();
 	});
 
+	it('createVm after deleteVm: a new VM, whose kubelet registers the Node (POST) and posts Ready; no Pod comes back to it', () => {
+		const c = cloudCluster('ccm-rebuild');
+		c.cp.action('delete the VM of node-2', () => c.deleteVm('node-2'));
+		settle(c, { until: (x) => x.nodeObjects().length === 2 && x.pods().every((p) => p.spec.nodeName !== 'node-2') && x.pods().length === 3, limitMs: 200_000 });
+		expect(() => c.createVm('node-1')).toThrow(/node-1's VM still exists/);
+		expect(() => c.createVm('node-9')).toThrow(/node-9 is not one of this cluster's nodes/);
+		const m = mark(c);
+		c.cp.action('create a VM for node-2', () => c.createVm('node-2'));
+		settle(c);
+		const after = lines(c, m);
+		expect(after).toContain('kubelet-2 → kube-apiserver: POST /api/v1/nodes (register the node)');
+		expect(after).toContain('kube-apiserver → kube-scheduler: watch: Node node-2 ADDED');
+		expect(after).toContain('kubelet-2 → kube-apiserver: PATCH /api/v1/nodes/node-2/status (Ready=True (kubelet started))');
+		expect(c.cloud?.vms.get('node-2')?.power).toBe('running');
+		expect(c.nodeObjects().map((n) => [n.metadata.name, n.status?.conditions?.find((x) => x.type === 'Ready')?.status])).toEqual([
+			['node-1', 'True'],
+			['node-2', 'True'],
+			['node-3', 'True']
+		]);
+		// Running Pods never move: node-2 stays empty, and the rebuilt machine's disk has no images.
+		expect(c.pods().filter((p) => p.spec.nodeName === 'node-2')).toEqual([]);
+		expect(c.nodes['node-2']?.runtime.store.images.size).toBe(0);
+		expect(() => startCluster({ seed: 'no-cloud' }).createVm('node-2')).toThrow(/createVm needs a cluster started with cloud: true/);
+	});
+
 	it('kubectl expose --type=LoadBalancer: EnsureLoadBalancer on the cloud, the LB programmed, the ingress IP in the Service status', () => {
 		const c = cloudCluster('ccm-lb', false);
 		const m = mark(c);

@@ -66,6 +66,11 @@ export interface Cluster {
 	cloud?: CloudApi;
 	/** Deletes node's VM in the cloud: the machine is gone (its kubelet with it). Needs `cloud: true`. */
 	deleteVm(node: string): void;
+	/**
+	 * A new VM for a node whose VM was deleted (say, the class rebuilt node-2): the cloud creates it, its
+	 * kubelet starts and registers the Node (POST), kube-proxy starts. Needs `cloud: true`.
+	 */
+	createVm(node: string): void;
 	/** What is stored now, as a table or a test reads it (not a component's view). */
 	pods(): Pod[];
 	replicaSets(): ReplicaSet[];
@@ -192,6 +197,15 @@ export function startCluster(options: ClusterOptions, components: ClusterCompone
 			if (!cloud) throw new Error('deleteVm needs a cluster started with cloud: true');
 			cloud.deleteVm(node);
 			nodes[node]?.powerOff();
+		},
+		createVm(node) {
+			if (!cloud) throw new Error('createVm needs a cluster started with cloud: true');
+			const machine = nodes[node];
+			if (!machine) throw new Error(`createVm: ${node} is not one of this cluster's nodes (${nodeNames.join(', ')})`);
+			if (cloud.vms.has(node)) throw new Error(`createVm: ${node}'s VM still exists; delete it first`);
+			cloud.createVm(node);
+			machine.rebuild();
+			proxies[node]?.powerOn();
 		},
 		components: [
 			'kubectl',

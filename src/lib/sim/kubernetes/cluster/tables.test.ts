@@ -3,7 +3,7 @@ import { healthyNodes, settledThree } from '$content/kubernetes/tables';
 import type { Node, Pod } from '../types';
 import { clusterTables } from './record';
 import { k1 } from './scenarios';
-import { nodeStatus, podStatus, tableText } from './tables';
+import { getPodsText, humanDuration, nodeStatus, podsRestartsTable, podStatus, tableText } from './tables';
 
 const pod = (status: Pod['status'], deleting = false): Pod => ({
 	apiVersion: 'v1',
@@ -49,3 +49,55 @@ describe('tables in the walkthroughs’ shapes', () => {
 		expect(nodeStatus(node('Unknown', true))).toBe('NotReady,SchedulingDisabled');
 	});
 });
+
+describe('kubectl get pods: READY, RESTARTS and AGE', () => {
+	const T0 = Date.parse('2026-01-01T00:00:00Z');
+	const at = (s: number) => new Date(T0 + s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const crashed = (name: string, restarts: number, finishedAt: number | undefined, state: 'running' | 'waiting'): Pod => ({
+		...pod({
+			phase: 'Running',
+			podIP: '10.244.1.2',
+			containerStatuses: [
+				{
+					name: 'nginx',
+					image: 'nginx',
+					ready: state === 'running',
+					restartCount: restarts,
+					state: state === 'running' ? { running: {} } : { waiting: { reason: 'CrashLoopBackOff' } },
+					...(finishedAt === undefined ? {} : { lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: at(finishedAt) } } })
+				}
+			]
+		}),
+		metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: at(0) },
+		spec: { nodeName: 'node-1', containers: [{ name: 'nginx', image: 'nginx' }] }
+	});
+
+	it.each([
+		[0, '0s'],
+		[1_999, '1s'],
+		[119_000, '119s'],
+		[120_000, '2m'],
+		[162_000, '2m42s'],
+		[600_000, '10m'],
+		[179 * 60_000, '179m'],
+		[3 * 3_600_000, '3h'],
+		[3 * 3_600_000 + 5 * 60_000, '3h5m'],
+		[9 * 3_600_000, '9h'],
+		[50 * 3_600_000, '2d'],
+		[-500, '0s'],
+		[-2_000, '<invalid>']
+	])('humanDuration(%i ms) is %s', (ms, text) => expect(humanDuration(ms)).toBe(text));
+
+	it('RESTARTS counts restarts and says how long ago the last one ended; READY counts running ready containers', () => {
+		const now = T0 + 900_000;
+		const table = podsRestartsTable([crashed('b', 6, 898, 'waiting'), crashed('a', 1, 690, 'running'), crashed('c', 0, undefined, 'running')], now);
+		expect(table.columns).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'NODE', 'IP']);
+		expect(table.rows).toEqual([
+			['a', '1/1', 'Running', '1 (3m30s ago)', 'node-1', '10.244.1.2'],
+			['b', '0/1', 'CrashLoopBackOff', '6 (2s ago)', 'node-1', '10.244.1.2'],
+			['c', '1/1', 'Running', '0', 'node-1', '10.244.1.2']
+		]);
+		expect(getPodsText([crashed('b', 6, 898, 'waiting')], now)).toBe('NAME   READY   STATUS             RESTARTS     AGE\nb      0/1     CrashLoopBackOff   6 (2s ago)   15m');
+	});
+});
+

@@ -59,6 +59,53 @@ export function podsTable(pods: Pod[]): StateTable {
 }
 
 /**
+ * kubectl's AGE and "ago" (apimachinery duration.HumanDuration): seconds below 2 minutes, then 3m5s,
+ * minutes from 10 minutes, hours from 3 hours (the walkthroughs' runs stay within a few hours).
+ */
+export function humanDuration(ms: number): string {
+	const s = Math.floor(ms / 1000);
+	if (s < -1) return '<invalid>';
+	if (s < 0) return '0s';
+	if (s < 120) return `${s}s`;
+	const m = Math.floor(s / 60);
+	if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+	if (m < 180) return `${m}m`;
+	const h = Math.floor(m / 60);
+	if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+	return h < 48 ? `${h}h` : `${Math.floor(h / 24)}d`;
+}
+
+/** kubectl's READY (ready and running containers / all) and RESTARTS (`2 (8s ago)`: since the latest lastState.terminated.finishedAt). */
+function readyAndRestarts(pod: Pod, nowMs: number): [string, string] {
+	const statuses = pod.status?.containerStatuses ?? [];
+	const ready = statuses.filter((c) => c.ready && c.state?.running).length;
+	const restarts = statuses.reduce((n, c) => n + c.restartCount, 0);
+	const last = Math.max(0, ...statuses.map((c) => Date.parse(c.lastState?.terminated?.finishedAt ?? '') || 0));
+	return [`${ready}/${pod.spec.containers.length}`, restarts && last ? `${restarts} (${humanDuration(nowMs - last)} ago)` : String(restarts)];
+}
+
+/** Pods with kubectl's READY and RESTARTS too (NAME, READY, STATUS, RESTARTS, NODE, IP): a crash loop's table. `nowMs` is wall-clock time. */
+export function podsRestartsTable(pods: Pod[], nowMs: number): StateTable {
+	return {
+		title: 'Pods',
+		columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'NODE', 'IP'],
+		rows: byName(pods).map((p) => {
+			const [ready, restarts] = readyAndRestarts(p, nowMs);
+			return [p.metadata.name, ready, podStatus(p), restarts, p.spec.nodeName ?? '<none>', p.status?.podIP ?? '<none>'];
+		})
+	};
+}
+
+/** What `kubectl get pods` prints (NAME, READY, STATUS, RESTARTS, AGE), `nowMs` wall-clock time. */
+export function getPodsText(pods: Pod[], nowMs: number): string {
+	const rows = byName(pods).map((p) => {
+		const [ready, restarts] = readyAndRestarts(p, nowMs);
+		return [p.metadata.name, ready, podStatus(p), restarts, humanDuration(nowMs - Date.parse(p.metadata.creationTimestamp ?? ''))];
+	});
+	return tableText({ title: '', columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], rows }).trim();
+}
+
+/**
  * kubectl's node STATUS (printNode in pkg/printers/internalversion/printers.go): Ready when the Ready
  * condition is True, NotReady when it is False or Unknown, Unknown only when there is no Ready
  * condition at all; plus SchedulingDisabled when cordoned.

@@ -51,8 +51,11 @@ export class Kubelet {
 		this.hostIP = options.hostIP ?? `10.224.0.${3 + Number(options.node.replace(/\D/g, '') || 1)}`;
 	}
 
-	/** `fresh`: the process starts now (registration or power on) rather than having run before the scene. */
-	start(fresh = false): void {
+	/**
+	 * `fresh`: the process starts now (registration or power on) rather than having run before the scene;
+	 * `register`: it POSTs its Node first (a new node, or a rebuilt one whose Node was deleted).
+	 */
+	start(fresh = false, register = !!this.options.register): void {
 		this.on = true;
 		const { ctx, options } = this;
 		const epochMs = options.epochMs ?? DEFAULT_EPOCH;
@@ -93,7 +96,7 @@ export class Kubelet {
 			this.heartbeat.start(fresh ? 0 : ctx.rng.int(RENEW_MS), fresh ? NODE_STATUS_MS : ctx.rng.int(NODE_STATUS_MS));
 			after(PLEG_RELIST_MS, this.relistNext);
 		};
-		if (options.register) this.heartbeat.register(begin);
+		if (register) this.heartbeat.register(begin);
 		else begin();
 	}
 
@@ -135,9 +138,9 @@ export class Kubelet {
 		this.heartbeat.postStatus('Ready=True (reconnected)', false);
 	}
 
-	/** Power returns: a new kubelet process starts, renews the Lease, posts Ready and reconciles its Pods. */
-	powerOn(): void {
-		if (!this.on) this.start(true);
+	/** Power returns: a new kubelet process starts, renews the Lease, posts Ready and reconciles its Pods; `register`: it POSTs its Node first. */
+	powerOn(register = false): void {
+		if (!this.on) this.start(true, register);
 	}
 
 	private onPod(type: string, pod: Pod): void {

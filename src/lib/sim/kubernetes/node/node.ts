@@ -27,6 +27,11 @@ export interface WorkerNode {
 	heal(pod: string): void;
 	powerOff(): void;
 	powerOn(): void;
+	/**
+	 * A new machine under the node's name (the old one was deleted): an empty disk (no images), the
+	 * runtime and a fresh kubelet start, and the kubelet registers the Node (POST) before its heartbeats.
+	 */
+	rebuild(): void;
 	/** The node's network to the control plane is cut: the kubelet and its Pods run on, unheard and deaf. */
 	disconnect(): void;
 	/** The network is back: the kubelet relists its Pods and posts its status. */
@@ -56,6 +61,13 @@ export function startNode(cp: ControlPlane, options: NodeOptions): WorkerNode {
 		powerOn() {
 			runtime.powerOn();
 			kubelet.powerOn();
+		},
+		rebuild() {
+			kubelet.powerOff();
+			runtime.powerOff();
+			runtime.wipe();
+			runtime.powerOn();
+			kubelet.powerOn(true);
 		},
 		disconnect: () => cp.setReachable(kubeletId, false),
 		reconnect() {

@@ -10,7 +10,11 @@ import type { KubeletDeps } from './kubelet-deps';
 import { statusPatch, type ContainerRecord, type PodRecord } from './pod-status';
 import { Terminator } from './terminate';
 
-const seconds = (ms: number) => `${Math.round(ms / 1000)}s`;
+/** A whole number of seconds as Go's time.Duration prints it, as the kubelet's message does: 10s, 1m20s, 5m0s. */
+export const goDuration = (ms: number) => {
+	const s = Math.round(ms / 1000);
+	return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+};
 
 export class PodWorker {
 	readonly rec: PodRecord;
@@ -145,8 +149,8 @@ export class PodWorker {
 		}
 		const wait = backoff.get(key);
 		const pod = `${this.name}_${this.pod.metadata.namespace ?? 'default'}(${this.pod.metadata.uid})`;
-		rec.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${seconds(wait)} restarting failed container=${rec.name} pod=${pod}` } };
-		this.report(`${rec.name} waiting, reason CrashLoopBackOff (back-off ${seconds(wait)}); Ready=False`);
+		rec.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(wait)} restarting failed container=${rec.name} pod=${pod}` } };
+		this.report(`${rec.name} waiting, reason CrashLoopBackOff (back-off ${goDuration(wait)}); Ready=False`);
 		this.k.events.record(this.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${rec.name} in pod ${pod}`);
 		this.end.later(backoff.until(key, finishedAt) - this.k.now(), () => {
 			backoff.next(key, finishedAt);

@@ -168,6 +168,11 @@ export class ContainerRuntime {
 		this.on = true;
 	}
 
+	/** A new disk (the machine was rebuilt): no images, no registry tokens. Sandbox slots stay used: the scene names each after one Pod. */
+	wipe(): void {
+		for (const kept of [this.store.images, this.store.blobs, this.store.tokens]) kept.clear();
+	}
+
 	private runSandbox(pod: PodRef, after: (ms: number, fn: () => void) => void, answer: (ms: number, res: CriResponse, s: string) => void): void {
 		const ip = this.ipam.allocate();
 		if (!ip) return answer(5, { ok: false, error: 'failed to setup network for sandbox: no IP addresses available in range set' }, 'RunPodSandbox failed: no IP addresses left');

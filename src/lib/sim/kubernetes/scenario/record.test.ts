@@ -48,3 +48,20 @@ describe('a walkthrough filled in from its recorded scenario', () => {
 		expect(() => recordWalkthrough(scenario, extra, scene)).toThrow(/records a step same the walkthrough does not have/);
 	});
 });
+
+describe('a terminal whose output comes from the run', () => {
+	const withTerminal: Scenario = { ...scenario, steps: scenario.steps.map((s) => (s.step === 'run' ? { ...s, terminal: 'get pods' as const } : s)) };
+	const terminal = (output?: string) => ({ ...written, steps: written.steps.map((s) => (s.id === 'run' ? { ...s, terminal: { command: 'kubectl get pods', ...(output ? { output } : {}) } } : s)) });
+
+	it('fills in what kubectl get pods prints at the step\'s end, keeping the written command', () => {
+		const run = recordWalkthrough(withTerminal, terminal(), scene).walkthrough.steps.find((s) => s.id === 'run')!;
+		expect(run.terminal!.command).toBe('kubectl get pods');
+		expect(run.terminal!.output).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb-\w+-\w{5} +1\/1 +Running +0 +\d+s$/);
+	});
+
+	it('refuses a written output, or no terminal to put it in', () => {
+		expect(() => recordWalkthrough(withTerminal, terminal('typed'), scene)).toThrow(/s\/w\/run: the terminal's output comes from the run/);
+		expect(() => recordWalkthrough(withTerminal, written, scene)).toThrow(/s\/w\/run: the terminal's output comes from the run/);
+	});
+});
+

@@ -36,13 +36,15 @@ export function recordWalkthrough(scenario: Scenario, w: Walkthrough, scene: Sce
 				const r = steps.find((s) => s.step === step.id);
 				if (!r) return step;
 				if (step.messages || step.tables || step.clock) throw new Error(`${w.id}/${step.id}: messages, tables and clock come from the run; remove them from the data file`);
+				if (r.output !== undefined && (!step.terminal || step.terminal.output !== undefined)) throw new Error(`${w.id}/${step.id}: the terminal's output comes from the run; give the step a terminal with its command and no output`);
 				const badges = { ...r.badges, ...step.badges };
 				return {
 					...step,
 					...(r.messages.length ? { messages: r.messages } : {}),
 					...(same(step.id, (x) => x.tables) ? {} : { tables: r.tables }),
 					...(r.clock && !same(step.id, (x) => x.clock) ? { clock: r.clock } : {}),
-					...(Object.keys(badges).length ? { badges } : {})
+					...(Object.keys(badges).length ? { badges } : {}),
+					...(r.output !== undefined && step.terminal ? { terminal: { ...step.terminal, output: r.output } } : {})
 				};
 			})
 		}

@@ -67,3 +67,42 @@ describe('recording a scenario', () => {
 		expect([0, 6, 1776, 61_432, 125_000].map(clockText)).toEqual(['t = 0 s', 't = 0.006 s', 't = 1.78 s', 't = 61.4 s', 't = 125 s']);
 	});
 });
+
+describe('a fault in a scenario: a container crashes', () => {
+	// One node, so the only Pod is drawn in pod-1a.
+	const crash: Scenario = {
+		title: 'one replica crashes',
+		start: { cluster: { seed: 'scenario-crash', nodes: 1 } },
+		steps: [
+			{ step: 'up', actions: [{ until: { started: true } }, { kubectl: 'create deployment', name: 'web', image: 'nginx', replicas: 1 }], until: { settled: true } },
+			{
+				step: 'crash',
+				actions: [{ wait: 5_000 }, { zero: true }, { crash: 'pod-1a', exitCode: 2 }],
+				until: { answered: { from: 'kubelet-1', summary: /restartCount 1, Ready=True/ } },
+				show: [{ from: 'pod-1a' }],
+				tables: ['Pods with restarts'],
+				terminal: 'get pods'
+			}
+		]
+	};
+	const [, crashed] = recordScenario(crash);
+
+	it('names the Pod by its slot, starts the clock at the fault, and restarts the container in place', () => {
+		expect(crashed!.entries.some((e) => e.type === 'note' && /^nginx in web-\w+-\w{5} exits with code 2$/.test(e.text))).toBe(true);
+		expect(crashed!.messages.map((m) => m.summary)).toEqual(['nginx exited with code 2 (collected by the shim)']);
+		// PLEG notices within a second; the restart takes a few hundred ms more; the 5 s waited before the fault are not counted.
+		const seconds = Number(/^t = ([\d.]+) s$/.exec(crashed!.clock ?? '')?.[1]);
+		expect(seconds).toBeGreaterThan(0.1);
+		expect(seconds).toBeLessThan(1.5);
+		const [row] = crashed!.tables[0]!.rows;
+		expect(crashed!.tables[0]!.columns).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'NODE', 'IP']);
+		expect(row!.slice(1, 5)).toEqual(['1/1', 'Running', expect.stringMatching(/^1 \([01]s ago\)$/), 'node-1']);
+		expect(crashed!.output).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb-\w+-\w{5} +1\/1 +Running +1 \([01]s ago\) +\d+s$/);
+	});
+
+	it('says which Pod it could not find', () => {
+		const bad: Scenario = { ...crash, steps: [crash.steps[0]!, { step: 'crash', actions: [{ crash: 'pod-9z', exitCode: 1 }] }] };
+		expect(() => recordScenario(bad)).toThrow(/scenario: no Pod pod-9z bound to a node/);
+	});
+});
+

@@ -7,7 +7,7 @@ import { allComponents } from '../cluster/all-components';
 import { startCluster, type Cluster, type ClusterOptions } from '../cluster/cluster';
 import { clusterTables } from '../cluster/record';
 import { settle, startUp, wait } from '../cluster/settle';
-import { podStatus } from '../cluster/tables';
+import { getPodsText, podsRestartsTable, podStatus } from '../cluster/tables';
 import { foldRuns } from './fold';
 import { fits, matches, select } from './match';
 import { PodSlots } from './slots';
@@ -28,6 +28,8 @@ export interface RecordedStep {
 	clock?: string;
 	/** Simulated time at the step's end (ms since the cluster started). */
 	time: number;
+	/** What the step's terminal command prints at its end (when the script asks for it). */
+	output?: string;
 }
 
 /** One run in progress: the cluster, where the scenario's own steps began, what was shown already. */
@@ -73,6 +75,9 @@ function act(p: Play, a: Action, step: string): void {
 	if ('powerOff' in a) return node(c, a.powerOff).powerOff();
 	if ('powerOn' in a) return node(c, a.powerOn).powerOn();
 	if ('deleteVm' in a) return c.deleteVm(a.deleteVm);
+	if ('createVm' in a) return c.createVm(a.createVm);
+	if ('crash' in a) return crash(p, a);
+	if ('zero' in a) return void (p.origin = c.cp.sim.now);
 	if (a.kubectl === 'expose deployment') return c.kubectl.expose(a.name, a.port, a.type);
 	if (a.kubectl === 'get services') return c.kubectl.getServices();
 	if (a.kubectl === 'create deployment') return c.kubectl.createDeployment(a.name, a.image, a.replicas);
@@ -84,6 +89,15 @@ function node(c: Cluster, name: string) {
 	const n = c.nodes[name];
 	if (!n) throw new Error(`scenario: no node ${name}`);
 	return n;
+}
+
+/** The Pod named, or drawn in the slot named; its node's runtime makes the container exit. */
+function crash(p: Play, a: Extract<Action, { crash: string }>): void {
+	const slotted = Object.entries(p.slots.all()).find(([, slot]) => slot === a.crash)?.[0];
+	const pod = p.c.pods().find((x) => x.metadata.name === (slotted ?? a.crash));
+	if (!pod?.spec.nodeName) throw new Error(`scenario: no Pod ${a.crash} bound to a node`);
+	const nodeName = pod.spec.nodeName;
+	p.c.cp.sim.action(`${pod.spec.containers[0]?.name ?? 'the container'} in ${pod.metadata.name} exits with code ${a.exitCode}`, () => node(p.c, nodeName).crash(pod.metadata.name, a.exitCode, a.runsFor), 'fault');
 }
 
 function runUntil(p: Play, until: Until, step: string): void {
@@ -137,16 +151,19 @@ function runStep(p: Play, script: StepScript, inView: (slot: string) => boolean 
 	p.slots.update([...pods].sort((a, b) => p.firstSeen.get(a.metadata.name)! - p.firstSeen.get(b.metadata.name)!));
 	const titles = script.tables ?? DEFAULT_TABLES;
 	const now = c.cp.sim.now;
+	const wallClock = c.cp.epochMs + now;
+	const table = (t: string) => (t === 'Pods with restarts' ? podsRestartsTable(pods, wallClock) : clusterTables(c).find((x) => x.title === t));
 	return {
 		step: script.step,
 		messages: folded.map((f) => f.message),
 		times: folded.map((f) => f.run[0]!.time),
 		entries,
-		tables: titles.map((t) => clusterTables(c).find((x) => x.title === t)!).filter(Boolean),
+		tables: titles.map(table).filter((t) => t !== undefined),
 		badges: p.slots.badges(pods, inView),
 		slots: Object.fromEntries(pods.flatMap((pod) => (p.slots.slot(pod.metadata.name) ? [[p.slots.slot(pod.metadata.name)!, pod.metadata.name]] : []))),
 		clock: p.origin === undefined ? undefined : clockText(now - p.origin),
-		time: now
+		time: now,
+		...(script.terminal === 'get pods' ? { output: getPodsText(pods, wallClock) } : {})
 	};
 }
 

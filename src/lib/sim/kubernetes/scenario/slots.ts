@@ -24,6 +24,11 @@ export class PodSlots {
 		}
 	}
 
+	/** Every slotted Pod's slot, by Pod name. */
+	all(): Record<string, string> {
+		return Object.fromEntries(this.slotOf);
+	}
+
 	slot(pod: string): string | undefined {
 		return this.slotOf.get(pod);
 	}

@@ -51,6 +51,15 @@ export type Action =
 	| { powerOn: string }
 	/** A node's VM deleted in the cloud (needs cloud). */
 	| { deleteVm: string }
+	/** A new VM for a node whose VM was deleted: its kubelet registers the Node (needs cloud). */
+	| { createVm: string }
+	/**
+	 * A Pod's running container exits with `exitCode` (a Pod name, or the scene slot it is drawn in,
+	 * `pod-1a`); with `runsFor` (ms) the cause stays: every restarted container exits again after that long.
+	 */
+	| { crash: string; exitCode: number; runsFor?: number }
+	/** The clock reads 0 from here (e.g. at a fault, after the actions that set the stage). */
+	| { zero: true }
 	| { wait: number }
 	/** Run the clock until the condition holds, then go on with the next action. */
 	| { until: Until };
@@ -67,8 +76,13 @@ export interface StepScript {
 	 * back to the start of the latest step with actions (a command starts a new story).
 	 */
 	show?: MessageRule[];
-	/** Titles of the tables shown (default Deployments, ReplicaSets, Pods). */
+	/**
+	 * Titles of the tables shown (default Deployments, ReplicaSets, Pods); `Pods with restarts` is the
+	 * Pods table with kubectl's READY and RESTARTS columns (titled Pods).
+	 */
 	tables?: string[];
+	/** The step's terminal output is what this command prints at the step's end (the data file keeps the command). */
+	terminal?: 'get pods';
 	/** The clock reads 0 at this step's start; steps before the first zero show no clock. */
 	zero?: boolean;
 	/**
