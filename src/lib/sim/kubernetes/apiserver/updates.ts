@@ -27,6 +27,13 @@ export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | A
 		// Shares everything but metadata (admission may set generation) and status with the stored object.
 		next = { ...current, metadata: { ...current.metadata } };
 		(next as { status?: unknown }).status = req.verb === 'patch' ? mergePatch(status(current), body.status) : clone(body.status);
+		// A Deployment's status PUT keeps the client's annotations (deploymentStatusStrategy resets only
+		// spec and labels): how the controller sets deployment.kubernetes.io/revision.
+		if (current.kind === 'Deployment' && req.verb === 'update') {
+			const annotations = (body as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations;
+			if (annotations) next.metadata.annotations = annotations;
+			else delete next.metadata.annotations;
+		}
 	} else {
 		next = req.verb === 'patch' ? mergePatch(current, req.body) : (clone(req.body) as KubeObject);
 		next.apiVersion = apiVersionOf(info) as never;
