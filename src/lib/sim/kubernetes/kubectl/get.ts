@@ -13,10 +13,14 @@ export function get(cmd: GetCommand, ctx: HandlerContext): Handled {
 	const kind = KIND_OF[cmd.resource];
 	const namespace = NAMESPACED[cmd.resource] && !cmd.allNamespaces ? cmd.namespace : undefined;
 	const wide = cmd.output === 'wide';
+	// One named object prints alone; anything else as a List, apiVersion and kind first as kubectl's JSON has them.
+	const ordered = ({ apiVersion, kind, ...rest }: KubeObject) => ({ apiVersion, kind, ...rest });
+	const document = (objects: KubeObject[]) =>
+		objects.length === 1 && cmd.names.length === 1 ? ordered(objects[0] as KubeObject) : { apiVersion: 'v1', items: objects.map(ordered), kind: 'List', metadata: { resourceVersion: '' } };
 	const print = (objects: KubeObject[]) => {
 		if (cmd.output === 'name') objects.forEach((o) => term.out(resourceAt(cmd.resource, o.metadata.name)));
-		else if (cmd.output === 'json') term.out(toJson(objects.length === 1 && cmd.names.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects }));
-		else if (cmd.output === 'yaml') term.out(toYaml(objects.length === 1 && cmd.names.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects }));
+		else if (cmd.output === 'json') term.out(toJson(document(objects)));
+		else if (cmd.output === 'yaml') term.out(toYaml(document(objects)));
 		else term.out(formatTable(tableOf(cmd.resource, objects, ctx.now(), { wide, namespaces: cmd.allNamespaces && NAMESPACED[cmd.resource] })));
 	};
 	const none = () => term.err(namespace ? `No resources found in ${namespace} namespace.` : 'No resources found');
