@@ -69,15 +69,19 @@ function applyOne(manifest: Manifest, namespace: string, ctx: HandlerContext, th
 			if (!g.ok && g.code !== 404) return fail(g);
 			if (!g.ok) return client.create(annotated as never, { note: `${name} (apply)`, done: (r: ApiResult<KubeObject>) => (r.ok ? ok('created') : fail(r)) });
 			const last = g.object.metadata.annotations?.[LAST_APPLIED];
-			let lastApplied: unknown = {};
-			try {
-				lastApplied = last ? JSON.parse(last) : {};
-			} catch {
-				lastApplied = {};
-			}
+			const lastApplied = parseLastApplied(last);
 			const patch = threeWayPatch(lastApplied, annotated, g.object);
 			if (Object.keys(patch).length === 0) return ok('unchanged');
 			client.patch(known.kind, { name, namespace: ns }, patch, { note: 'apply', done: (r: ApiResult<KubeObject>) => (r.ok ? ok('configured') : fail(r)) });
 		}
 	});
+}
+
+/** The annotation as JSON, or nothing to go on when it is missing or was edited into something else. */
+function parseLastApplied(text: string | undefined): unknown {
+	try {
+		return text ? JSON.parse(text) : {};
+	} catch {
+		return {};
+	}
 }

@@ -49,7 +49,9 @@ export function drain(cmd: DrainCommand, ctx: HandlerContext): Handled {
 				if (pods.length === 0) return (term.out(`node/${cmd.node} drained`), term.done(0));
 				let left = pods.length;
 				const gone = () => {
-					if (--left === 0 && !stopped) (term.out(`node/${cmd.node} drained`), term.done(0));
+					if (--left > 0 || stopped) return;
+					term.out(`node/${cmd.node} drained`);
+					term.done(0);
 				};
 				for (const pod of pods) {
 					const key = { name: pod.metadata.name, namespace: pod.metadata.namespace };

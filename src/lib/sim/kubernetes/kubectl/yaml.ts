@@ -83,7 +83,10 @@ function sequence(lines: Line[], i: number, indent: number): [unknown[], number]
 				const [v, j] = block(lines, i + 1, next.indent);
 				items.push(v);
 				i = j;
-			} else (items.push(null), i++);
+			} else {
+				items.push(null);
+				i++;
+			}
 			continue;
 		}
 		// `- name: x` opens a mapping whose keys sit where `name` starts.
@@ -94,7 +97,10 @@ function sequence(lines: Line[], i: number, indent: number): [unknown[], number]
 			const [v, j] = block(copy, i, at);
 			items.push(v);
 			i = j;
-		} else (items.push(scalar(rest, line.n)), i++);
+		} else {
+			items.push(scalar(rest, line.n));
+			i++;
+		}
 	}
 	return [items, i];
 }
@@ -172,8 +178,9 @@ function quoted(t: string, i: number, n: number): [string, number] {
 	for (let j = i + 1; j < t.length; j++) {
 		const ch = t[j] as string;
 		if (q === "'" && ch === "'") {
-			if (t[j + 1] === "'") (out += "'"), j++;
-			else return [out, j + 1];
+			if (t[j + 1] !== "'") return [out, j + 1];
+			out += "'";
+			j++;
 		} else if (q === '"' && ch === '\\') {
 			const e = t[++j];
 			out += e === 'n' ? '\n' : e === 't' ? '\t' : (e ?? '');
