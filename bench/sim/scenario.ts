@@ -1,7 +1,7 @@
 // The simulator's load test (issue 14): 50 nodes, 1,500 Pods (30 Deployments × 50), one hour of
 // simulated time with a node failure every 10 minutes (node-k powered off at 10k min, back on 5 min
 // later). Bundled by bench/sim/run.js and run in Node; it reports, it does not assert.
-import { startCluster, startUp, type Cluster, type ClusterOptions } from '$lib/sim/kubernetes/cluster';
+import { allComponents, startCluster, startUp, type Cluster, type ClusterOptions } from '$lib/sim/kubernetes/cluster';
 
 export interface SimBenchResult {
 	wallMs: number;
@@ -19,7 +19,7 @@ const MINUTE = 60_000;
 
 export function runSimBench(options: Partial<ClusterOptions> = {}, heap: () => number = () => 0): SimBenchResult {
 	const started = performance.now();
-	const c = startCluster({ seed: 'bench', nodes: 50, ...options });
+	const c = startCluster({ seed: 'bench', nodes: 50, ...options }, allComponents);
 	startUp(c, 5_000);
 	let peak = heap();
 	for (let i = 0; i < 30; i++) c.kubectl.createDeployment(`web-${i}`, 'nginx', 50);

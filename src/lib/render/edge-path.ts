@@ -1,29 +1,16 @@
-// SVG path data for a routed edge: straight runs joined by small rounded corners. A custom d3-shape
-// curve: each bend becomes a quadratic arc of at most `radius`, limited by half of the shorter
-// neighbouring run so corners never overshoot; collinear points draw as plain straight lines.
-import { line, type CurveFactory } from 'd3-shape';
+// SVG path data for a routed edge: straight runs joined by small rounded corners. Each bend becomes a
+// quadratic arc of at most `radius`, limited by half of the shorter neighbouring run so corners never
+// overshoot; collinear points draw as plain straight lines. Written onto d3-path's rounding path
+// (0.1 px). d3-shape's line() did only the point loop here, and its published bundle does not
+// tree-shake (every curve's prototype came along: 11 KB of an embed's first load), so it is not used.
+import { pathRound } from 'd3-path';
 import type { Point } from '$lib/layout/types';
 
-
-/** Context methods the curve uses (both d3-path and CanvasRenderingContext2D have them). */
+/** Context methods the corners use (d3-path and CanvasRenderingContext2D both have them). */
 interface PathContext {
 	moveTo(x: number, y: number): void;
 	lineTo(x: number, y: number): void;
 	quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): void;
-}
-
-export function roundedCorners(radius: number): CurveFactory {
-	return (context) => {
-		const ctx = context as unknown as PathContext;
-		let pts: Point[] = [];
-		return {
-			lineStart: () => (pts = []),
-			point: (x: number, y: number) => void pts.push([x, y]),
-			lineEnd: () => drawRounded(ctx, pts, radius),
-			areaStart: () => {},
-			areaEnd: () => {}
-		};
-	};
 }
 
 function drawRounded(ctx: PathContext, pts: Point[], radius: number) {
@@ -47,13 +34,9 @@ function drawRounded(ctx: PathContext, pts: Point[], radius: number) {
 	if (pts.length > 1) ctx.lineTo(...pts[pts.length - 1]!);
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
-
 /** The `d` attribute of an edge through `points`, with corners rounded to `radius`. */
 export function edgePath(points: Point[], radius = 12): string {
-	const gen = line<Point>()
-		.x((p) => round1(p[0]))
-		.y((p) => round1(p[1]))
-		.curve(roundedCorners(radius));
-	return gen(points) ?? '';
+	const path = pathRound(1);
+	drawRounded(path, points, radius);
+	return path.toString();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kubernetesScene } from '$content/kubernetes/scene';
+import { allComponents } from '../cluster/all-components';
 import { startCluster, type Cluster } from '../cluster/cluster';
 import { settle, startUp, wait } from '../cluster/settle';
 import { hubRuleBreaks } from '../cluster/testing';
@@ -11,7 +12,7 @@ const lines = (c: Cluster, from = 0) => c.cp.sim.trace.lines().slice(from).map((
 const mark = (c: Cluster) => c.cp.sim.trace.entries.length;
 
 function cloudCluster(seed: string, nodeLifecycle = true): Cluster {
-	const c = startCluster({ seed, cloud: true, nodeLifecycle });
+	const c = startCluster({ seed, cloud: true, nodeLifecycle }, allComponents);
 	startUp(c);
 	c.kubectl.createDeployment('nginx', 'nginx', 3);
 	settle(c);

@@ -3,12 +3,11 @@
 // registry, and N worker nodes (kubelet-N and runtime-N). Nodes and their Leases exist before the
 // run (a cluster that has been up for a while); the components then open their watches (start-up).
 // Component ids are the scene's (src/content/kubernetes/scene.ts), so messages draw as they are.
-import { CloudApi, CLOUD_API, requestText, type CloudRequest, type CloudResponse } from '../cloud/cloud-api';
-import { CCM, startCloudControllerManager } from '../cloud/ccm';
+import type { CloudApi, CloudRequest, CloudResponse } from '../cloud/cloud-api';
 import { ControlPlane, DEFAULT_EPOCH } from '../control-plane';
 import { Link } from '../node/link';
 import { defaultPolicy, type Policy } from '../apiserver/rbac';
-import { startControllerManager, startEndpointSliceController, startGarbageCollector } from '../controllers';
+import { startControllerManager } from '../controllers/manager';
 import { RENEW_MS } from '../node/heartbeat';
 import { startNode, startRegistry, type WorkerNode } from '../node/node';
 import { rfc3339 } from '../objects';
@@ -16,8 +15,9 @@ import type { Registry } from '../node/registry';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import type { Condition, Deployment, EndpointSlice, KubeObject, Node, Pod, ReplicaSet, Service } from '../types';
 import { makeKubectl, type Kubectl } from './kubectl';
-import { startKubeProxy, type KubeProxy } from '../proxy/kube-proxy';
-import { dataPath, type RequestResult } from '../proxy/datapath';
+import type { KubeProxy } from '../proxy/kube-proxy';
+import type { RequestResult } from '../proxy/datapath';
+import { component, type ClusterComponents } from './components';
 import { makeKubectlNodes, type KubectlNodes } from './kubectl-node';
 
 export interface ClusterOptions {
@@ -133,8 +133,8 @@ function nodeObject(cp: ControlPlane, name: string, n: number, epochMs: number):
 	return node;
 }
 
-/** Builds and starts the cluster. Nothing has run yet: call `startUp(cluster)` (settle.ts) next. */
-export function startCluster(options: ClusterOptions): Cluster {
+/** Builds and starts the cluster (optional components from `components`: allComponents, or loadCluster's). Nothing has run yet: `startUp(cluster)` next. */
+export function startCluster(options: ClusterOptions, components: ClusterComponents = {}): Cluster {
 	const count = options.nodes ?? 3;
 	const nodeNames = Array.from({ length: count }, (_, i) => `node-${i + 1}`);
 	const epochMs = options.epochMs ?? DEFAULT_EPOCH;
@@ -149,16 +149,19 @@ export function startCluster(options: ClusterOptions): Cluster {
 	const scheduler = start('kube-scheduler', () => startScheduler(cp.context('kube-scheduler'), { epochMs, events: options.schedulerEvents }));
 	start('kube-controller-manager', () => {
 		const kcm = cp.context('kube-controller-manager');
-		startControllerManager(kcm, { epochMs, nodeLifecycle: options.nodeLifecycle });
-		if (options.endpoints) startEndpointSliceController(kcm);
-		if (options.garbageCollector) startGarbageCollector(kcm);
+		startControllerManager(kcm, { epochMs });
+		if (options.nodeLifecycle) component(components, 'nodeLifecycle').startNodeControllers(kcm, { epochMs });
+		if (options.endpoints) component(components, 'endpoints').startEndpointSliceController(kcm);
+		if (options.garbageCollector) component(components, 'garbageCollector').startGarbageCollector(kcm);
 	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
 	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
-	const cloud = options.cloud ? startCloud(cp, nodeNames, nodes, epochMs) : undefined;
+	const cloudKit = options.cloud ? component(components, 'cloud') : undefined;
+	const cloud = cloudKit && startCloud(cp, nodeNames, nodes, epochMs, cloudKit);
+	const proxyKit = options.kubeProxy ? component(components, 'kubeProxy') : undefined;
 	const proxies: Record<string, KubeProxy> = {};
-	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
+	if (proxyKit) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => proxyKit.startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
 	// kube-proxy runs on the node's machine: it goes off and comes back with it.
 	for (const [name, proxy] of Object.entries(proxies)) {
 		const node = nodes[name]!;
@@ -171,7 +174,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 	}
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
-	const send = dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
+	const send = proxyKit?.dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
 	return {
 		cp,
 		nodeNames,
@@ -197,7 +200,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 			'kube-scheduler',
 			'kube-controller-manager',
 			'registry',
-			...(cloud ? [CCM, CLOUD_API, 'load-balancer'] : []),
+			...(cloudKit ? [cloudKit.CCM, cloudKit.CLOUD_API, 'load-balancer'] : []),
 			...n.flatMap((i) => [`kubelet-${i}`, `runtime-${i}`, `pod-${i}a`, `pod-${i}b`]),
 			...(options.kubeProxy ? ['end-user', ...(cloud ? [] : ['load-balancer']), ...n.map((i) => `kube-proxy-${i}`)] : [])
 		],
@@ -212,6 +215,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 			const svc = storage.get(`/registry/services/specs/default/${service}`) as Service | undefined;
 			const port = svc?.spec.ports[0];
 			if (!port?.nodePort) throw new Error(`Service ${service} has no NodePort`);
+			if (!send) throw new Error('request needs a cluster started with kubeProxy: true');
 			const ingress = svc?.status?.loadBalancer.ingress?.[0]?.ip;
 			cp.sim.action(`opens http://${ingress ?? `<EXTERNAL-IP of ${service}>`}/ in a browser`, () => send({ service: `default/${service}`, port: port.port, nodePort: port.nodePort ?? 0, ingress }, done), 'end-user');
 		}
@@ -219,8 +223,9 @@ export function startCluster(options: ClusterOptions): Cluster {
 }
 
 /** The cloud API and cloud-controller-manager; a node's power switch also stops or starts its VM. */
-function startCloud(cp: ControlPlane, nodeNames: string[], nodes: Record<string, WorkerNode>, epochMs: number): CloudApi {
-	const cloud = new CloudApi(cp.sim, nodeNames);
+function startCloud(cp: ControlPlane, nodeNames: string[], nodes: Record<string, WorkerNode>, epochMs: number, kit: NonNullable<ClusterComponents['cloud']>): CloudApi {
+	const { CCM, CLOUD_API, requestText, startCloudControllerManager } = kit;
+	const cloud = new kit.CloudApi(cp.sim, nodeNames);
 	// HTTPS to the provider's API endpoint: tens of milliseconds each way.
 	const link = new Link<CloudRequest, CloudResponse>(cp.sim.net, CCM, CLOUD_API, 'ccm-cloud', { min: 20, max: 60 }, cloud.serve);
 	cp.sim.action('process started (informers: LIST, then WATCH)', () => startCloudControllerManager(cp.context(CCM), { call: (req, done) => link.call(req, requestText(req), done) }, { epochMs }), CCM);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubernetesScene } from '$content/kubernetes/scene';
 import { Prng } from '../../core/prng';
+import { allComponents } from './all-components';
 import { startCluster, type Cluster } from './cluster';
 import { powerOnAll, randomFaults } from './random-faults';
 import { converged, settle, startUp } from './settle';
@@ -10,7 +11,7 @@ const SEEDS = Array.from({ length: 6 }, (_, i) => `faults-${i}`);
 
 /** K1 settled, random power and network cuts for 6 minutes, every node back, then settled again. */
 function faultRun(seed: string): { c: Cluster; plan: string[] } {
-	const c = startCluster({ seed, nodeLifecycle: true, cloud: true });
+	const c = startCluster({ seed, nodeLifecycle: true, cloud: true }, allComponents);
 	startUp(c);
 	c.kubectl.createDeployment('nginx', 'nginx', 3);
 	settle(c);

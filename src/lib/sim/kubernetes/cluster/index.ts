@@ -1,5 +1,8 @@
 // A whole cluster assembled from the components, and the recorded scenarios built on it.
 export { startCluster, studentPolicy, hostIP, KUBECTL_USER, type Cluster, type ClusterOptions } from './cluster';
+export { allComponents } from './all-components';
+export { loadCluster, loadComponents } from './load';
+export type { ClusterComponents } from './components';
 export type { Kubectl } from './kubectl';
 export type { KubectlNodes, NodeDone } from './kubectl-node';
 export { Recording, clusterTables } from './record';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inOrder } from '../node/testing';
+import { allComponents } from './all-components';
 import { startCluster, type Cluster } from './cluster';
 import { settle, startUp, wait } from './settle';
 import { nodesTable } from './tables';
@@ -8,7 +9,7 @@ import type { NodeDone } from './kubectl-node';
 const lines = (c: Cluster, from: number) => c.cp.sim.trace.entries.slice(from).map((e) => (e.type === 'message' ? `${e.from} → ${e.to}: ${e.summary}` : `[${e.actor}] ${e.text}`));
 
 function k1(seed: string, nodeLifecycle = true): Cluster {
-	const c = startCluster({ seed, nodeLifecycle });
+	const c = startCluster({ seed, nodeLifecycle }, allComponents);
 	startUp(c);
 	c.kubectl.createDeployment('nginx', 'nginx', 3);
 	settle(c);

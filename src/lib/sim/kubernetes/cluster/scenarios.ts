@@ -1,5 +1,6 @@
 // The recorded runs behind the walkthroughs (flows.md K1, K2): a starting cluster, the actions, and
 // the record. Each scenario names what it starts from, so continuity comes from running the earlier one.
+import { allComponents } from './all-components';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster';
 import { Recording } from './record';
 import type { TraceEntry } from '../../core/trace';
@@ -16,7 +17,7 @@ export interface Run {
 /** K1: three nodes with their watches open, then `kubectl create deployment nginx --image=nginx --replicas=3`, until settled. */
 export function k1(options: Partial<ClusterOptions> = {}, title = 'K1: kubectl create deployment nginx --image=nginx --replicas=3'): Run {
 	const seed = options.seed ?? 'k1';
-	const cluster = startCluster({ ...options, seed });
+	const cluster = startCluster({ ...options, seed }, allComponents);
 	const recording = new Recording(cluster, `${title} (seed ${String(seed)}, ${cluster.nodeNames.length} nodes)`);
 	const sections: Run['sections'] = {
 		startUp: recording.section('Before the command: every component opens its watches (LIST, then WATCH)', () => startUp(cluster)),

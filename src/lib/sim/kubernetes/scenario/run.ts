@@ -3,6 +3,7 @@
 // receive what this returns as data, never this code.
 import type { Message, StateTable } from '$lib/model/types';
 import type { TraceEntry } from '../../core/trace';
+import { allComponents } from '../cluster/all-components';
 import { startCluster, type Cluster, type ClusterOptions } from '../cluster/cluster';
 import { clusterTables } from '../cluster/record';
 import { settle, startUp, wait } from '../cluster/settle';
@@ -55,7 +56,7 @@ const mainPath = (s: Scenario) => s.steps.filter((x) => !x.branch);
 
 function begin(scn: Scenario, change: Partial<ClusterOptions> = {}): Play {
 	if ('cluster' in scn.start) {
-		const c = startCluster({ ...scn.start.cluster, ...change });
+		const c = startCluster({ ...scn.start.cluster, ...change }, allComponents);
 		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(), firstSeen: new Map() };
 	}
 	const p = begin(scn.start.continues, change);
