@@ -1,5 +1,6 @@
 // Test support: a small seeded cluster with the prompt on it, and `run` that types a line and
 // advances the simulated clock until the command is done (or a limit), returning what it printed.
+import { allComponents } from '../cluster/all-components';
 import { startCluster, type Cluster, type ClusterOptions } from '../cluster/cluster';
 import { settle, startUp } from '../cluster/settle';
 import { recordingTerminal } from './output';
@@ -24,7 +25,7 @@ export interface Sandbox {
 }
 
 export function sandbox(seed: string, options: Partial<ClusterOptions> = {}, prompt: Partial<PromptOptions> = {}): Sandbox {
-	const c = startCluster({ seed, nodeLifecycle: true, endpoints: true, garbageCollector: true, ...options });
+	const c = startCluster({ seed, nodeLifecycle: true, endpoints: true, garbageCollector: true, ...options }, allComponents);
 	startUp(c);
 	const editor = { text: '' };
 	const p = makePrompt({ cp: c.cp, files: (name) => (name === '-' ? editor.text : undefined), ...prompt });
