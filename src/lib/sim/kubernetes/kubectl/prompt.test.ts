@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linePrompt } from './line-prompt';
 import { sandbox } from './testing';
 
 const rows = (text: string) => text.split('\n').slice(1);
@@ -172,5 +173,18 @@ describe('kubectl prompt on a seeded cluster', () => {
 		expect(s.run('kubectl logs p --tail=2').text).toBe('b\nc');
 		expect(s.run('kubectl logs q').text).toBe('Error from server (NotFound): pods "q" not found');
 		expect(sandbox('prompt-nologs').run('kubectl logs p').text).toBe('error: container logs are not connected to this prompt yet');
+	});
+});
+
+describe('linePrompt (the sandbox page’s shape)', () => {
+	it('gives the whole output once, and completes from the cluster’s objects', () => {
+		const s = sandbox('line-prompt');
+		const p = linePrompt(s.c);
+		let out: string | undefined;
+		p.run('kubectl create deployment web --image=nginx', (o) => (out = o));
+		s.settle();
+		expect(out).toBe('deployment.apps/web created');
+		expect(p.complete('kubectl scale deployment w', 26)).toEqual(['web']);
+		expect(p.complete('kubectl logs ', 13)).toEqual(s.c.pods().map((x) => x.metadata.name).sort());
 	});
 });
