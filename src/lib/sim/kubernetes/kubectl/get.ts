@@ -4,7 +4,7 @@ import { resourceAt } from './names';
 import type { GetCommand } from './command';
 import { KIND_OF, NAMESPACED, type Handled, type HandlerContext } from './context';
 import { serverError } from './output';
-import { formatTable, rowOf, tableOf } from './printers';
+import { formatTable, tableOf } from './printers';
 import { toJson, toYaml } from './serialize';
 import type { KubeObject } from '../types';
 
@@ -34,8 +34,10 @@ export function get(cmd: GetCommand, ctx: HandlerContext): Handled {
 			onEvent: ({ object, listed: fromList }) => {
 				if (cmd.names.length && !cmd.names.includes(object.metadata.name)) return;
 				if (fromList && !synced) return void listed.push(object);
-				const row = rowOf(cmd.resource, object, ctx.now(), wide);
-				term.out(formatTable({ columns: row.map(() => ''), rows: [row] }).split('\n').slice(1).join('\n'));
+				// Each change is flushed on its own, so its cells are padded to themselves, as kubectl's are.
+				const namespaces = cmd.allNamespaces && NAMESPACED[cmd.resource];
+				if (cmd.output === 'table' || wide) term.out(formatTable({ columns: tableOf(cmd.resource, [object], ctx.now(), { wide, namespaces }).rows[0] ?? [], rows: [] }));
+				else print([object]);
 			},
 			onSynced: () => {
 				synced = true;

@@ -98,17 +98,20 @@ export function del(cmd: DeleteCommand, ctx: HandlerContext): Handled {
 		if (waiting.length === 0) return ctx.term.done(failed ? 1 : 0);
 		let gone = 0;
 		for (const o of waiting) {
+			let present = false;
+			const finished = () => {
+				w.stop();
+				if (++gone === waiting.length) ctx.term.done(failed ? 1 : 0);
+			};
 			const w = ctx.client.watch(kind, {
 				namespace: cmd.namespace,
 				fieldSelector: `metadata.name=${o.metadata.name}`,
-				onEvent: ({ type, object }) => {
-					if (type === 'DELETED' || object.metadata.uid !== o.metadata.uid) {
-						w.stop();
-						if (++gone === waiting.length) ctx.term.done(failed ? 1 : 0);
-					}
+				onEvent: ({ type, object, listed }) => {
+					if (type === 'DELETED' || object.metadata.uid !== o.metadata.uid) return finished();
+					if (listed) present = true;
 				},
-				// An empty list: it was gone before the watch began.
-				onSynced: () => undefined
+				// Not in the list: it was gone before the watch began.
+				onSynced: () => (present ? undefined : finished())
 			});
 			watches.push(w);
 		}
