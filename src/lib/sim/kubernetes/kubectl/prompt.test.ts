@@ -188,3 +188,20 @@ describe('linePrompt (the sandbox page’s shape)', () => {
 		expect(p.complete('kubectl logs ', 13)).toEqual(s.c.pods().map((x) => x.metadata.name).sort());
 	});
 });
+
+describe('an exercise’s path: find why a Pod is Pending and fix it', () => {
+	it('every node cordoned: get shows Pending, describe shows the scheduler’s reason, uncordon fixes it', () => {
+		const s = sandbox('prompt-pending');
+		for (const n of ['node-1', 'node-2', 'node-3']) s.run(`kubectl cordon ${n}`);
+		s.run('kubectl create deployment web --image=nginx');
+		s.c.cp.sim.queue.runUntil(s.c.cp.sim.now + 5_000);
+		const pod = s.c.pods()[0]?.metadata.name ?? '';
+		expect(s.run('kubectl get pods').text).toMatch(new RegExp(`\\n${pod} {3}0/1 {5}Pending {3}0 {10}\\d+s$`));
+		const described = s.run(`kubectl describe pod ${pod}`).text;
+		expect(described).toMatch(/\nNode: +<none>\n/);
+		expect(described).toMatch(/\n {2}Warning {2}FailedScheduling {2}\d+s +default-scheduler {2}0\/3 nodes are available: 3 node\(s\) were unschedulable/);
+		s.run('kubectl uncordon node-2');
+		s.settle();
+		expect(s.run('kubectl get pods -o wide').text).toMatch(/ 1\/1 +Running .* node-2 /);
+	});
+});
