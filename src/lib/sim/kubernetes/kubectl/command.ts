@@ -8,7 +8,8 @@ export type OutputFormat = 'table' | 'wide' | 'name' | 'yaml' | 'json';
 
 export interface GetCommand {
 	verb: 'get';
-	resource: ResourceType;
+	/** One type, or several (`get deploy,rs,pods`, `get all`): then each prints its own table. */
+	resources: ResourceType[];
 	/** Absent: every object of the type. */
 	names: string[];
 	output: OutputFormat;

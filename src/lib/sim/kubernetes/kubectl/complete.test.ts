@@ -18,7 +18,7 @@ describe('complete', () => {
 		['kub|', ['kubectl']],
 		['kubectl g|', ['get']],
 		['kubectl d|', ['delete', 'describe', 'drain']],
-		['kubectl get |', ['deployments', 'endpointslices', 'events', 'nodes', 'pods', 'replicasets', 'services']],
+		['kubectl get |', ['all', 'deployments', 'endpointslices', 'events', 'nodes', 'pods', 'replicasets', 'services']],
 		['kubectl get po|', ['pods']],
 		['kubectl get pods |', ['nginx-799cfcc968-5bfnw', 'nginx-799cfcc968-bh954', 'web-1']],
 		['kubectl get po ng|', ['nginx-799cfcc968-5bfnw', 'nginx-799cfcc968-bh954']],

@@ -18,8 +18,8 @@ export interface Completion {
 }
 
 const SUBCOMMANDS: Record<string, string[]> = { create: ['deployment'], set: ['image'], rollout: ['history', 'status', 'undo'] };
-const TYPES_FOR: Record<string, ResourceType[]> = {
-	get: TYPE_WORDS,
+const TYPES_FOR: Record<string, string[]> = {
+	get: [...TYPE_WORDS, 'all'],
 	describe: ['pods', 'deployments', 'nodes', 'services'],
 	delete: ['pods', 'deployments', 'services']
 };

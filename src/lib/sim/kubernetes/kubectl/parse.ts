@@ -68,6 +68,22 @@ function target(positionals: string[]): { type?: ResourceType; typeWord?: string
 
 const namespaceOf = (flags: FlagValues) => flags.get('namespace') ?? 'default';
 
+/** What `kubectl get all` lists of the types the cluster has (the `all` category, in kubectl's order). */
+const ALL: ResourceType[] = ['pods', 'services', 'deployments', 'replicasets'];
+
+/** `deploy,rs,pods` or `all` → the types; undefined for a single type (or none); a message for an unknown one. */
+function manyTypes(word: string | undefined): ResourceType[] | string | undefined {
+	if (word === 'all') return ALL;
+	if (!word || !word.includes(',') || word.includes('/')) return undefined;
+	const types: ResourceType[] = [];
+	for (const w of word.split(',').filter(Boolean)) {
+		const type = resourceType(w);
+		if (!type) return UNSUPPORTED_TYPES[w.toLowerCase()] ? `error: "${w}" is not supported here: ${UNSUPPORTED_TYPES[w.toLowerCase()]}` : `error: the server doesn't have a resource type "${w}"`;
+		if (!types.includes(type)) types.push(type);
+	}
+	return types;
+}
+
 /** The one Deployment a verb acts on (`deployment/nginx` or `deployment nginx`). */
 function oneDeployment(positionals: string[], verb: string): { name: string } | { error: string } {
 	const t = target(positionals);
@@ -83,12 +99,17 @@ function build(verb: string, pos: string[], flags: FlagValues): Parsed {
 	const namespace = namespaceOf(flags);
 	switch (verb) {
 		case 'get': {
-			const t = target(pos);
+			const types = manyTypes(pos[0]);
+			if (typeof types === 'string') return fail(types);
+			const t = types ? { type: types[0], names: pos.slice(1) } : target(pos);
 			if ('error' in t) return fail(t.error);
 			if (!t.type) return fail(`error: Required resource not specified. Name a type: ${TYPES_HINT} (for example: kubectl get pods)`);
 			const output = flags.get('output') ?? 'table';
 			if (!['table', 'wide', 'name', 'yaml', 'json'].includes(output)) return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
-			return ok({ verb: 'get', resource: t.type, names: t.names, output: output as OutputFormat, watch: boolFlag(flags, 'watch'), selector: flags.get('selector'), allNamespaces: boolFlag(flags, 'all-namespaces'), namespace });
+			const watch = boolFlag(flags, 'watch');
+			if (types && t.names.length) return fail('error: name objects of one type at a time here (kubectl get deployment nginx), or list several types without names (kubectl get deploy,rs,pods)');
+			if (types && watch) return fail(`error: watch is only supported on individual resources and resource collections, but ${types.length} resources were found`);
+			return ok({ verb: 'get', resources: types ?? [t.type], names: t.names, output: output as OutputFormat, watch, selector: flags.get('selector'), allNamespaces: boolFlag(flags, 'all-namespaces'), namespace });
 		}
 		case 'describe': {
 			const t = target(pos);

@@ -18,6 +18,12 @@ describe('kubectl prompt on a seeded cluster', () => {
 		for (const row of rows(pods.text)) expect(row).toMatch(/^nginx-[a-z0-9]{10}-[a-z0-9]{5} {3}1\/1 {5}Running {3}0 {10}\d+s$/);
 		const deploy = s.run('kubectl get deploy');
 		expect(deploy.text).toMatch(/^NAME {4}READY {3}UP-TO-DATE {3}AVAILABLE {3}AGE\nnginx {3}5\/5 {5}5 {12}5 {11}\d+s$/);
+		const several = s.run('kubectl get deploy,rs').text.split('\n');
+		expect(several[0]).toMatch(/^NAME {20}READY {3}UP-TO-DATE {3}AVAILABLE {3}AGE$/);
+		expect(several[1]).toMatch(/^deployment\.apps\/nginx {3}5\/5 /);
+		expect(several[2]).toBe('');
+		expect(several[3]).toMatch(/^NAME {31}DESIRED {3}CURRENT {3}READY {3}AGE$/);
+		expect(several[4]).toMatch(/^replicaset\.apps\/nginx-[a-z0-9]{10} {3}5 {9}5 {9}5 {7}\d+s$/);
 		const wide = s.run('kubectl get rs -o wide');
 		expect(wide.text.split('\n')[0]).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE +CONTAINERS +IMAGES +SELECTOR$/);
 		expect(wide.text).toMatch(/ nginx +nginx +app=nginx,pod-template-hash=[a-z0-9]{10}$/);

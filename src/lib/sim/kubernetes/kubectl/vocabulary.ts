@@ -94,7 +94,7 @@ export const UNSUPPORTED_TYPES: Record<string, string> = {
 	ep: 'Endpoints is deprecated since v1.33 and not modelled; this cluster has EndpointSlices: kubectl get endpointslices',
 	...Object.fromEntries(
 		['configmaps', 'cm', 'secrets', 'namespaces', 'ns', 'ingresses', 'ing', 'statefulsets', 'sts', 'daemonsets', 'ds', 'jobs', 'cronjobs', 'cj',
-			'persistentvolumeclaims', 'pvc', 'persistentvolumes', 'pv', 'serviceaccounts', 'sa', 'leases', 'horizontalpodautoscalers', 'hpa', 'all', 'networkpolicies', 'netpol']
+			'persistentvolumeclaims', 'pvc', 'persistentvolumes', 'pv', 'serviceaccounts', 'sa', 'leases', 'horizontalpodautoscalers', 'hpa', 'networkpolicies', 'netpol']
 			.map((t) => [t, 'this cluster models pods, deployments, replicasets, nodes, services, endpointslices and events'])
 	)
 };
