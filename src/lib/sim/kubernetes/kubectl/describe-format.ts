@@ -73,7 +73,8 @@ export function describePod(p: Pod, events: Event[], now: number): string {
 		...(p.status?.startTime ? [`Start Time:\t${rfc1123(p.status.startTime)}`] : []),
 		...mapLines('Labels', p.metadata.labels),
 		...mapLines('Annotations', p.metadata.annotations, '', ': '),
-		`Status:\t${p.metadata.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Pending')}${p.metadata.deletionTimestamp ? ` (lasts ${humanDuration(Date.parse(p.metadata.deletionTimestamp) - now)})` : ''}`,
+		// kubectl measures "lasts" from deletionTimestamp, which a graceful delete sets in the future: `<invalid>` during the grace period, as real kubectl prints it.
+		`Status:\t${p.metadata.deletionTimestamp ? `Terminating (lasts ${humanDuration(now - Date.parse(p.metadata.deletionTimestamp))})` : (p.status?.phase ?? 'Pending')}`,
 		...(p.metadata.deletionTimestamp ? [`Termination Grace Period:\t${p.metadata.deletionGracePeriodSeconds ?? 30}s`] : []),
 		...(p.status?.reason ? [`Reason:\t${p.status.reason}`] : []),
 		`IP:\t${p.status?.podIP ?? ''}`,

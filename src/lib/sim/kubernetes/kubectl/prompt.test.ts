@@ -211,3 +211,21 @@ describe('an exercise’s path: find why a Pod is Pending and fix it', () => {
 		expect(s.run('kubectl get pods -o wide').text).toMatch(/ 1\/1 +Running .* node-2 /);
 	});
 });
+
+describe('a Pod that ignores SIGTERM (busybox): delete waits out the grace period', () => {
+	it('get shows Terminating, describe says so as kubectl does, and delete returns once it is gone', () => {
+		const s = sandbox('prompt-terminating');
+		s.run('kubectl create deployment sleepy --image=busybox');
+		s.settle();
+		const pod = s.c.pods()[0]?.metadata.name ?? '';
+		const del = s.run(`kubectl delete pod ${pod}`, 5_000);
+		expect(del.lines).toEqual([`pod "${pod}" deleted from default namespace`]);
+		expect(del.code).toBeUndefined();
+		expect(s.run(`kubectl get pod ${pod}`).text).toMatch(new RegExp(`\\n${pod} +1/1 +Terminating +0 +\\d+s$`));
+		const described = s.run(`kubectl describe pod ${pod}`).text;
+		expect(described).toMatch(/\nStatus: +Terminating \(lasts <invalid>\)\nTermination Grace Period: +30s\n/);
+		s.c.cp.sim.queue.runUntil(s.c.cp.sim.now + 40_000);
+		expect(del.code).toBe(0);
+		expect(s.c.pods().map((p) => p.metadata.name)).not.toContain(pod);
+	});
+});
