@@ -7,6 +7,7 @@ import { defaultTolerationSeconds, lacksDefaultTolerations, validate } from './a
 import { applyDefaults } from './defaults';
 import type { ApiRequest } from './requests';
 import { apiVersionOf, RESOURCES } from './resources';
+import { checkShape } from './shape';
 import { conflict, invalid, type ApiError } from './status';
 
 /** Metadata the client cannot change with an update: it always comes from the stored object. */
@@ -39,6 +40,9 @@ export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | A
 		next.apiVersion = apiVersionOf(info) as never;
 		next.metadata = { ...next.metadata, ...serverManaged(current.metadata) } as ObjectMeta;
 		if (info.status) (next as { status?: unknown }).status = status(current);
+		// A patch may remove a required field (or a PUT leave one out): refused before defaulting reads it.
+		const malformed = checkShape(next);
+		if (malformed) return malformed;
 		// As the real API server defaults every object it decodes, not only new ones: a PUT that leaves
 		// out a defaulted field (imagePullPolicy…) stores the default, and its spec compares equal.
 		applyDefaults(next);

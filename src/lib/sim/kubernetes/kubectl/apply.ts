@@ -48,7 +48,7 @@ export function apply(cmd: ApplyCommand, ctx: HandlerContext): Handled {
 	// One object after another, as kubectl visits them.
 	const next = (i: number): void => {
 		if (i === parsed.documents.length) return term.done(failed ? 1 : 0);
-		applyOne(parsed.documents[i] as Manifest, cmd.namespace, ctx, (ok) => {
+		applyOne(parsed.documents[i] as Manifest, cmd.namespace, source, ctx, (ok) => {
 			failed ||= !ok;
 			next(i + 1);
 		});
@@ -56,7 +56,7 @@ export function apply(cmd: ApplyCommand, ctx: HandlerContext): Handled {
 	next(0);
 }
 
-function applyOne(manifest: Manifest, namespace: string, ctx: HandlerContext, then: (ok: boolean) => void): void {
+function applyOne(manifest: Manifest, namespace: string, source: string, ctx: HandlerContext, then: (ok: boolean) => void): void {
 	const { client, term } = ctx;
 	const known = KINDS[String(manifest.kind)] as (typeof KINDS)[string];
 	const name = String(manifest.metadata?.name);
@@ -67,7 +67,9 @@ function applyOne(manifest: Manifest, namespace: string, ctx: HandlerContext, th
 	client.get(known.kind, { name, namespace: ns }, {
 		done: (g: ApiResult<KubeObject>) => {
 			if (!g.ok && g.code !== 404) return fail(g);
-			if (!g.ok) return client.create(annotated as never, { note: `${name} (apply)`, done: (r: ApiResult<KubeObject>) => (r.ok ? ok('created') : fail(r)) });
+			// kubectl names the step that failed: `Error from server (BadRequest): error when creating "STDIN": …`.
+			const creating = (r: Parameters<typeof fail>[0]) => fail(r.code === 422 ? r : { ...r, message: `error when creating "${source}": ${r.message}` });
+			if (!g.ok) return client.create(annotated as never, { note: `${name} (apply)`, done: (r: ApiResult<KubeObject>) => (r.ok ? ok('created') : creating(r)) });
 			const last = g.object.metadata.annotations?.[LAST_APPLIED];
 			const lastApplied = parseLastApplied(last);
 			const patch = threeWayPatch(lastApplied, annotated, g.object);

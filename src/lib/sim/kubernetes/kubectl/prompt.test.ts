@@ -154,6 +154,17 @@ describe('kubectl prompt on a seeded cluster', () => {
 		s.editor.text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x';
 		expect(s.run('kubectl apply -f -').text).toBe('error: kind ConfigMap is not supported here: apply takes Deployment (apps/v1) and Service (v1) manifests');
 		expect(s.run('kubectl apply -f web.yaml').text).toBe('error: the path "web.yaml" does not exist');
+		// A Service: the server's clusterIP, nodePort and protocol do not count as changes the second time.
+		const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n';
+		s.editor.text = service;
+		expect(s.run('kubectl apply -f -').text).toBe('service/web created');
+		expect(s.run('kubectl apply -f -').text).toBe('service/web unchanged');
+		// A manifest that drops what the last one set: the patch removes required fields and the server refuses it.
+		s.editor.text = `${service}---\n# the Deployment, cut short\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 4}`;
+		const cut = s.run('kubectl apply -f -');
+		expect(cut).toMatchObject({ text: 'service/web unchanged\nThe Deployment "web" is invalid: [spec.selector: Required value, spec.template.spec.containers: Required value]', code: 1 });
+		s.editor.text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: other, labels: {version: 1}}\nspec: {}';
+		expect(s.run('kubectl apply -f -').text).toBe('Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string');
 	});
 
 	it('get -w prints the table, then a row per change, until stopped', () => {
