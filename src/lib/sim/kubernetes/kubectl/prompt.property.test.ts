@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../core/prng';
 import { complete } from './complete';
 import { parseCommand } from './parse';
+import { toYaml } from './serialize';
 import { sandbox } from './testing';
 
 /** What every line kubectl prints on stderr here starts with: a message, never a stack trace. */
@@ -34,6 +35,43 @@ describe('kubectl prompt properties', () => {
 			if (code === 1) expect(errors.length, line).toBeGreaterThan(0);
 			if (code === 0) expect(errors.filter((e) => e.startsWith('error')), line).toEqual([]);
 			expect(() => complete(line, rng.int(line.length + 1), () => ['nginx', 'node-1'])).not.toThrow();
+		}
+	});
+
+	it('apply of mutated manifests (fields removed, retyped, emptied) never throws; each ends in a line per object or a clear error', () => {
+		const rng = new Prng('apply-fuzz');
+		const s = sandbox('apply-fuzz');
+		const base = () => ({
+			apiVersion: 'apps/v1',
+			kind: 'Deployment',
+			metadata: { name: 'web', labels: { app: 'web' } },
+			spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }] } } }
+		});
+		const service = () => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] } });
+		const odd = [null, 'x', 7, -1, 0, true, [], {}, ['a'], { a: 1 }, 'LoadBalancer', 70000];
+		const mutate = (o: unknown, depth = 0): unknown => {
+			if (typeof o !== 'object' || o === null) return o;
+			const copy: Record<string, unknown> = Array.isArray(o) ? ([...o] as unknown as Record<string, unknown>) : { ...o };
+			const keys = Object.keys(copy);
+			if (keys.length === 0) return copy;
+			const key = rng.pick(keys);
+			const r = rng.next();
+			if (r < 0.2 && depth > 0) delete copy[key];
+			else if (r < 0.45) copy[key] = rng.pick(odd);
+			else copy[key] = mutate(copy[key], depth + 1);
+			return copy;
+		};
+		for (let i = 0; i < 150; i++) {
+			const docs = [rng.next() < 0.5 ? base() : service(), ...(rng.next() < 0.3 ? [service()] : [])].map((d) => (rng.next() < 0.85 ? mutate(d) : d));
+			s.editor.text = docs.map((d) => toYaml(d)).join('\n---\n');
+			const errors: string[] = [];
+			let code: number | undefined;
+			const handle = s.prompt.run('kubectl apply -f -', { out: () => undefined, err: (t) => void errors.push(t), done: (c) => void (code = c) });
+			s.c.cp.sim.queue.runUntil(s.c.cp.sim.now + 2_000);
+			handle.stop();
+			expect(code, s.editor.text).toBeDefined();
+			for (const e of errors) expect(e, s.editor.text).toMatch(CLEAR);
+			if (code === 1) expect(errors.length, s.editor.text).toBeGreaterThan(0);
 		}
 	});
 
