@@ -7,6 +7,7 @@ import { defaultTolerationSeconds, lacksDefaultTolerations, validate } from './a
 import { applyDefaults } from './defaults';
 import type { ApiRequest } from './requests';
 import { apiVersionOf, RESOURCES } from './resources';
+import { checkShape } from './shape';
 import { conflict, invalid, type ApiError } from './status';
 
 /** Metadata the client cannot change with an update: it always comes from the stored object. */
@@ -27,11 +28,21 @@ export function applyWrite(req: ApiRequest, current: KubeObject): KubeObject | A
 		// Shares everything but metadata (admission may set generation) and status with the stored object.
 		next = { ...current, metadata: { ...current.metadata } };
 		(next as { status?: unknown }).status = req.verb === 'patch' ? mergePatch(status(current), body.status) : clone(body.status);
+		// A Deployment's status PUT keeps the client's annotations (deploymentStatusStrategy resets only
+		// spec and labels): how the controller sets deployment.kubernetes.io/revision.
+		if (current.kind === 'Deployment' && req.verb === 'update') {
+			const annotations = (body as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations;
+			if (annotations) next.metadata.annotations = annotations;
+			else delete next.metadata.annotations;
+		}
 	} else {
 		next = req.verb === 'patch' ? mergePatch(current, req.body) : (clone(req.body) as KubeObject);
 		next.apiVersion = apiVersionOf(info) as never;
 		next.metadata = { ...next.metadata, ...serverManaged(current.metadata) } as ObjectMeta;
 		if (info.status) (next as { status?: unknown }).status = status(current);
+		// A patch may remove a required field (or a PUT leave one out): refused before defaulting reads it.
+		const malformed = checkShape(next);
+		if (malformed) return malformed;
 		// As the real API server defaults every object it decodes, not only new ones: a PUT that leaves
 		// out a defaulted field (imagePullPolicy…) stores the default, and its spec compares equal.
 		applyDefaults(next);

@@ -12,6 +12,7 @@ import { generateName, uuid } from './names';
 import type { ApiRequest } from './requests';
 import { apiVersionOf, etcdKey, RESOURCES, type ResourceInfo } from './resources';
 import { formatSelector } from './selectors';
+import { checkShape } from './shape';
 import { alreadyExists, badRequest, conflict, describeResult, invalid, notFound, type ApiError, type ApiResult } from './status';
 import type { Storage } from './storage';
 import { admitUpdate, applyWrite } from './updates';
@@ -83,6 +84,8 @@ function create(ctx: WriteContext, req: ApiRequest, info: ResourceInfo, passed: 
 	// Status is the server's and the controllers' to write: a create starts it afresh (a Node keeps the
 	// status its kubelet registers it with).
 	if (info.status && obj.kind !== 'Node') delete (obj as { status?: unknown }).status;
+	const malformed = checkShape(obj);
+	if (malformed) return fail(done, malformed);
 	applyDefaults(obj);
 	const admitted = obj.kind === 'Pod' ? defaultTolerationSeconds(obj) : undefined;
 	const allocation = obj.kind === 'Service' ? ctx.services.allocate(obj) : undefined;

@@ -2,9 +2,12 @@
 // Deployments and ReplicaSets; makes the ReplicaSet <deployment>-<pod-template-hash> for the current
 // template; on a scale (spec.replicas changed, template not) resizes that ReplicaSet, no new one; on a
 // template change rolls over with maxSurge/maxUnavailable; writes the status rolled up from the
-// ReplicaSets. Simplified: one status write per sync (the real one may write twice); no adoption,
-// no Events, no revision annotation on the Deployment, no rollback, no proportional scaling of
-// several active ReplicaSets, no cleanup of old ReplicaSets past revisionHistoryLimit, no Recreate.
+// ReplicaSets, with the Deployment's deployment.kubernetes.io/revision annotation set to its new
+// ReplicaSet's (SetDeploymentRevision, written with the status, as UpdateStatus keeps annotations);
+// a ReplicaSet that becomes the new one again (kubectl rollout undo) gets the next revision.
+// Simplified: one status write per sync (the real one may write twice); no adoption, no Events, no
+// proportional scaling of several active ReplicaSets, no cleanup of old ReplicaSets past
+// revisionHistoryLimit, no Recreate.
 import { DEFAULT_EPOCH, type ComponentContext } from '../control-plane';
 import { deepEqual, rfc3339 } from '../objects';
 import type { Deployment, DeploymentStatus, ReplicaSet } from '../types';
@@ -16,6 +19,8 @@ import type { ControllerOptions } from './replicaset';
 import { WorkQueue } from './workqueue';
 
 type Done = (retry?: boolean) => void;
+
+const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
 
 export function startDeploymentController(ctx: ComponentContext, options: ControllerOptions = {}): void {
 	const now = () => rfc3339(options.epochMs ?? DEFAULT_EPOCH, ctx.now());
@@ -49,9 +54,15 @@ export function startDeploymentController(ctx: ComponentContext, options: Contro
 		const target = active.length === 1 ? active[0] : active.length === 0 ? (newRS ?? oldRSs.at(-1)) : undefined;
 		if ((scaling || d.spec.paused) && target) {
 			// dc.sync → scale: the one active ReplicaSet takes the whole count.
-			return resize([[target, d.spec.replicas ?? 1]], d, (ok) => (ok ? writeStatus(d, calculateStatus(d, owned, newRS, now()), done) : done(true)));
+			return resize([[target, d.spec.replicas ?? 1]], d, (ok) => (ok ? writeStatus(d, calculateStatus(d, owned, newRS, now()), done, newRS) : done(true)));
 		}
 		if (!newRS) return create(d, owned, done);
+		// getNewReplicaSet: an existing new ReplicaSet older than the newest old one (a rollback) takes the next revision.
+		const next = 1 + Math.max(0, ...oldRSs.map(revisionOf));
+		if (revisionOf(newRS) < next) {
+			const bumped: ReplicaSet = { ...newRS, metadata: { ...newRS.metadata, annotations: { ...newRS.metadata.annotations, [REVISION]: String(next) } } };
+			return ctx.client.update(bumped, { note: `revision ${next}`, done: (r) => done(!r.ok) });
+		}
 		rollout(d, newRS, oldRSs, done);
 	}
 
@@ -67,7 +78,7 @@ export function startDeploymentController(ctx: ComponentContext, options: Contro
 				// AlreadyExists: the cache has not caught up (or a hash collision); try again later.
 				if (!r.ok) return done(true);
 				const base = { ...d, status: { ...d.status, conditions: [...(d.status?.conditions ?? []).filter((c) => c.type !== 'Progressing'), createdCondition(r.object.metadata.name, now())] } };
-				writeStatus(d, rolloutStatus(base, [...owned, r.object], r.object, now()), done);
+				writeStatus(d, rolloutStatus(base, [...owned, r.object], r.object, now()), done, r.object);
 			}
 		});
 	}
@@ -81,7 +92,7 @@ export function startDeploymentController(ctx: ComponentContext, options: Contro
 		const changes: [ReplicaSet, number][] = [];
 		if (grow !== current) changes.push([newRS, grow]);
 		else for (const [name, n] of scaleDownOld(d, oldRSs, newRS)) changes.push([oldRSs.find((rs) => rs.metadata.name === name) as ReplicaSet, n]);
-		resize(changes, d, (ok) => (ok ? writeStatus(d, rolloutStatus(d, all, newRS, now()), done) : done(true)));
+		resize(changes, d, (ok) => (ok ? writeStatus(d, rolloutStatus(d, all, newRS, now()), done, newRS) : done(true)));
 	}
 
 	/** scaleReplicaSet: PUT each ReplicaSet with its new size and the desired/max-replicas annotations. */
@@ -104,9 +115,12 @@ export function startDeploymentController(ctx: ComponentContext, options: Contro
 		}
 	}
 
-	function writeStatus(d: Deployment, status: DeploymentStatus, done: Done): void {
-		if (deepEqual(d.status ?? {}, status)) return done();
+	/** UpdateStatus, carrying SetDeploymentRevision's annotation (the new ReplicaSet's revision) with it. */
+	function writeStatus(d: Deployment, status: DeploymentStatus, done: Done, newRS?: ReplicaSet): void {
+		const revision = newRS?.metadata.annotations?.[REVISION];
+		const annotations = revision === undefined || d.metadata.annotations?.[REVISION] === revision ? d.metadata.annotations : { ...d.metadata.annotations, [REVISION]: revision };
+		if (deepEqual(d.status ?? {}, status) && annotations === d.metadata.annotations) return done();
 		const note = `replicas ${status.replicas}, updated ${status.updatedReplicas}, ready ${status.readyReplicas}, available ${status.availableReplicas}`;
-		ctx.client.update({ ...d, status }, { subresource: 'status', note, done: (r) => done(!r.ok) });
+		ctx.client.update({ ...d, metadata: { ...d.metadata, annotations }, status }, { subresource: 'status', note, done: (r) => done(!r.ok) });
 	}
 }
