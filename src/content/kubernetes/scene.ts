@@ -18,6 +18,8 @@ const PODS: Record<string, { node: number; name: string }> = {
 	'pod-2c': { node: 2, name: 'nginx-799cfcc968-cvl77' },
 	// node-failure's replacement for cvl77 (tables.ts afterFailure).
 	'pod-1c': { node: 1, name: 'nginx-799cfcc968-wkjrr' },
+	// The architecture tour's replacement for bh954, when the tour deletes it (architecture.ts).
+	'pod-2d': { node: 2, name: 'nginx-799cfcc968-dnn5t' },
 	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' }
 };
 
@@ -126,15 +128,15 @@ export const kubernetesScene: Scene = {
 		{ id: 'cloud-lb', from: 'cloud-api', to: 'load-balancer' },
 		{ id: 'user-lb', from: 'end-user', to: 'load-balancer', kind: 'data' },
 		{ id: 'proxy1-pod-2a', from: 'kube-proxy-1', to: 'pod-2a', kind: 'data' },
-		{ id: 'proxy1-pod-2b', from: 'kube-proxy-1', to: 'pod-2b', kind: 'data' },
+		{ id: 'proxy3-pod-2d', from: 'kube-proxy-3', to: 'pod-2d', kind: 'data' },
 		{ id: 'proxy1-pod-2c', from: 'kube-proxy-1', to: 'pod-2c', kind: 'data' },
 		...nodeConnections,
 		...podConnections
 	],
 	views: [
 		view('full', 'The whole cluster', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-3a']),
-		view('full-replacing', 'The whole cluster: a replacement Pod on node-2', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-2b', 'pod-3a']),
-		view('full-replaced', 'The whole cluster after the replacement', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2b', 'pod-3a']),
+		view('full-replacing', 'The whole cluster: a replacement Pod on node-2', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-2d', 'pod-3a']),
+		view('full-replaced', 'The whole cluster after the replacement', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2d', 'pod-3a']),
 		view('empty', 'Cluster with no Pods yet', ['registry'], []),
 		view('one-pod', 'First Pod created', ['registry'], ['pod-1a']),
 		view('three', 'Three nginx Pods', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a']),

@@ -46,6 +46,11 @@ export interface ClusterOptions {
 	nodeLifecycle?: boolean;
 	/** A cloud: the cloud API (VM power states, load balancers) and cloud-controller-manager (default off). */
 	cloud?: boolean;
+	/**
+	 * The scene slot a Pod is drawn in, by Pod name (the scene names each slot after one Pod). A Pod not
+	 * listed takes its node's next unused slot (pod-<n>a, pod-<n>b …) as before.
+	 */
+	slots?: Record<string, string>;
 }
 
 export interface Cluster {
@@ -155,7 +160,7 @@ export function startCluster(options: ClusterOptions): Cluster {
 	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
-	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images, slotOf: (pod) => options.slots?.[pod.name] }))));
 	const cloud = options.cloud ? startCloud(cp, nodeNames, nodes, epochMs) : undefined;
 	const proxies: Record<string, KubeProxy> = {};
 	if (options.kubeProxy) nodeNames.forEach((node, i) => (proxies[node] = start(`kube-proxy-${i + 1}`, () => startKubeProxy(cp.context(`kube-proxy-${i + 1}`), { node }))));
