@@ -4,6 +4,7 @@ import { k1Recording, k1Scenario } from './create-deployment';
 import { k2Recording, k2Scenario } from './scale';
 import { k4Recording, k4Scenario } from './expose-service';
 import { k3Recording, k3Scenario } from './node-failure';
+import { architectureRecording, architectureScenario } from './architecture';
 
 // One golden per recorded walkthrough: each step's shown messages, badges, tables and clock. A change in
 // the simulator or a scenario fails here with a diff; review it as an author (does the narration still
@@ -13,7 +14,8 @@ const cases = [
 	['create-deployment', k1Scenario.title, k1Recording],
 	['scale', k2Scenario.title, k2Recording],
 	['expose-service', k4Scenario.title, k4Recording],
-	['node-failure', k3Scenario.title, k3Recording]
+	['node-failure', k3Scenario.title, k3Recording],
+	['architecture', architectureScenario.title, architectureRecording]
 ] as const;
 
 describe.each(cases)('%s', (id, title, recording) => {

@@ -16,6 +16,11 @@ describe('folding runs of same-shape messages', () => {
 		expect(foldSummary(['201 Created: web-7c5-bh954 (resourceVersion 48218)', '201 Created: web-7c5-sz2k2 (resourceVersion 48219)'])).toBe('201 Created: web-7c5-bh954, web-7c5-sz2k2');
 		expect(foldSummary(['200 OK (resourceVersion 1)', '200 OK (resourceVersion 2)'])).toBe('200 OK ×2');
 	});
+	it('drops a whole aside that holds brackets of its own, leaving no stray bracket', () => {
+		const slices = ['PUT …/endpointslices/web-k56k9 (3 endpoints: 2 ready, 1 terminating (1 still serving))', 'PUT …/endpointslices/web-k56k9 (3 endpoints: 3 ready)'];
+		expect(shape(slices[0]!)).toBe(shape(slices[1]!));
+		expect(foldSummary(slices)).toBe('PUT …/endpointslices/web-k56k9 ×2');
+	});
 	it('shortens a shared path but never a name', () => {
 		expect(foldSummary(['write /registry/pods/default/web-7c5-bnhq8', 'write /registry/pods/default/web-7c5-tb5r4'])).toBe('write /registry/pods/default/web-7c5-bnhq8, …/web-7c5-tb5r4');
 	});
