@@ -20,7 +20,11 @@ const PODS: Record<string, { node: number; name: string }> = {
 	'pod-1c': { node: 1, name: 'nginx-799cfcc968-wkjrr' },
 	// The architecture tour's replacement for bh954, when the tour deletes it (architecture.ts).
 	'pod-2d': { node: 2, name: 'nginx-799cfcc968-dnn5t' },
-	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' }
+	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' },
+	// managed-aks: the same Deployment on a cluster of its own on AKS (its run, seed k6), one Pod per node.
+	'pod-1d': { node: 1, name: 'nginx-799cfcc968-bnfcq' },
+	'pod-2e': { node: 2, name: 'nginx-799cfcc968-gg8lh' },
+	'pod-3b': { node: 3, name: 'nginx-799cfcc968-rsnzb' }
 };
 
 const nodeComponents: Component[] = NODES.flatMap((n) => [
@@ -145,14 +149,14 @@ export const kubernetesScene: Scene = {
 		// After `scale`, scaled back to three: w6q9t runs on node-2 (expose-service, node-failure).
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
-		// After node-failure: node-2 rebuilt but empty; h4v8s stays on node-3 (crash-loop, managed-aks).
+		// After node-failure: node-2 rebuilt but empty (crash-loop).
 		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-1', ['registry'], ['pod-1a', 'pod-1c', 'pod-3a']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('replaced-cloud', 'Replacement Pod on a healthy node, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2c', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-1c', 'pod-3a']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1d', 'pod-2e', 'pod-3b']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
 			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']

@@ -54,11 +54,11 @@ export function clockText(ms: number): string {
 const mainPath = (s: Scenario) => s.steps.filter((x) => !x.branch);
 
 function begin(scn: Scenario, change: Partial<ClusterOptions> = {}): Play {
-	if ('cluster' in scn.start) {
+	if (!('continues' in scn.start)) {
 		const c = startCluster({ ...scn.start.cluster, ...change });
-		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(change.slots), firstSeen: new Map() };
+		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(change.slots, (node) => String(c.nodeNames.indexOf(node) + 1)), firstSeen: new Map() };
 	}
-	const p = begin(scn.start.continues, change);
+	const p = begin(scn.start.continues, { ...scn.start.cluster, ...change });
 	for (const s of mainPath(scn.start.continues)) runStep(p, s);
 	const base = p.c.cp.sim.trace.entries.length;
 	return { ...p, base, since: base, shown: new Set(), origin: undefined };
@@ -76,7 +76,7 @@ function act(p: Play, a: Action, step: string): void {
 	if (a.kubectl === 'get services') return c.kubectl.getServices();
 	if (a.kubectl === 'get nodes') return c.kubectl.getNodes();
 	if (a.kubectl === 'delete pod') return c.kubectl.deletePod(a.name);
-	if (a.kubectl === 'logs') throw new Error('logs: not yet');
+	if (a.kubectl === 'logs') return c.logs.logs(a.name);
 	if (a.kubectl === 'create deployment') return c.kubectl.createDeployment(a.name, a.image, a.replicas);
 	if (a.kubectl === 'scale deployment') return c.kubectl.scale(a.name, a.replicas);
 	return c.kubectl.getDeployment(a.name);

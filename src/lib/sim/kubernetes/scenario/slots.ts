@@ -14,14 +14,18 @@ export class PodSlots {
 	private readonly used = new Set<string>();
 
 	/** `named`: the scene's slot for a Pod name, where the scene names one after it. */
-	constructor(private readonly named: Record<string, string> = {}) {}
+	constructor(
+		private readonly named: Record<string, string> = {},
+		/** The scene's number of a node (pod-<n>a …): node-<n>'s number unless the cluster names its nodes otherwise. */
+		private readonly index: (node: string) => string = (node) => node.replace(/^node-/, '')
+	) {}
 
 	/** Updates the slots from the Pods stored now (in the order given: oldest first). */
 	update(pods: Pod[]): void {
 		const names = new Set(pods.map((p) => p.metadata.name));
 		for (const name of [...this.slotOf.keys()]) if (!names.has(name)) this.slotOf.delete(name);
 		for (const p of pods) {
-			const node = p.spec.nodeName?.replace(/^node-/, '');
+			const node = p.spec.nodeName && this.index(p.spec.nodeName);
 			if (!node || this.slotOf.has(p.metadata.name)) continue;
 			const slot = this.named[p.metadata.name] ?? [...LETTERS].map((l) => `pod-${node}${l}`).find((s) => !this.used.has(s))!;
 			this.slotOf.set(p.metadata.name, slot);

@@ -85,7 +85,10 @@ export interface StepScript {
 
 export interface Scenario {
 	title: string;
-	/** A fresh cluster (seed and options), or the scenario whose main path this one continues. */
-	start: { cluster: ClusterOptions } | { continues: Scenario };
+	/**
+	 * A fresh cluster (seed and options), or the scenario whose main path this one continues; with
+	 * `cluster`, that run replayed on a cluster changed so (e.g. the same run on AKS-named nodes).
+	 */
+	start: { cluster: ClusterOptions } | { continues: Scenario; cluster?: Partial<ClusterOptions> };
 	steps: StepScript[];
 }
