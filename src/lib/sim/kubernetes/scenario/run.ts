@@ -54,11 +54,11 @@ export function clockText(ms: number): string {
 const mainPath = (s: Scenario) => s.steps.filter((x) => !x.branch);
 
 function begin(scn: Scenario, change: Partial<ClusterOptions> = {}): Play {
-	if (!('continues' in scn.start)) {
+	if ('cluster' in scn.start) {
 		const c = startCluster({ ...scn.start.cluster, ...change });
 		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(change.slots, (node) => String(c.nodeNames.indexOf(node) + 1)), firstSeen: new Map() };
 	}
-	const p = begin(scn.start.continues, { ...scn.start.cluster, ...change });
+	const p = begin(scn.start.continues, change);
 	for (const s of mainPath(scn.start.continues)) runStep(p, s);
 	const base = p.c.cp.sim.trace.entries.length;
 	return { ...p, base, since: base, shown: new Set(), origin: undefined };

@@ -85,10 +85,7 @@ export interface StepScript {
 
 export interface Scenario {
 	title: string;
-	/**
-	 * A fresh cluster (seed and options), or the scenario whose main path this one continues; with
-	 * `cluster`, that run replayed on a cluster changed so (e.g. the same run on AKS-named nodes).
-	 */
-	start: { cluster: ClusterOptions } | { continues: Scenario; cluster?: Partial<ClusterOptions> };
+	/** A fresh cluster (seed and options), or the scenario whose main path this one continues. */
+	start: { cluster: ClusterOptions } | { continues: Scenario };
 	steps: StepScript[];
 }
