@@ -34,6 +34,8 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
 
 // A status badge ("Pending", "Exited (0)") must never hide the name of the group around its part.
 test('no badge covers a group name, at any step that shows badges', async ({ page }) => {
+	// One page load per badged step, and every recorded Kubernetes step has Pod badges.
+	test.slow();
 	const { walkthroughs } = await import('./content');
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	const overlaps: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, StateTable, Step, Walkthrough } from '$lib/model/types';
-import { architecture } from './architecture';
+import { architecture, architectureRecording } from './architecture';
 import { createDeployment, k1Recording } from './create-deployment';
 import { crashLoop } from './crash-loop';
 import { exposeService } from './expose-service';
@@ -90,7 +90,7 @@ describe('no Pod appears without a cause', () => {
 	// Hand-written: the POST names the Pod ("named … by the API server"); recorded: the API server's 201 does.
 	const POST_POD = /^POST Pod(?: ×\d+)? generateName=nginx-799cfcc968-, named (nginx-[\w-]+)/;
 	const NAMED = /^201 Created: (nginx-[\w-]+)/;
-	const CAUSE = /^DELETE Pod |ReplicaSet \S+ ADDED|replicas \d/;
+	const CAUSE = /^DELETE Pod |^DELETE \S+\/pods\/|ReplicaSet \S+ ADDED|replicas \d/;
 
 	const all = (w: Walkthrough): { i: number; m: Message }[] => w.steps.flatMap((s, i) => (s.messages ?? []).map((m) => ({ i, m })));
 
@@ -202,24 +202,51 @@ describe('architecture: the deleted Pod, told in the order it happens', () => {
 	it('kubectl delete prints the namespace, as kubectl does since 1.34 (kubernetes/kubernetes#126619)', () => {
 		expect(step(architecture, 'etcd').terminal?.output).toBe('pod "nginx-799cfcc968-bh954" deleted from default namespace');
 	});
-	it('node-2\'s kubelet hears of the deletion (at the DELETE) before it hears of the replacement', () => {
-		const ms = summaries(step(architecture, 'kubelet'));
-		const deletion = ms.findIndex((m) => /bh954 MODIFIED \(deletionTimestamp set/.test(m));
-		const bound = ms.findIndex((m) => /2xftn bound to node-2/.test(m));
+	it('node-2\'s kubelet hears of the deletion (at the DELETE) before the replacement exists, then of the replacement', () => {
+		const at = (id: string) => architectureRecording.steps.find((r) => r.step === id)!;
+		const kubelet = at('kubelet');
+		const ms = kubelet.messages.map((m) => `${m.to}: ${m.summary}`);
+		const deletion = ms.findIndex((m) => /^kubelet-2: watch: Pod nginx-799cfcc968-bh954 MODIFIED/.test(m));
+		const bound = ms.findIndex((m) => /^kubelet-2: watch: Pod nginx-799cfcc968-dnn5t ADDED/.test(m));
 		expect(deletion).toBeGreaterThanOrEqual(0);
 		expect(bound).toBeGreaterThan(deletion);
-		expect(ms[deletion]).toMatch(/at the DELETE/);
+		// Heard before the ReplicaSet controller even asked for the replacement.
+		const controllers = at('controllers');
+		const post = controllers.messages.findIndex((m) => /^POST \S+\/pods /.test(m.summary));
+		expect(kubelet.times[deletion]!).toBeLessThan(controllers.times[post]!);
 		expect(step(architecture, 'kubelet').narration).toMatch(/heard the first change as soon as the deletion was stored, before any replacement existed/);
 	});
 	it('once the kubelet has sent the final DELETE, the old Pod is neither listed nor badged as still stopping', () => {
+		const finals = architecture.steps.filter((s) => (s.messages ?? []).some((m) => /^DELETE \S+\/pods\/\S+\?gracePeriodSeconds=0$/.test(m.summary)));
+		expect(finals.map((s) => s.id)).toEqual(['runtime']);
 		for (const s of architecture.steps) {
-			const finalDelete = (s.messages ?? []).find((m) => /^DELETE Pod \S+ \(grace 0/.test(m.summary));
+			const finalDelete = (s.messages ?? []).find((m) => /^DELETE \S+\/pods\/\S+\?gracePeriodSeconds=0$/.test(m.summary));
 			if (!finalDelete) continue;
-			const name = /^DELETE Pod (\S+)/.exec(finalDelete.summary)![1]!;
+			const name = /\/pods\/([^/?]+)\?/.exec(finalDelete.summary)![1]!;
 			const id = kubernetesScene.components.find((c) => c.name === name)!.id;
 			expect(s.badges?.[id], s.id).toMatch(/^Deleted$/);
 			expect(s.tables?.find((t) => t.title === 'Pods')?.rows.map((r) => r[0]), s.id).not.toContain(name);
 		}
+	});
+});
+
+describe('architecture: the words agree with the recorded run', () => {
+	const recorded = (id: string) => architectureRecording.steps.find((r) => r.step === id)!;
+	it('kubectl get nodes prints the Nodes\' AGE as the run has it (registered when the run began)', () => {
+		const age = `${Math.floor(recorded('hub').time / 1000)}s`;
+		const rows = step(architecture, 'hub').terminal!.output!.split('\n').slice(1);
+		expect(rows.map((r) => r.split(/\s+/)[3])).toEqual(['node-1', 'node-2', 'node-3'].map(() => age));
+	});
+	it('the request goes through the node the narration names, to the new Pod on node-2', () => {
+		const hops = step(architecture, 'traffic').messages!.filter((m) => m.kind === 'data').map((m) => `${m.from} → ${m.to}`);
+		expect(hops.slice(0, 3)).toEqual(['end-user → load-balancer', 'load-balancer → kube-proxy-3', 'kube-proxy-3 → pod-2d']);
+		expect(step(architecture, 'traffic').narration).toMatch(/chose node-3, whose rules sent the request on to the new Pod on node-2/);
+		expect(kubernetesScene.components.find((c) => c.id === 'pod-2d')?.parent).toBe('node-2');
+	});
+	it('the scheduler\'s score for node-2, as the notes quote it, is the one in the binding', () => {
+		const binding = step(architecture, 'scheduler').messages!.find((m) => /\/binding /.test(m.summary))!.summary;
+		expect(binding).toMatch(/to node-2: .*scores node-1 491, node-2 591, node-3 491/);
+		expect(step(architecture, 'scheduler').notes).toMatch(/591, against 491 for the others/);
 	});
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { k5Recording } from './crash-loop';
+import { architectureRecording } from './architecture';
 import { k1Recording } from './create-deployment';
+import { k6Recording } from './managed-aks';
 import { k4Recording } from './expose-service';
 import { k3Recording } from './node-failure';
 import { k2Recording } from './scale';
@@ -20,7 +22,9 @@ describe('the recorded runs and the shared constants agree', () => {
 		['scale', k2Recording],
 		['expose-service', k4Recording],
 		['node-failure', k3Recording],
-		['crash-loop', k5Recording]
+		['crash-loop', k5Recording],
+		['architecture', architectureRecording],
+		['managed-aks', k6Recording]
 	] as const)('%s: every Pod is drawn in the slot the scene names after it', (_id, recording) => {
 		for (const r of recording.steps) for (const [slot, pod] of Object.entries(r.slots)) expect(nameOf(slot), `${r.step}: ${slot}`).toBe(pod);
 	});
@@ -50,7 +54,13 @@ describe('the recorded runs and the shared constants agree', () => {
 		expect(rows(at(k4Recording, 'on-prem'), 'Services')[0]![3]).toBe('<pending>');
 	});
 
-	it('node-failure replaces g with f and ends as afterFailure says (crash-loop and managed-aks start there)', () => {
+	it('the architecture tour starts where create-deployment ends (threeRunning) and replaces b on node-2', () => {
+		expect(rows(at(architectureRecording, 'overview'), 'Pods')).toEqual(threeRunning.rows);
+		expect(rows(last(architectureRecording.steps), 'Pods').map((r) => r[0])).toEqual([POD.a, nameOf('pod-2d'), POD.c]);
+		expect(rows(last(architectureRecording.steps), 'Services')).toEqual([['nginx', 'LoadBalancer', SVC.clusterIP, SVC.externalIP, `80:${SVC.nodePort}/TCP`]]);
+	});
+
+	it('node-failure replaces g with f and ends as afterFailure says (crash-loop starts there)', () => {
 		expect(rows(at(k3Recording, 'heartbeats'), 'Pods')).toEqual(threeAgain.rows);
 		expect(rows(last(k3Recording.steps), 'Pods')).toEqual(afterFailure.rows);
 		expect(rows(last(k3Recording.steps), 'Services')[0]![3]).toBe(SVC.externalIP);
@@ -64,12 +74,13 @@ describe('the recorded runs and the shared constants agree', () => {
 		expect(first.slots).toEqual({ 'pod-1a': POD.a, 'pod-1c': POD.f, 'pod-3a': POD.c });
 	});
 
-	it('every message of the five runs, shown or not, draws on the scene: a runtime\'s sandbox slot is the slot the scene names after that Pod', () => {
+	it('every message of the recorded runs, shown or not, draws on the scene: a runtime\'s sandbox slot is the slot the scene names after that Pod', () => {
 		const vias = new Set(kubernetesScene.connections.map((c) => c.id));
-		const all = [k1Recording, k2Recording, k4Recording, k3Recording, k5Recording].flatMap((r) => r.steps.flatMap((s) => s.entries));
+		const all = [k1Recording, k2Recording, k4Recording, k3Recording, k5Recording, architectureRecording, k6Recording].flatMap((r) => r.steps.flatMap((s) => s.entries));
 		expect([...new Set(all.flatMap((e) => (e.type === 'message' && !vias.has(e.via) ? [e.via] : [])))]).toEqual([]);
-		// cvl77's sandbox on node-2 is pod-2c (not bh954's pod-2a), wkjrr's on node-1 is pod-1c.
+		// cvl77's sandbox on node-2 is pod-2c (not bh954's pod-2a), wkjrr's on node-1 is pod-1c; the
+		// architecture tour's dnn5t is pod-2d, though in its run pod-2b is node-2's next unused slot.
 		const to = (slot: string) => all.some((e) => e.type === 'message' && e.to === slot && /create network namespace/.test(e.summary));
-		expect([to('pod-2c'), to('pod-1c')]).toEqual([true, true]);
+		expect([to('pod-2c'), to('pod-1c'), to('pod-2d')]).toEqual([true, true, true]);
 	});
 });

@@ -1,31 +1,53 @@
-import type { StateTable, Walkthrough } from '$lib/model/types';
-import { deployment, K8S_VERSION, POD, replicaSet } from './tables';
+import type { Walkthrough } from '$lib/model/types';
+import { recordWalkthrough, type Scenario } from '$lib/sim/kubernetes/scenario';
+import { COURSE } from './create-deployment';
+import { kubernetesScene } from './scene';
+import { K8S_VERSION } from './tables';
 
 // K6 in flows.md: the same cluster, with the line drawn between what Azure runs and what you own.
 // On AKS the three nodes are VM scale set instances; the diagram keeps its short labels node-1..3.
 // Versions are consistent examples for late 2026 (AKS calendar: 1.36 GA Jun 2026, 1.37 GA Oct 2026).
-const AKS_NODE = ['aks-nodepool1-20315813-vmss000000', 'aks-nodepool1-20315813-vmss000001', 'aks-nodepool1-20315813-vmss000002'] as const;
+// Messages, tables, Pod badges are recorded from the simulator: a cluster of its own (seed k6, the
+// course's components) whose Nodes have AKS's names and whose API server reaches the kubelets through
+// konnectivity; the class creates the same Deployment, then runs kubectl get nodes and kubectl logs.
+// The az commands talk to Azure Resource Manager, not to the Kubernetes API: they stay terminal text.
+export const AKS_NODE = ['aks-nodepool1-20315813-vmss000000', 'aks-nodepool1-20315813-vmss000001', 'aks-nodepool1-20315813-vmss000002'] as const;
+/** The Pods the run names, one per node (the scene's pod-1d, pod-2e, pod-3b). */
+export const AKS_POD = { first: 'nginx-799cfcc968-bnfcq', second: 'nginx-799cfcc968-gg8lh', third: 'nginx-799cfcc968-rsnzb' } as const;
 const NODE_VERSION = K8S_VERSION;
+const AKS_TABLES = ['Deployments', 'ReplicaSets', 'Pods', 'Nodes'];
 
-const aksNodes: StateTable = {
-	title: 'Nodes',
-	columns: ['NAME', 'STATUS', 'VERSION'],
-	rows: AKS_NODE.map((n) => [n, 'Ready', NODE_VERSION])
-};
-
-const aksPods: StateTable = {
-	title: 'Pods',
-	columns: ['NAME', 'STATUS', 'NODE', 'IP'],
-	rows: [
-		[POD.a, 'Running', AKS_NODE[0], '10.244.1.2'],
-		[POD.c, 'Running', AKS_NODE[2], '10.244.3.2'],
-		[POD.f, 'Running', AKS_NODE[0], '10.244.1.4']
+export const k6Scenario: Scenario = {
+	title: 'K6: a cluster on AKS-named nodes (konnectivity), kubectl create deployment nginx --replicas=3, then kubectl get nodes and kubectl logs',
+	start: { cluster: { seed: 'k6', ...COURSE, nodeNames: [...AKS_NODE], konnectivity: true } },
+	steps: [
+		{
+			step: 'split',
+			actions: [{ until: { started: true } }, { kubectl: 'create deployment', name: 'nginx', image: 'nginx', replicas: 3 }, { until: { settled: true } }, { wait: 60_000 }],
+			tables: AKS_TABLES
+		},
+		{ step: 'control-plane', tables: AKS_TABLES },
+		{
+			step: 'nodes',
+			actions: [{ kubectl: 'get nodes' }],
+			until: { answered: { from: 'kubectl', summary: /^GET \/api\/v1\/nodes$/ } },
+			show: [{ from: 'kubectl' }, { to: 'kubectl' }],
+			tables: AKS_TABLES
+		},
+		{
+			step: 'kube-system',
+			actions: [{ kubectl: 'logs', name: AKS_POD.first }],
+			until: { answered: { from: 'kubectl', summary: /\/log$/ } },
+			show: [{ from: 'kubectl' }, { to: /^kubelet-/, summary: /^GET \/containerLogs\// }, { from: /^kubelet-/, to: 'kube-apiserver', summary: /log/ }, { to: 'kubectl' }],
+			tables: AKS_TABLES
+		},
+		{ step: 'same-flows', tables: AKS_TABLES }
 	]
 };
 
 const pad = (s: string, n: number) => s.padEnd(n);
 
-export const managedAks: Walkthrough = {
+const written: Walkthrough = {
 	id: 'kubernetes/managed-aks',
 	scene: 'kubernetes',
 	order: 7,
@@ -37,10 +59,9 @@ export const managedAks: Walkthrough = {
 			title: 'Two halves, two owners',
 			view: 'aks',
 			narration:
-				"Here is the same cluster on Azure Kubernetes Service, with the same three nginx replicas Running: 5bfnw and wkjrr on the first node, sz2k2 on the third. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
+				"Here is the course's nginx Deployment on a cluster of its own, on Azure Kubernetes Service: three replicas Running, bnfcq, gg8lh and rsnzb, one on each node. It has the same parts, but the control plane is managed by Azure: kube-apiserver, etcd, the scheduler, kube-controller-manager and a cloud-controller-manager for Azure run in Azure's own subscription. You cannot log in to them. You own the worker nodes.",
 			notes: 'Ask: what do you no longer have to do? (Back up etcd, patch control-plane machines, keep them highly available.) Then ask what you still must do: upgrade when asked, size the node pools, secure your workloads.',
 			highlight: ['azure', 'node-pool'],
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]
 		},
 		{
 			id: 'control-plane',
@@ -66,31 +87,24 @@ export const managedAks: Walkthrough = {
 			highlight: ['node-1', 'node-2', 'node-3'],
 			terminal: {
 				command: 'kubectl get nodes',
-				output: ['NAME                                STATUS   ROLES    AGE   VERSION', ...AKS_NODE.map((n) => `${n}   Ready    <none>   5d    ${NODE_VERSION}`)].join('\n'),
+				// AGE: the run's Nodes were registered when it began, 63 s before this command (a test checks).
+				output: ['NAME                                STATUS   ROLES    AGE   VERSION', ...AKS_NODE.map((n) => `${n}   Ready    <none>   63s   ${NODE_VERSION}`)].join('\n'),
 				api: 'GET /api/v1/nodes'
 			},
-			messages: [
-				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: 'GET /api/v1/nodes (to the AKS API server endpoint)' },
-				{ from: 'kube-apiserver', to: 'kubectl', via: 'kubectl-api', kind: 'response', summary: '200 OK: 3 nodes, all in your node pool' }
-			]
 		},
 		{
 			id: 'kube-system',
 			title: 'kube-system: add-ons Azure installs on your nodes',
 			notes: 'Demo: kubectl get pods -n kube-system -o wide shows CoreDNS, metrics-server and konnectivity-agent running on your own nodes, using your capacity. Ask: if the konnectivity-agent Pods were down, which kubectl commands would still work? (get and apply yes; logs and exec no.)',
 			view: 'aks',
-			narration: `Some system Pods run on your nodes in the kube-system namespace: CoreDNS for Service names, metrics-server for kubectl top and autoscaling, and konnectivity-agent. The managed API server cannot reach your nodes directly, so the agents dial out to it and hold a tunnel open; kubectl logs and exec travel through it. Here the logs of ${POD.a} come from the kubelet on vmss000000.`,
+			narration: `Some system Pods run on your nodes in the kube-system namespace: CoreDNS for Service names, metrics-server for kubectl top and autoscaling, and konnectivity-agent. The managed API server cannot reach your nodes directly, so the agents dial out to it and hold a tunnel open; kubectl logs and exec travel through it. Here the logs of bnfcq come from the kubelet on vmss000000.`,
 			highlight: ['kube-apiserver', 'kubelet-1'],
 			terminal: {
-				command: `kubectl logs ${POD.a}`,
-				output: '/docker-entrypoint.sh: Configuration complete; ready for start up',
-				api: `GET /api/v1/namespaces/default/pods/${POD.a}/log`
+				command: `kubectl logs ${AKS_POD.first}`,
+				// The lines the run's kubelet returned (cluster/kubectl-logs.ts): nginx started 1 s into the run (a test checks).
+				output: '/docker-entrypoint.sh: Configuration complete; ready for start up\n2026/01/01 00:00:01 [notice] 1#1: start worker processes',
+				api: `GET /api/v1/namespaces/default/pods/${AKS_POD.first}/log`
 			},
-			messages: [
-				{ from: 'kubectl', to: 'kube-apiserver', via: 'kubectl-api', kind: 'request', summary: `GET pods/${POD.a}/log` },
-				{ from: 'kube-apiserver', to: 'kubelet-1', via: 'api-kubelet-1', kind: 'request', summary: `GET /containerLogs/default/${POD.a}/nginx (through the konnectivity tunnel)` },
-				{ from: 'kubelet-1', to: 'kube-apiserver', via: 'api-kubelet-1', kind: 'response', summary: 'log lines streamed back' }
-			]
 		},
 		{
 			id: 'same-flows',
@@ -101,7 +115,10 @@ export const managedAks: Walkthrough = {
 				"Creating, scaling, failing over, exposing and crash-looping all happen exactly as in the other walkthroughs. Only two things differ: the API server's address (an Azure endpoint in your kubeconfig, from az aks get-credentials) and the load balancer, which the Azure cloud-controller-manager creates as an Azure Load Balancer.",
 			highlight: ['azure', 'node-pool'],
 			terminal: { command: 'az aks get-credentials -g demo-rg -n demo-aks', output: 'Merged "demo-aks" as current context in /home/student/.kube/config', api: 'Azure Resource Manager: POST managedClusters/demo-aks/listClusterUserCredential' },
-			tables: [deployment('3/3', 3, 3), replicaSet(3, 3, 3), aksPods, aksNodes]
 		}
 	]
 };
+
+/** The recorded run (steps with their full trace), for the golden test. */
+export const k6Recording = recordWalkthrough(k6Scenario, written, kubernetesScene);
+export const managedAks = k6Recording.walkthrough;

@@ -5,6 +5,8 @@ import { k2Recording, k2Scenario } from './scale';
 import { k4Recording, k4Scenario } from './expose-service';
 import { k3Recording, k3Scenario } from './node-failure';
 import { crashLoopScenario, k5Recording } from './crash-loop';
+import { architectureRecording, architectureScenario } from './architecture';
+import { k6Recording, k6Scenario } from './managed-aks';
 
 // One golden per recorded walkthrough: each step's shown messages, badges, tables and clock. A change in
 // the simulator or a scenario fails here with a diff; review it as an author (does the narration still
@@ -15,7 +17,9 @@ const cases = [
 	['scale', k2Scenario.title, k2Recording],
 	['expose-service', k4Scenario.title, k4Recording],
 	['node-failure', k3Scenario.title, k3Recording],
-	['crash-loop', crashLoopScenario.title, k5Recording]
+	['crash-loop', crashLoopScenario.title, k5Recording],
+	['architecture', architectureScenario.title, architectureRecording],
+	['managed-aks', k6Scenario.title, k6Recording]
 ] as const;
 
 describe.each(cases)('%s', (id, title, recording) => {

@@ -18,7 +18,13 @@ const PODS: Record<string, { node: number; name: string }> = {
 	'pod-2c': { node: 2, name: 'nginx-799cfcc968-cvl77' },
 	// node-failure's replacement for cvl77 (tables.ts afterFailure).
 	'pod-1c': { node: 1, name: 'nginx-799cfcc968-wkjrr' },
-	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' }
+	// The architecture tour's replacement for bh954, when the tour deletes it (architecture.ts).
+	'pod-2d': { node: 2, name: 'nginx-799cfcc968-dnn5t' },
+	'pod-3a': { node: 3, name: 'nginx-799cfcc968-sz2k2' },
+	// managed-aks: the same Deployment on a cluster of its own on AKS (its run, seed k6), one Pod per node.
+	'pod-1d': { node: 1, name: 'nginx-799cfcc968-bnfcq' },
+	'pod-2e': { node: 2, name: 'nginx-799cfcc968-gg8lh' },
+	'pod-3b': { node: 3, name: 'nginx-799cfcc968-rsnzb' }
 };
 
 const nodeComponents: Component[] = NODES.flatMap((n) => [
@@ -126,15 +132,15 @@ export const kubernetesScene: Scene = {
 		{ id: 'cloud-lb', from: 'cloud-api', to: 'load-balancer' },
 		{ id: 'user-lb', from: 'end-user', to: 'load-balancer', kind: 'data' },
 		{ id: 'proxy1-pod-2a', from: 'kube-proxy-1', to: 'pod-2a', kind: 'data' },
-		{ id: 'proxy1-pod-2b', from: 'kube-proxy-1', to: 'pod-2b', kind: 'data' },
+		{ id: 'proxy3-pod-2d', from: 'kube-proxy-3', to: 'pod-2d', kind: 'data' },
 		{ id: 'proxy1-pod-2c', from: 'kube-proxy-1', to: 'pod-2c', kind: 'data' },
 		...nodeConnections,
 		...podConnections
 	],
 	views: [
 		view('full', 'The whole cluster', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-3a']),
-		view('full-replacing', 'The whole cluster: a replacement Pod on node-2', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-2b', 'pod-3a']),
-		view('full-replaced', 'The whole cluster after the replacement', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2b', 'pod-3a']),
+		view('full-replacing', 'The whole cluster: a replacement Pod on node-2', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2a', 'pod-2d', 'pod-3a']),
+		view('full-replaced', 'The whole cluster after the replacement', ['registry', 'end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2d', 'pod-3a']),
 		view('empty', 'Cluster with no Pods yet', ['registry'], []),
 		view('one-pod', 'First Pod created', ['registry'], ['pod-1a']),
 		view('three', 'Three nginx Pods', ['registry'], ['pod-1a', 'pod-2a', 'pod-3a']),
@@ -143,14 +149,14 @@ export const kubernetesScene: Scene = {
 		// After `scale`, scaled back to three: w6q9t runs on node-2 (expose-service, node-failure).
 		view('three-again', 'Three nginx Pods again', ['registry'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('three-again-cloud', 'Three nginx Pods again, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
-		// After node-failure: node-2 rebuilt but empty; sz2k2 stays on node-3 (crash-loop, managed-aks).
+		// After node-failure: node-2 rebuilt but empty; sz2k2 stays on node-3 (crash-loop).
 		view('rebuilt', 'node-2 rebuilt: two nginx Pods on node-1', ['registry'], ['pod-1a', 'pod-1c', 'pod-3a']),
 		view('replaced', 'Replacement Pod on a healthy node', ['registry'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('replaced-cloud', 'Replacement Pod on a healthy node, and the cloud API', ['registry', 'cloud-api'], ['pod-1a', 'pod-1c', 'pod-2c', 'pod-3a']),
 		view('service', 'Exposed through a load balancer', ['end-user', 'load-balancer', 'cloud-api'], ['pod-1a', 'pod-2c', 'pod-3a']),
 		view('onprem', 'On-premises: no cloud controller', [], ['pod-1a', 'pod-2c', 'pod-3a'], ['cloud-controller-manager']),
 		{
-			...view('aks', 'Azure Kubernetes Service', [], ['pod-1a', 'pod-1c', 'pod-3a']),
+			...view('aks', 'Azure Kubernetes Service', [], ['pod-1d', 'pod-2e', 'pod-3b']),
 			place: { 'control-plane': 'azure', 'node-1': 'node-pool', 'node-2': 'node-pool', 'node-3': 'node-pool' },
 			partitions: { kubectl: 0, azure: 1, 'node-pool': 2 },
 			unlinked: ['top', 'control-plane', 'node-pool']

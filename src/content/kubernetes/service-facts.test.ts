@@ -9,7 +9,7 @@ import { architecture } from './architecture';
 import { createDeployment } from './create-deployment';
 import { crashLoop } from './crash-loop';
 import { exposeService } from './expose-service';
-import { managedAks } from './managed-aks';
+import { k6Recording, managedAks } from './managed-aks';
 import { nodeFailure } from './node-failure';
 import { scale } from './scale';
 import { kubernetesScene } from './scene';
@@ -195,6 +195,28 @@ describe('managed-aks', () => {
 	});
 	it('corrects the deck\'s Docker runtime where a learner reads it', () => {
 		expect(step(managedAks, 'nodes').narration).toMatch(/The deck says "We are using Docker".*containerd/);
+	});
+	const recorded = (id: string) => k6Recording.steps.find((r) => r.step === id)!;
+	it('kubectl get nodes prints the AKS Nodes the run has, with the AGE the run gives them', () => {
+		const rows = step(managedAks, 'nodes').terminal!.output!.split('\n').slice(1).map((l) => l.split(/\s+/));
+		expect(rows.map((r) => r[0])).toEqual(cell(recorded('nodes').tables.find((t) => t.title === 'Nodes')!, 'NAME'));
+		expect(rows.map((r) => r[3])).toEqual(rows.map(() => `${Math.floor(recorded('nodes').time / 1000)}s`));
+	});
+	it('kubectl logs goes to the kubelet of the Pod\'s node through the konnectivity tunnel, and prints nginx\'s start-up lines', () => {
+		const s = step(managedAks, 'kube-system');
+		const pod = /kubectl logs (\S+)/.exec(s.terminal!.command)![1]!;
+		const node = recorded('kube-system').tables.find((t) => t.title === 'Pods')!.rows.find((r) => r[0] === pod)![2]!;
+		const kubelet = `kubelet-${Number(node.slice(-1)) + 1}`;
+		expect(s.messages!.map((m) => `${m.from} → ${m.to}: ${m.summary}`)).toEqual([
+			`kubectl → kube-apiserver: GET /api/v1/namespaces/default/pods/${pod}/log`,
+			`kube-apiserver → ${kubelet}: GET /containerLogs/default/${pod}/nginx (through the konnectivity tunnel)`,
+			`${kubelet} → kube-apiserver: 200 OK: 2 lines of nginx's log`,
+			'kube-apiserver → kubectl: 200 OK: 2 log lines'
+		]);
+		expect(s.narration).toContain(`the logs of ${pod.slice(-5)} come from the kubelet on ${node.slice(-10)}`);
+		// nginx started when the run's runtime started it (the timestamp nginx prints is whole seconds).
+		const started = recorded('split').entries.find((e) => e.type === 'message' && e.to === kubernetesScene.components.find((c) => c.name === pod)!.id && /start nginx/.test(e.summary))!;
+		expect(s.terminal!.output!.split('\n')[1]).toBe(`2026/01/01 00:00:${String(Math.floor(started.time / 1000)).padStart(2, '0')} [notice] 1#1: start worker processes`);
 	});
 });
 

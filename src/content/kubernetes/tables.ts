@@ -80,7 +80,7 @@ export const threeAgain = pods([
 ]);
 
 /**
- * Where crash-loop and managed-aks start: node-failure ended with node-2's VM and Node deleted, cvl77
+ * Where crash-loop starts: node-failure ended with node-2's VM and Node deleted, cvl77
  * gone and its replacement wkjrr on node-1. The class then rebuilt node-2 (empty: Kubernetes does not
  * move running Pods back).
  */

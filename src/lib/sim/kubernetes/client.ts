@@ -3,7 +3,7 @@
 // construction. Every call is asynchronous in simulated time: the answer arrives as a message after
 // the channel's latency and `done` runs then (callbacks, not Promises: a Promise would resume in a
 // microtask, outside the event that delivered the answer, at the wrong simulated time).
-import type { WatchStream } from './apiserver/apiserver';
+import type { LogResult, WatchStream } from './apiserver/apiserver';
 import type { ApiRequest, Subresource } from './apiserver/requests';
 import { RESOURCES } from './apiserver/resources';
 import type { ApiError, ApiResult, ListResult } from './apiserver/status';
@@ -94,6 +94,11 @@ export class ApiClient {
 	evict(pod: ObjectKey, options: CallOptions<ApiResult<ObjectOf<'Pod'>>> = {}): void {
 		const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: pod.name, namespace: pod.namespace ?? 'default' } };
 		this.call({ verb: 'create', kind: 'Pod', subresource: 'eviction', body, ...this.at('Pod', pod) }, options);
+	}
+
+	/** GET pods/<name>/log: the API server fetches it from the Pod's node's kubelet (`kubectl logs`). */
+	logs(pod: ObjectKey, options: CallOptions<LogResult | ApiError> = {}): void {
+		this.call({ verb: 'get', kind: 'Pod', subresource: 'log', ...this.at('Pod', pod) }, options);
 	}
 
 	/** POST pods/<name>/binding: what the scheduler does; 409 if the Pod is already bound. */

@@ -32,10 +32,22 @@ export interface WatchStream {
 
 export const APISERVER = 'kube-apiserver';
 
+/** The answer to GET pods/<name>/log: the container's log, as the kubelet read it. */
+export interface LogResult {
+	ok: true;
+	code: 200;
+	lines: string[];
+}
+
+/** How the API server reaches a kubelet (pods/log): the cluster wires it; absent, pods/log is 404. */
+export type KubeletConnection = (req: ApiRequest, answer: (result: LogResult | ApiError, summary: string) => void) => void;
+
 export class ApiServer {
 	readonly storage: Storage;
 	readonly watches: WatchHub;
 	private readonly writes: WriteContext;
+	/** Set by the cluster: the only requests the hub passes on, to a kubelet, rather than serving them from etcd. */
+	connectKubelet?: KubeletConnection;
 
 	constructor(
 		private readonly sim: Sim,
@@ -72,6 +84,7 @@ export class ApiServer {
 		const namespace = info.namespaced ? req.namespace : undefined;
 		if (!authorize(this.policy, user, verb, resource, namespace))
 			return refuse(forbidden(user.name, verb, info, req.subresource, namespace), `authenticated ${user.name}; RBAC denies ${verb} ${resource}${namespace ? ` in ${namespace}` : ''}: 403, nothing stored`);
+		if (req.subresource === 'log') return this.connectKubelet ? this.connectKubelet(req, answer) : answer(notFound(info, `${req.name ?? ''}/log`), '404 Not Found');
 		if (req.verb === 'get') return this.get(req, answer);
 		if (req.verb === 'list' || req.verb === 'watch') {
 			const filter = this.filter(req);

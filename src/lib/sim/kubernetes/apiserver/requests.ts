@@ -4,7 +4,7 @@ import type { Kind } from '../types';
 import { collectionPath, objectPath, RESOURCES } from './resources';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
-export type Subresource = 'status' | 'scale' | 'binding' | 'eviction';
+export type Subresource = 'status' | 'scale' | 'binding' | 'eviction' | 'log';
 
 export interface ApiRequest {
 	verb: Verb;

@@ -19,11 +19,16 @@ import type { KubeProxy } from '../proxy/kube-proxy';
 import type { RequestResult } from '../proxy/datapath';
 import { component, type ClusterComponents } from './components';
 import { makeKubectlNodes, type KubectlNodes } from './kubectl-node';
+import { connectKubelets, makeKubectlLogs, type KubectlLogs } from './kubectl-logs';
 
 export interface ClusterOptions {
 	seed: string | number;
 	/** Worker nodes node-1 … node-N (default 3). */
 	nodes?: number;
+	/** The Nodes' names, if not node-1 … (e.g. AKS's aks-nodepool1-…-vmss000000); the scene still numbers them kubelet-1 …. */
+	nodeNames?: string[];
+	/** The API server reaches kubelets (kubectl logs) through konnectivity's tunnel, as on AKS (default: directly). */
+	konnectivity?: boolean;
 	/** Images every node already has (pulled before the run), e.g. ['nginx']: then only the manifest HEAD is sent. */
 	images?: string[];
 	/**
@@ -46,6 +51,8 @@ export interface ClusterOptions {
 	nodeLifecycle?: boolean;
 	/** A cloud: the cloud API (VM power states, load balancers) and cloud-controller-manager (default off). */
 	cloud?: boolean;
+	/** The scene slot a Pod is drawn in, by Pod name (the scene names each after one Pod); else its node's next unused one. */
+	slots?: Record<string, string>;
 }
 
 export interface Cluster {
@@ -58,6 +65,8 @@ export interface Cluster {
 	kubectl: Kubectl;
 	/** Node maintenance (cordon, uncordon, drain) as the cluster admin (`kubernetes-admin`): `student` may not patch Nodes. */
 	admin: KubectlNodes;
+	/** `kubectl logs`, as `student`: the API server asks the Pod's node's kubelet. */
+	logs: KubectlLogs;
 	/** Scene component ids this cluster's messages can name. */
 	components: string[];
 	/** How many watches the components open at start-up (startUp waits for them). */
@@ -94,7 +103,7 @@ const EDIT = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 /** The default policy plus `student`: a RoleBinding in default (edit or view) and a ClusterRole to read Nodes. */
 export function studentPolicy(nodes: string[], role: 'edit' | 'view' = 'edit'): Policy {
 	const base = defaultPolicy(nodes);
-	const resources = ['deployments', 'deployments/scale', 'replicasets', 'pods', 'services', 'endpointslices', 'events'];
+	const resources = ['deployments', 'deployments/scale', 'replicasets', 'pods', 'pods/log', 'services', 'endpointslices', 'events'];
 	return {
 		users: [...base.users, { name: KUBECTL_USER, groups: ['system:authenticated'] }],
 		bindings: [
@@ -140,8 +149,10 @@ function nodeObject(cp: ControlPlane, name: string, n: number, epochMs: number):
 
 /** Builds and starts the cluster (optional components from `components`: allComponents, or loadCluster's). Nothing has run yet: `startUp(cluster)` next. */
 export function startCluster(options: ClusterOptions, components: ClusterComponents = {}): Cluster {
-	const count = options.nodes ?? 3;
-	const nodeNames = Array.from({ length: count }, (_, i) => `node-${i + 1}`);
+	const count = options.nodeNames?.length ?? options.nodes ?? 3;
+	const nodeNames = options.nodeNames ?? Array.from({ length: count }, (_, i) => `node-${i + 1}`);
+	/** The scene's number of a node: kubelet-<n>, runtime-<n>, kube-proxy-<n>. */
+	const index = (node: string) => String(nodeNames.indexOf(node) + 1);
 	const epochMs = options.epochMs ?? DEFAULT_EPOCH;
 	const cp = new ControlPlane({ seed: options.seed, nodes: nodeNames, epochMs, startRevision: options.startRevision ?? 48208 - 2 * count, policy: studentPolicy(nodeNames, options.student) });
 	nodeNames.forEach((name, i) => {
@@ -161,7 +172,7 @@ export function startCluster(options: ClusterOptions, components: ClusterCompone
 	});
 	const registry = startRegistry(cp);
 	const nodes: Record<string, WorkerNode> = {};
-	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, registry, epochMs, images: options.images }))));
+	nodeNames.forEach((name, i) => (nodes[name] = start(`kubelet-${i + 1}`, () => startNode(cp, { node: name, index: String(i + 1), hostIP: hostIP(i + 1), registry, epochMs, images: options.images, slotOf: (pod) => options.slots?.[pod.name] }))));
 	const cloudKit = options.cloud ? component(components, 'cloud') : undefined;
 	const cloud = cloudKit && startCloud(cp, nodeNames, nodes, epochMs, cloudKit);
 	const proxyKit = options.kubeProxy ? component(components, 'kubeProxy') : undefined;
@@ -177,9 +188,10 @@ export function startCluster(options: ClusterOptions, components: ClusterCompone
 			if (!cloud || cloud.vms.has(name)) proxy.powerOn();
 		};
 	}
+	connectKubelets(cp, { index, konnectivity: options.konnectivity });
 	const storage = cp.apiserver.storage;
 	const n = nodeNames.map((_, i) => i + 1);
-	const send = proxyKit?.dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(node.replace('node-', ''))), backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
+	const send = proxyKit?.dataPath({ sim: cp.sim, rng: cp.sim.rng.fork('load-balancer'), proxies, hostIP: (node) => hostIP(Number(index(node))), index, backend: (node, ip) => nodes[node]?.runtime.endpoint(ip) });
 	return {
 		cp,
 		nodeNames,
@@ -188,6 +200,7 @@ export function startCluster(options: ClusterOptions, components: ClusterCompone
 		scheduler,
 		kubectl: makeKubectl(cp, cp.client('kubectl', KUBECTL_USER)),
 		admin: makeKubectlNodes(cp, cp.client('kubectl')),
+		logs: makeKubectlLogs(cp, cp.client('kubectl', KUBECTL_USER)),
 		// kube-scheduler: Pods and Nodes; kube-controller-manager: Deployments, ReplicaSets, Pods (+ Nodes and
 		// Leases for node lifecycle, + Services and EndpointSlices for endpoints or the GC); one per kubelet
 		// (+ Services and EndpointSlices per kube-proxy); cloud-controller-manager: Services and Nodes.

@@ -14,8 +14,10 @@ export function startRegistry(cp: ControlPlane, options?: RegistryOptions): Regi
 }
 
 export interface NodeOptions extends Omit<RuntimeOptions, 'n'>, Omit<KubeletOptions, 'node' | 'cri' | 'causedBy'> {
-	/** node-1 … */
+	/** node-1 …, or a cloud's own names (aks-nodepool1-…-vmss000000). */
 	node: string;
+	/** The scene's number for the node (kubelet-<index>, runtime-<index>; default: node-<index>'s number). */
+	index?: string;
 }
 
 export interface WorkerNode {
@@ -39,12 +41,13 @@ export interface WorkerNode {
 }
 
 export function startNode(cp: ControlPlane, options: NodeOptions): WorkerNode {
-	const n = options.node.replace(/^node-/, '');
+	const n = options.index ?? options.node.replace(/^node-/, '');
 	const runtime = new ContainerRuntime(cp.sim, { ...options, n });
 	const kubeletId = `kubelet-${n}`;
 	// gRPC over a local Unix socket: well under a millisecond each way.
 	const link = new Link<CriRequest, CriResponse>(cp.sim.net, kubeletId, runtime.id, `kubelet-runtime-${n}`, { min: 0, max: 1 }, runtime.serve);
-	const kubelet = startKubelet(cp.context(kubeletId), {
+	// A kubelet authenticates as system:node:<its Node's name>, whatever the scene calls it.
+	const kubelet = startKubelet(cp.context(kubeletId, `system:node:${options.node}`), {
 		...options,
 		cri: { call: (req, summary, done) => link.call(req, summary, done), peekExited: runtime.exited, reset: () => link.reset() },
 		causedBy: (cause, fn) => cp.sim.queue.within(cause, fn)

@@ -21,8 +21,8 @@ export interface RuntimeOptions {
 	podCIDR?: string;
 	/** Images the node already has (pulled before the run). */
 	images?: string[];
-	/** The scene's Pod component a Pod's messages go to (default pod-<n>a, pod-<n>b … in order of creation). */
-	slotOf?: (pod: PodRef) => string;
+	/** The scene's Pod component a Pod's messages go to (undefined or absent: pod-<n>a, pod-<n>b … in order of creation). */
+	slotOf?: (pod: PodRef) => string | undefined;
 }
 
 interface Sandbox {

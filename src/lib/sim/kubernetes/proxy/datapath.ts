@@ -31,6 +31,8 @@ export interface DataPathOptions {
 	/** What node `node`'s runtime holds at `ip`: its scene slot, and whether anything listens. */
 	backend(node: string, ip: string): { slot: string; listening: boolean } | undefined;
 	hostIP(node: string): string;
+	/** The scene's number for a node (kube-proxy-<n>, lb-proxy-<n>; default: node-<n>'s number). */
+	index?: (node: string) => string;
 }
 
 export interface Target {
@@ -43,11 +45,11 @@ export interface Target {
 	ingress?: string;
 }
 
-const n = (node: string) => node.replace(/^node-/, '');
 
 /** A request's path: `request(target, done)` sends its messages and calls done with what happened. */
 export function dataPath(options: DataPathOptions) {
 	const { sim, rng, proxies } = options;
+	const n = options.index ?? ((node: string) => node.replace(/^node-/, ''));
 	const { net } = sim;
 	const channels = new Map<string, ReturnType<Network['channel']>>();
 	const hop = (from: string, to: string, via: string, latency = { min: 0, max: 1 }) => {

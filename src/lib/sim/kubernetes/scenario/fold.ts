@@ -6,13 +6,17 @@
 // - same shape (digests, numbers):  `GET …/blobs/sha256:aed5… (config) and 7 more like it`
 import type { Message } from '$lib/model/types';
 
+/** An aside in brackets, with one level of brackets inside: `(4 endpoints: 3 ready, 1 terminating (0 still serving))`. */
+const ASIDE = /\((?:[^()]|\([^()]*\))*\)/g;
+const SPACED_ASIDE = new RegExp(` ${ASIDE.source}`, 'g');
+
 /**
  * A summary with its variable parts blanked: asides in brackets, words holding a digit, and the
  * API server's generated name suffixes (5 characters of bcdfghjklmnpqrstvwxz2456789).
  */
 export const shape = (summary: string) =>
 	summary
-		.replace(/\([^)]*\)/g, '()')
+		.replace(ASIDE, '()')
 		.replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, '-#')
 		.replace(/[\w.]*\d[\w.]*/g, '#');
 
@@ -42,7 +46,7 @@ export function foldSummary(summaries: string[]): string {
 	if (summaries.length === 1) return first;
 	if (summaries.every((s) => s === first)) return `${first} ×${summaries.length}`;
 	// Names that differ, maybe with asides that differ too (resourceVersions): list the names, drop the asides.
-	const bare = summaries.map((x) => x.replace(/ \([^)]*\)/g, ''));
+	const bare = summaries.map((x) => x.replace(SPACED_ASIDE, ''));
 	const few = summaries.length <= MAX_LISTED;
 	if (bare.every((b) => b === bare[0])) return `${bare[0]} ×${summaries.length}`;
 	if (few && oneWordApart(summaries) < 0 && oneWordApart(bare) >= 0) return foldSummary(bare);
@@ -63,7 +67,16 @@ export function foldSummary(summaries: string[]): string {
 	return `${first} and ${summaries.length - 1} more like it`;
 }
 
-const sameRun = (a: Message, b: Message) => a.from === b.from && a.to === b.to && a.kind === b.kind && a.via === b.via && shape(a.summary) === shape(b.summary);
+/**
+ * The asides' own shape (sizes count as numbers): two messages whose asides say different things, not
+ * just other numbers or names, are not one run, e.g. a Pod's status PATCH "(running, restartCount 2)"
+ * and the next "(waiting, reason CrashLoopBackOff)", or a config blob's GET "(config)" beside a layer's.
+ */
+const asideShape = (summary: string) =>
+	(summary.match(ASIDE) ?? []).map((a) => shape(a.slice(1, -1)).replace(/# [kMG]?B\b/g, '#')).join(' ');
+
+const sameRun = (a: Message, b: Message) =>
+	a.from === b.from && a.to === b.to && a.kind === b.kind && a.via === b.via && shape(a.summary) === shape(b.summary) && asideShape(a.summary) === asideShape(b.summary);
 
 /** Groups runs of consecutive same-shape messages (never those marked `alone`), each with its one line. */
 export function foldRuns<M extends Message>(messages: M[], alone: (m: M) => boolean = () => false): { message: Message; run: M[] }[] {

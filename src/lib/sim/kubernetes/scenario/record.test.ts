@@ -4,7 +4,7 @@ import { recordWalkthrough } from './record';
 import type { Scenario } from './types';
 
 // Fixtures, not the real scene: a view that shows node-1's first Pod slot only.
-const scene = { id: 's', views: [{ id: 'one', components: ['pod-1a'] }, { id: 'none', components: [] }] } as unknown as Scene;
+const scene = { id: 's', components: [], views: [{ id: 'one', components: ['pod-1a'] }, { id: 'none', components: [] }] } as unknown as Scene;
 const scenario: Scenario = {
 	title: 'one replica',
 	start: { cluster: { seed: 'record-test', nodes: 1 } },

@@ -12,7 +12,9 @@ export interface Recorded {
 
 export function recordWalkthrough(scenario: Scenario, w: Walkthrough, scene: Scene): Recorded {
 	const viewOf = (step: string) => scene.views.find((v) => v.id === w.steps.find((s) => s.id === step)?.view);
-	const steps = recordScenario(scenario, (step, slot) => viewOf(step)?.components.includes(slot) ?? false);
+	// Each Pod slot of the scene is named after the one Pod drawn there.
+	const slots = Object.fromEntries(scene.components.filter((c) => c.kind === 'pod').map((c) => [c.name, c.id]));
+	const steps = recordScenario(scenario, (step, slot) => viewOf(step)?.components.includes(slot) ?? false, slots);
 	for (const s of steps) if (!w.steps.some((x) => x.id === s.step)) throw new Error(`${w.id}: the scenario records a step ${s.step} the walkthrough does not have`);
 	// Tables and the clock are carried forward (engine/carried.ts): a step that would repeat its
 	// predecessor's (the previous main-path step, or the step a branch leaves from) leaves them out.

@@ -59,7 +59,7 @@ const mainPath = (s: Scenario) => s.steps.filter((x) => !x.branch);
 function begin(scn: Scenario, change: Partial<ClusterOptions> = {}): Play {
 	if ('cluster' in scn.start) {
 		const c = startCluster({ ...scn.start.cluster, ...change }, allComponents);
-		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(), firstSeen: new Map() };
+		return { c, base: 0, since: 0, shown: new Set(), slots: new PodSlots(change.slots, (node) => String(c.nodeNames.indexOf(node) + 1)), firstSeen: new Map() };
 	}
 	const p = begin(scn.start.continues, change);
 	for (const s of mainPath(scn.start.continues)) runStep(p, s);
@@ -80,6 +80,9 @@ function act(p: Play, a: Action, step: string): void {
 	if ('zero' in a) return void (p.origin = c.cp.sim.now);
 	if (a.kubectl === 'expose deployment') return c.kubectl.expose(a.name, a.port, a.type);
 	if (a.kubectl === 'get services') return c.kubectl.getServices();
+	if (a.kubectl === 'get nodes') return c.kubectl.getNodes();
+	if (a.kubectl === 'delete pod') return c.kubectl.deletePod(a.name);
+	if (a.kubectl === 'logs') return c.logs.logs(a.name);
 	if (a.kubectl === 'create deployment') return c.kubectl.createDeployment(a.name, a.image, a.replicas);
 	if (a.kubectl === 'scale deployment') return c.kubectl.scale(a.name, a.replicas);
 	return c.kubectl.getDeployment(a.name);
@@ -171,10 +174,11 @@ const firstMention = (entries: readonly TraceEntry[], name: string) => entries.f
 
 /**
  * Records every step of the scenario, branches included (each branch in its own run). `inView`
- * says whether a step's view shows a Pod slot, so badges go only where they can be seen.
+ * says whether a step's view shows a Pod slot, so badges go only where they can be seen; `slots`
+ * names the scene's slot for each Pod the scene names one after.
  */
-export function recordScenario(scn: Scenario, inView: (step: string, slot: string) => boolean = () => true): RecordedStep[] {
-	const main = begin(scn);
+export function recordScenario(scn: Scenario, inView: (step: string, slot: string) => boolean = () => true, slots?: Record<string, string>): RecordedStep[] {
+	const main = begin(scn, slots ? { slots } : {});
 	const out: RecordedStep[] = [];
 	for (const script of scn.steps) {
 		const view = (slot: string) => inView(script.step, slot);
@@ -182,7 +186,7 @@ export function recordScenario(scn: Scenario, inView: (step: string, slot: strin
 			out.push(runStep(main, script, view));
 			continue;
 		}
-		const alt = begin(scn, script.branch.cluster);
+		const alt = begin(scn, { ...script.branch.cluster, ...(slots ? { slots } : {}) });
 		const path = mainPath(scn);
 		const upTo = path.findIndex((s) => s.step === script.branch!.from);
 		if (upTo < 0) throw new Error(`scenario step ${script.step}: no main-path step ${script.branch.from} to branch from`);

@@ -44,6 +44,11 @@ export type Action =
 	| { kubectl: 'get deployment'; name: string }
 	| { kubectl: 'expose deployment'; name: string; port: number; type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' }
 	| { kubectl: 'get services' }
+	| { kubectl: 'get nodes' }
+	/** Graceful: the API server sets deletionTimestamp (30 s grace); the node's kubelet stops it and deletes it. */
+	| { kubectl: 'delete pod'; name: string }
+	/** `kubectl logs <pod>`: the API server asks the Pod's node's kubelet for the container's log. */
+	| { kubectl: 'logs'; name: string }
 	/** An end user's request to a Service through its load balancer (needs kubeProxy). */
 	| { request: string }
 	/** A node's machine powered off (with a cloud: its VM stopped, not deleted), or back on. */
