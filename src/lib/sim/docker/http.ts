@@ -50,7 +50,7 @@ const REASONS: Record<number, string> = {
 export const statusLine = (status: number): string => `${status} ${REASONS[status] ?? ''}`.trim();
 
 /** A digest as logs print it: sha256 and the first 12 hex characters (the short ID docker prints). */
-export const abbrev = (text: string): string => text.replace(/sha256:([a-f0-9]{12})[a-f0-9]{52}/g, 'sha256:$1…');
+export const abbrev = (text: string): string => text.replace(/sha256:([a-f0-9]{12})[a-f0-9]{52}/g, 'sha256:$1…').replace(/\b([a-f0-9]{12})[a-f0-9]{52}\b/g, '$1…');
 
 export const requestLine = (r: HttpRequest): string => abbrev(`${r.method} ${r.host ?? ''}${r.path}${r.note ? ` (${r.note})` : ''}`);
 
@@ -59,6 +59,8 @@ export interface Exchange {
 	client: string;
 	/** Simulated time of the request's arrival, in ms. */
 	now: number;
+	/** The client closed the connection: anything sent now is dropped. */
+	readonly closed: boolean;
 	/** A streamed part of the answer (pull or push progress) before the final one. */
 	progress(summary: string, data?: unknown): void;
 	reply(res: HttpResponse): void;
@@ -88,24 +90,33 @@ export class HttpLink {
 		this.down = sim.net.channel(server, client, via, latency);
 	}
 
-	request(req: HttpRequest, answer: Answer | ((res: HttpResponse) => void)): void {
+	/**
+	 * Sends a request; `done` runs when the answer arrives. Closing the returned connection (a client
+	 * that stops waiting, like `docker run -d` with its wait request) drops whatever the server sends later.
+	 */
+	request(req: HttpRequest, answer: Answer | ((res: HttpResponse) => void)): { close(): void } {
 		const { done, onProgress } = typeof answer === 'function' ? { done: answer, onProgress: undefined } : answer;
 		const client = this.client;
+		let closed = false;
 		this.up.send(req.kind ?? 'request', requestLine(req), () => {
 			let answered = false;
 			this.handler(req, {
 				client,
 				now: this.sim.now,
+				get closed() {
+					return closed;
+				},
 				progress: (summary, data) => {
 					if (answered) throw new Error(`${this.server}: progress after the answer to ${requestLine(req)}`);
-					this.down.send('data', summary, () => onProgress?.(data ?? summary));
+					if (!closed) this.down.send('data', summary, () => onProgress?.(data ?? summary));
 				},
 				reply: (res) => {
 					if (answered) throw new Error(`${this.server}: two answers to ${requestLine(req)}`);
 					answered = true;
-					this.down.send(res.kind ?? 'response', res.summary ?? statusLine(res.status), () => done(res));
+					if (!closed) this.down.send(res.kind ?? 'response', res.summary ?? statusLine(res.status), () => done(res));
 				}
 			});
 		});
+		return { close: () => void (closed = true) };
 	}
 }

@@ -43,6 +43,7 @@ export interface HistoryEntry {
 }
 
 export interface ImageConfig {
+	created: string;
 	architecture: string;
 	os: string;
 	config: RunConfig;
@@ -152,6 +153,7 @@ export interface Assembled {
 export function assemble(platform: Platform, run: RunConfig, steps: ImageStep[], created: string): Assembled {
 	const layers = steps.flatMap((s) => (s.layer ? [s.layer] : []));
 	const config = jsonBlob(MEDIA.config, {
+		created,
 		architecture: platform.architecture,
 		os: platform.os,
 		config: run,
