@@ -3,6 +3,9 @@
 // Components reach each other only through HTTP links (the CLI → the daemon's socket; the daemon →
 // registries) or the messages of the API they model (dockerd → containerd → runc).
 import { Sim } from '../core/sim';
+import { BuildKit } from './build/buildkit';
+import { buildRoute } from './build/route';
+import { build } from './cli/build';
 import { EngineClient } from './cli/api';
 import { Cli } from './cli/cli';
 import type { CommandResult } from './cli/output';
@@ -44,7 +47,10 @@ export class DockerEngine {
 	readonly acr?: Registry;
 	readonly daemon: Daemon;
 	readonly cli: Cli;
+	readonly buildkit: BuildKit;
 	readonly epochMs: number;
+	/** The files in the directory you type commands in: the build context of `docker build .`. */
+	readonly files = new Map<string, string>();
 
 	constructor(options: EngineOptions) {
 		this.sim = new Sim(options.seed);
@@ -77,8 +83,12 @@ export class DockerEngine {
 			clock: () => this.epochMs + this.sim.now
 		};
 		this.daemon = new Daemon(ctx);
+		this.buildkit = new BuildKit({ ...ctx, self: 'buildkit', registry: (domain) => linkTo('buildkit', domain) });
+		this.daemon.routes.push(buildRoute(ctx, this.buildkit));
+		this.daemon.keep = () => this.buildkit.pinned();
 		const socket = new HttpLink(this.sim, 'cli', 'dockerd', viaOf('cli', 'dockerd'), this.daemon.handle, LOCAL);
 		this.cli = new Cli(this.sim, new EngineClient(socket), () => this.epochMs + this.sim.now);
+		this.cli.extra.set('build', build(() => Object.fromEntries(this.files)));
 	}
 
 	/** Types a command now, as a user action; the returned record fills in when the command ends. */

@@ -140,6 +140,8 @@ export class BlobStore {
 /** One history entry of an image: the instruction, and the layer it made (none for config-only ones). */
 export interface ImageStep {
 	createdBy: string;
+	/** When the step was made (a base image's steps keep theirs); default: the image's creation time. */
+	created?: string;
 	layer?: Layer;
 }
 
@@ -158,7 +160,7 @@ export function assemble(platform: Platform, run: RunConfig, steps: ImageStep[],
 		os: platform.os,
 		config: run,
 		rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
-		history: steps.map((s) => ({ created, created_by: s.createdBy, ...(s.layer ? {} : { empty_layer: true as const }) }))
+		history: steps.map((s) => ({ created: s.created ?? created, created_by: s.createdBy, ...(s.layer ? {} : { empty_layer: true as const }) }))
 	} satisfies ImageConfig);
 	return { config, manifest: manifestOf(config, layers.map((l) => l.blob)), layers: layers.map((l) => l.blob) };
 }

@@ -27,6 +27,13 @@ export class ImageStore {
 
 	/** Adds an image whose blobs are already in `content`; returns it. */
 	add(target: string): LocalImage {
+		const image = this.describe(target);
+		this.images.set(target, image);
+		return image;
+	}
+
+	/** What `target` is for this platform (manifest and config), without listing it as an image. */
+	describe(target: string): LocalImage {
 		const root = this.must(target);
 		let manifest = target;
 		if (root.mediaType === MEDIA.index) {
@@ -34,9 +41,7 @@ export class ImageStore {
 			if (!m) throw new Error(`no matching manifest for ${this.platform.os}/${this.platform.architecture} in the manifest list entries`);
 			manifest = m.digest;
 		}
-		const image = { target, manifest, config: parse<Manifest>(this.must(manifest)).config.digest };
-		this.images.set(target, image);
-		return image;
+		return { target, manifest, config: parse<Manifest>(this.must(manifest)).config.digest };
 	}
 
 	/** Points a name at an image; returns the image the name pointed to before, if another. */
@@ -76,6 +81,12 @@ export class ImageStore {
 
 	config(image: LocalImage): ImageConfig {
 		return parse<ImageConfig>(this.must(image.config));
+	}
+
+	/** The image's layers and its config's diff_ids, paired. */
+	layerPairs(image: LocalImage): { blob: Blob; diffId: string }[] {
+		const ids = this.config(image).rootfs.diff_ids;
+		return this.layers(image).map((blob, i) => ({ blob, diffId: ids[i]! }));
 	}
 
 	layers(image: LocalImage): Blob[] {
