@@ -6,6 +6,8 @@ import { Sim } from '../core/sim';
 import { BuildKit } from './build/buildkit';
 import { buildRoute } from './build/route';
 import { build } from './cli/build';
+import { AzureCli } from './cli/az';
+import { entraId } from './registry/entra';
 import { EngineClient } from './cli/api';
 import { Cli } from './cli/cli';
 import type { CommandResult } from './cli/output';
@@ -27,6 +29,8 @@ export interface EngineOptions {
 	platform?: Platform;
 	/** The host's wall clock at t = 0 (default 2026-11-29T09:00:00Z), for CREATED columns. */
 	epochMs?: number;
+	/** The Entra ID user `az login` signs in as (ACR roles name it). */
+	azureUser?: string;
 	/** The scene component for an image by its familiar name; default img-<last path part>. */
 	imageComponent?: (familiar: string) => string;
 }
@@ -48,6 +52,7 @@ export class DockerEngine {
 	readonly daemon: Daemon;
 	readonly cli: Cli;
 	readonly buildkit: BuildKit;
+	readonly az: AzureCli;
 	readonly epochMs: number;
 	/** The files in the directory you type commands in: the build context of `docker build .`. */
 	readonly files = new Map<string, string>();
@@ -89,12 +94,20 @@ export class DockerEngine {
 		const socket = new HttpLink(this.sim, 'cli', 'dockerd', viaOf('cli', 'dockerd'), this.daemon.handle, LOCAL);
 		this.cli = new Cli(this.sim, new EngineClient(socket), () => this.epochMs + this.sim.now);
 		this.cli.extra.set('build', build(() => Object.fromEntries(this.files)));
+		const acrName = options.acr?.name.toLowerCase();
+		this.az = new AzureCli({
+			entra: new HttpLink(this.sim, 'az', 'entra', viaOf('az', 'entra'), entraId(options.azureUser ?? 'student@school.edu'), INTERNET),
+			...(this.acr && acrName ? { acr: { name: acrName, link: new HttpLink(this.sim, 'az', 'acr', viaOf('az', 'acr'), this.acr.handle, INTERNET) } } : {}),
+			toCli: this.sim.net.channel('az', 'cli', viaOf('az', 'cli'), LOCAL),
+			docker: (line, done) => this.cli.run(line, done)
+		});
 	}
 
 	/** Types a command now, as a user action; the returned record fills in when the command ends. */
 	type(line: string): Typed {
 		const typed: Typed = { line };
-		this.sim.action(line, () => this.cli.run(line, (r) => (typed.result = r)));
+		const done = (r: CommandResult) => (typed.result = r);
+		this.sim.action(line, () => (/^\s*az\b/.test(line) ? this.az.run(line, done) : this.cli.run(line, done)));
 		return typed;
 	}
 

@@ -45,8 +45,11 @@ export class Daemon {
 		const m = path.match(/^\/images\/(.+?)(?:\/(history|tag|push|json))?$/);
 		if (!m) return fail(ex, 404, `page not found: ${req.method} ${path}`);
 		const [, name, op] = m as unknown as [string, string, string | undefined];
-		const image = this.store.resolve(name);
-		if (!image) return fail(ex, 404, `No such image: ${name.includes(':') || /^[0-9a-f]{12,}$/.test(name) ? name : `${name}:latest`}`);
+		// A push names the repository in the path and the tag in the query.
+		const lookup = op === 'push' ? `${name}:${q.get('tag') || 'latest'}` : name;
+		const image = this.store.resolve(lookup);
+		if (!image && op === 'push') return fail(ex, 404, `An image does not exist locally with the tag: ${name}`);
+		if (!image) return fail(ex, 404, `No such image: ${/:[\w.-]+$/.test(name.split('/').pop()!) || /^[0-9a-f]{12,}$/.test(name) ? name : `${name}:latest`}`);
 		if (req.method === 'DELETE' && !op) return this.remove(name, image.target, q.get('force') === '1', ex);
 		if (op === 'history') {
 			const config = this.store.config(image);
@@ -89,8 +92,7 @@ export class Daemon {
 
 	private push(name: string, q: URLSearchParams, req: HttpRequest, ex: Exchange): void {
 		const ref = parseReference(`${name}:${q.get('tag') || 'latest'}`);
-		const image = this.store.resolve(familiarTagged(ref));
-		if (!image) return fail(ex, 404, `An image does not exist locally with the tag: ${familiarName(ref)}`);
+		const image = this.store.resolve(familiarTagged(ref))!;
 		pushImage(this.ctx, ref, image, credentialsOf(req), ex, (r) => ('error' in r ? fail(ex, 500, r.error) : ex.reply({ status: 200, summary: '200 OK (stream finished)' })));
 	}
 

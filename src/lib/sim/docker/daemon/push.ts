@@ -5,7 +5,7 @@
 // 201, "Pushed"). Then the manifest, PUT by tag, unless the tag already names the same digest.
 import type { Exchange } from '../http';
 import { short, type Blob } from '../oci';
-import { familiarName, type Reference } from '../reference';
+import type { Reference } from '../reference';
 import type { DaemonContext } from './context';
 import type { LocalImage } from './images';
 import { noSuchHost, sendProgress } from './pull';
@@ -46,7 +46,7 @@ export function pushImage(ctx: DaemonContext, ref: Reference, image: LocalImage,
 			const from = isLayer ? mountFrom(b.digest) : undefined;
 			const post = from ? `${base}/blobs/uploads/?mount=${b.digest}&from=${from}` : `${base}/blobs/uploads/`;
 			resolver.send({ method: 'POST', path: post }, (started) => {
-				if (started.status === 201) return (say(`Mounted from ${familiarName({ domain: ref.domain, path: from! })}`), remember(b.digest), then());
+				if (started.status === 201) return (say(`Mounted from ${from}`), remember(b.digest), then());
 				const location = started.headers?.location;
 				if (started.status !== 202 || !location) return fail(started.status);
 				resolver.send({ method: 'PUT', path: `${location}?digest=${b.digest}`, body: b, kind: 'data', note: isLayer ? `${short(b.digest)}, ${b.size} bytes` : 'the config' }, (put) => {
