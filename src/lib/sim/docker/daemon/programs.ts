@@ -39,8 +39,12 @@ export function programFor(argv: string[], options: { init: boolean; interactive
 	const name = basename(cmd);
 	const quick = (logs: string[], exitCode = 0): Program => ({ name, logs, exitAfter: 5, exitCode, onSignal: otherwise });
 	switch (basename(cmd)) {
-		case 'docker-entrypoint.sh':
-			return args[0] === 'nginx' ? programFor(args, options) : quick([]);
+		case 'docker-entrypoint.sh': {
+			// nginx's entrypoint script ends with exec "$@": a command it cannot find fails inside the
+			// running container (the shell's message, 127), not in runc.
+			const next = args.length ? programFor(args, options) : quick([]);
+			return 'notFound' in next ? quick([`/docker-entrypoint.sh: exec: line 47: ${args[0]}: not found`], 127) : next;
+		}
 		case 'nginx':
 			// nginx handles SIGQUIT (graceful) and SIGTERM (fast) and exits 0, even as PID 1.
 			return { name: 'nginx', logs: NGINX_LOGS, exitCode: 0, onSignal: (s) => (s === 'SIGQUIT' || s === 'SIGTERM' ? 0 : otherwise(s)) };
