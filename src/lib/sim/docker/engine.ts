@@ -3,8 +3,8 @@
 // Components reach each other only through HTTP links (the CLI → the daemon's socket; the daemon →
 // registries) or the messages of the API they model (dockerd → containerd → runc).
 import { Sim } from '../core/sim';
-import { BuildKit } from './build/buildkit';
-import { buildRoute } from './build/route';
+import { BuildKit } from './buildkit/buildkit';
+import { buildRoute } from './buildkit/route';
 import { build } from './cli/build';
 import { AzureCli } from './cli/az';
 import { entraId } from './registry/entra';

@@ -1,6 +1,6 @@
 // docker build (BuildKit): open a session, ask the daemon to solve the Dockerfile, print the progress.
 // The build context is the directory given (the simulator's machine has one: `.`).
-import type { BuildRequest } from '../build/buildkit';
+import type { BuildRequest } from '../buildkit/buildkit';
 import type { Parsed } from './args';
 import type { CliContext } from './containers';
 import type { Finish } from './output';
