@@ -41,6 +41,8 @@ const INTERNET = { min: 20, max: 40 };
 
 export interface Typed {
 	line: string;
+	/** What the terminal shows so far (progress lines updated in place). */
+	output: readonly string[];
 	/** Undefined while the command runs (a foreground container that has not exited). */
 	result?: CommandResult;
 }
@@ -105,9 +107,15 @@ export class DockerEngine {
 
 	/** Types a command now, as a user action; the returned record fills in when the command ends. */
 	type(line: string): Typed {
-		const typed: Typed = { line };
-		const done = (r: CommandResult) => (typed.result = r);
-		this.sim.action(line, () => (/^\s*az\b/.test(line) ? this.az.run(line, done) : this.cli.run(line, done)));
+		const typed: Typed = { line, output: [] };
+		const done = (r: CommandResult) => {
+			typed.result = r;
+			typed.output = r.output;
+		};
+		this.sim.action(line, () => {
+			if (/^\s*az\b/.test(line)) this.az.run(line, done);
+			else if (!typed.result) typed.output = this.cli.run(line, done).lines;
+		});
 		return typed;
 	}
 

@@ -14,7 +14,7 @@ export interface AzDeps {
 	acr?: { name: string; link: HttpLink };
 	/** az → docker: the commands az runs (a process, drawn along az-cli). */
 	toCli: Channel;
-	docker(line: string, done: (r: CommandResult) => void): void;
+	docker(line: string, done: (r: CommandResult) => void): unknown;
 }
 
 export class AzureCli {

@@ -17,9 +17,14 @@ export class Cli {
 		private readonly wallClock: () => number
 	) {}
 
-	/** Runs a command line; `done` gets the output and exit status when the command ends. */
-	run(line: string, done: (r: CommandResult) => void): void {
+	/** Runs a command line; `done` gets the output and exit status when the command ends. Returns the output so far (live). */
+	run(line: string, done: (r: CommandResult) => void): Output {
 		const out = new Output();
+		this.dispatch(line, out, done);
+		return out;
+	}
+
+	private dispatch(line: string, out: Output, done: (r: CommandResult) => void): void {
 		const ctx: CliContext = { api: this.api, out, now: () => this.sim.now };
 		const finish: Finish = (exitCode) => done({ output: out.lines, exitCode });
 		const p = parseDocker(line);

@@ -72,6 +72,8 @@ export function run(ctx: CliContext, p: Parsed, finish: Finish): void {
 		(id) => {
 			if (p.command === 'create') return ctx.out.print(id), finish(0);
 			const detach = p.flags.detach === true;
+			// Detached, the CLI prints the ID as soon as create answers, before it starts the container (run.go).
+			if (detach) ctx.out.print(id);
 			if (!detach) ctx.api.call({ method: 'POST', path: `/containers/${id}/attach?stream=1&stdout=1&stderr=1` }, () => {}, (line) => ctx.out.print(line.status));
 			let code: number | undefined;
 			let started = false;
@@ -88,9 +90,8 @@ export function run(ctx: CliContext, p: Parsed, finish: Finish): void {
 				}
 				started = true;
 				if (detach) {
-					// The client prints the ID and returns; closing its wait request is all it does.
+					// The client returns; closing its wait request is all it does.
 					wait.close();
-					ctx.out.print(id);
 					return finish(0);
 				}
 				if (code !== undefined) finish(code);

@@ -155,7 +155,7 @@ export function describe(b: Blob): string {
 	}
 	if (b.mediaType === MEDIA.manifest) return `image manifest, 1 config + ${parse<Manifest>(b).layers.length} layer digests`;
 	if (b.mediaType === MEDIA.config) return `image config, ${b.size} bytes`;
-	return `layer ${abbrev(b.digest)}, ${megabytes(b.size)} compressed tar`;
+	return `layer blob ${abbrev(b.digest)}, ${megabytes(b.size)} compressed tar`;
 }
 
 /** Sizes as docker prints them (decimal units, 3 significant digits): 29.7MB, 955B. */
