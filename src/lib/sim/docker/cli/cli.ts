@@ -8,7 +8,7 @@ import { history, images, login, pull, push, rmi, tag } from './images';
 import { Output, type CommandResult, type Finish } from './output';
 
 export class Cli {
-	/** Commands with their own module (build, commit), added by whoever assembles the engine. */
+	/** Commands with their own module (build), added by whoever assembles the engine. */
 	readonly extra = new Map<string, (ctx: CliContext, p: import('./args').Parsed, finish: Finish) => void>();
 
 	constructor(

@@ -1,5 +1,5 @@
 // The container routes of the Engine API: create, start, stop, kill, restart, wait, remove, list,
-// inspect, logs. `exec` and `commit` are in exec.ts and commit.ts.
+// inspect, logs and attach. `exec` is in exec.ts.
 import type { Exchange, HttpRequest } from '../http';
 import { familiarName, parseReference } from '../reference';
 import { newId, newName, type Container, type PortBinding } from './container';
@@ -36,7 +36,10 @@ export class ContainerApi {
 	/** A container by name, full ID or unique ID prefix. */
 	find(ref: string): Container | undefined {
 		const name = ref.replace(/^\//, '');
-		return this.list.find((c) => c.name === name) ?? (/^[0-9a-f]+$/.test(ref) ? this.list.filter((c) => c.id.startsWith(ref)) : []).find((_, i, a) => a.length === 1);
+		const byName = this.list.find((c) => c.name === name);
+		if (byName || !/^[0-9a-f]+$/.test(ref)) return byName;
+		const byId = this.list.filter((c) => c.id.startsWith(ref));
+		return byId.length === 1 ? byId[0] : undefined;
 	}
 
 	route(req: HttpRequest, path: string, q: URLSearchParams, ex: Exchange): boolean {
