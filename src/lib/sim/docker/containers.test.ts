@@ -123,6 +123,18 @@ describe('rm, exec, logs, names and ports', () => {
 		expect(clash.text).toMatch(/Bind for 0\.0\.0\.0:8080 failed: port is already allocated/);
 	});
 
+	it('restart stops (the stop signal) and starts the same container: same ID, same writable layer, Up again', () => {
+		const e = withNginx();
+		const id = sh(e, 'docker run -d --name web nginx').text;
+		sh(e, 'docker exec web touch /kept');
+		const from = e.sim.trace.size;
+		expect(sh(e, 'docker restart web').text).toBe('web');
+		const sent = messagesSince(e, from);
+		expect(sent.findIndex((m) => /kill task web with SIGQUIT/.test(m))).toBeLessThan(sent.findIndex((m) => /gRPC: start task web/.test(m)));
+		expect(sh(e, 'docker ps -q').text).toBe(id.slice(0, 12));
+		expect(sh(e, 'docker exec web ls /').text).toMatch(/^kept$/m);
+	});
+
 	it('a container with no --name gets an adjective_surname name', () => {
 		const e = withNginx();
 		sh(e, 'docker run -d nginx');
