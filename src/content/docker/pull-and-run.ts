@@ -1,5 +1,7 @@
 import type { Walkthrough } from '$lib/model/types';
-import { containers, IDS, images, NGINX, psText, web, WEB_PORTS } from './tables';
+import { recordDockerWalkthrough, type DockerScenario } from '$lib/sim/docker/scenario';
+import { dockerScene } from './scene';
+import { containers, IDS, images, NGINX, web } from './tables';
 
 // D1 in flows.md: docker pull nginx, then docker run -d --name web -p 8080:80 nginx, on a fresh Docker
 // Engine 29 (containerd image store). Where this differs from flows.md it follows the code:
@@ -10,15 +12,13 @@ import { containers, IDS, images, NGINX, psText, web, WEB_PORTS } from './tables
 // nginx:latest for linux/amd64 has 7 layers: FROM debian:trixie-slim (1), RUN (1), 5 × COPY
 // (nginx/docker-nginx mainline/debian/Dockerfile).
 const empty = [images([]), containers([])];
-// The full ID: 64 hex characters (docker ps shows the first 12, IDS.web).
-export const WEB_ID = `${IDS.web}0a81f6c2d9e4b7a5c3f1e8d6b2a4c7e9f1d3b5a7c9e2f46d8b0e`;
 const RUN = 'docker run -d --name web -p 8080:80 nginx';
-const LAYERS = ['b1badc6e5066', '4a0a7b2b3f2d', 'c3ba5e0ae86b', '1d2e4cb3a9f7', '7f3f1e9c2a60', '9e8d6a3c1b45', 'e5c2b7d90a13'];
-const pulled = ['latest: Pulling from library/nginx', ...LAYERS.map((l) => `${l}: Pull complete`), 'Digest: sha256:…', 'Status: Downloaded newer image for nginx:latest'];
+/** Terminal output recorded from the run (`output: true` in the scenario below). */
+const FROM_RUN = '';
 const created = web('Less than a second ago', 'Created');
 const upNow = web('6 seconds ago', 'Up 5 seconds');
 
-export const pullAndRun: Walkthrough = {
+const written: Walkthrough = {
 	id: 'docker/pull-and-run',
 	scene: 'docker',
 	order: 1,
@@ -42,9 +42,8 @@ export const pullAndRun: Walkthrough = {
 			view: 'empty',
 			narration:
 				"docker pull nginx becomes one API call over the daemon's Unix socket. No registry is named, so the daemon assumes Docker Hub, the library namespace and the tag latest: docker.io/library/nginx:latest. Progress streams back to the client as JSON lines.",
-			terminal: { command: 'docker pull nginx', output: 'Using default tag: latest\nlatest: Pulling from library/nginx', api: 'POST /images/create?fromImage=nginx&tag=latest' },
+			terminal: { command: 'docker pull nginx', output: FROM_RUN, api: 'POST /images/create?fromImage=nginx&tag=latest' },
 			highlight: ['cli', 'dockerd'],
-			messages: [{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/create?fromImage=nginx&tag=latest' }]
 		},
 		{
 			id: 'token',
@@ -55,12 +54,6 @@ export const pullAndRun: Walkthrough = {
 			narration:
 				'The daemon first asks the registry about nginx:latest with a HEAD request. Docker Hub answers 401 with a Bearer challenge: fetch a token from auth.docker.io for the scope repository:library/nginx:pull. The daemon gets one, anonymously for a public image, and sends it with every request that follows.',
 			highlight: ['dockerd', 'hub'],
-			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET auth.docker.io/token?service=registry.docker.io&scope=repository:library/nginx:pull (anonymous)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: bearer token (short-lived)' }
-			]
 		},
 		{
 			id: 'manifest',
@@ -71,14 +64,6 @@ export const pullAndRun: Walkthrough = {
 			narration:
 				'With the token, the HEAD is answered 200 with the digest of what latest points to today: an image index. The daemon fetches the index by that digest; it lists one manifest per platform. It picks its own platform, linux/amd64, and fetches that manifest: the digests of one config blob and seven layer blobs.',
 			highlight: ['dockerd', 'hub'],
-			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest (with the token)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200, Docker-Content-Digest: sha256:… (an image index)' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (the index)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: image index, one manifest per platform' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/manifests/sha256:… (linux/amd64)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'response', summary: '200: image manifest, 1 config + 7 layer digests' }
-			]
 		},
 		{
 			id: 'layers',
@@ -89,12 +74,6 @@ export const pullAndRun: Walkthrough = {
 			narration:
 				'Now the downloads. The daemon asks for each blob by its digest: first the config (what to run, which port, the environment), then the seven layers, three at a time by default. Docker Hub redirects blob requests to its content delivery network. As each blob arrives the daemon computes its sha256 and compares it with the digest it asked for, so a damaged or tampered layer is rejected.',
 			highlight: ['dockerd', 'hub'],
-			messages: [
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… (the config)' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: '200: config JSON (ENTRYPOINT, CMD, ExposedPorts 80/tcp, Env, layer diff IDs)' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… for each of the 7 layers, 3 at a time' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: '7 layer blobs (compressed tar, after a 307 redirect to the CDN), each checked against its digest' }
-			]
 		},
 		{
 			id: 'unpack',
@@ -103,9 +82,8 @@ export const pullAndRun: Walkthrough = {
 			view: 'pulled',
 			narration:
 				'The daemon keeps the compressed layers in its image store and unpacks each one, in order, into a read-only snapshot (the containerd image store on a fresh Docker Engine 29; overlay2 before). It names the result nginx:latest and the pull ends. An image is a read-only template: a stack of layers plus a config saying what to run.',
-			terminal: { command: 'docker pull nginx', output: ['Using default tag: latest', ...pulled, 'docker.io/library/nginx:latest'].join('\n'), api: 'POST /images/create?fromImage=nginx&tag=latest → 200 (stream finished)' },
+			terminal: { command: 'docker pull nginx', output: FROM_RUN, api: 'POST /images/create?fromImage=nginx&tag=latest → 200 (stream finished)' },
 			highlight: ['img-nginx'],
-			messages: [{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: 'unpack 7 layers into snapshots, tag nginx:latest' }],
 			tables: [images([NGINX]), containers([])]
 		},
 		{
@@ -115,13 +93,8 @@ export const pullAndRun: Walkthrough = {
 			narration:
 				"docker run -d --name web -p 8080:80 nginx is several API calls. First the client asks the daemon to create a container named web from nginx, with host port 8080 published to port 80 inside. The daemon stores the configuration, prepares an empty writable layer on top of the image's layers, and answers 201 with the new ID, which the client prints. Nothing runs yet.",
 			notes: 'Offer the branch: what if you skip docker pull? Point out that docker create is this step alone: afterwards docker ps -a lists web as Created, and docker ps does not list it at all.',
-			terminal: { command: RUN, output: WEB_ID, api: 'POST /containers/create?name=web → 201 Created' },
+			terminal: { command: RUN, output: FROM_RUN, api: 'POST /containers/create?name=web → 201 Created' },
 			highlight: ['cli', 'dockerd'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web (Image nginx, PortBindings 80/tcp → 8080)' },
-				{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: "prepare web's writable layer on top of the 7 image layers" },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…","Warnings":[]}` }
-			],
 			choices: [
 				{ label: 'Continue: start it', to: 'start' },
 				{ label: 'What if you skip docker pull?', to: 'no-image' }
@@ -135,12 +108,8 @@ export const pullAndRun: Walkthrough = {
 			view: 'pulled',
 			narration:
 				'The client first opens a long-poll wait request (condition next-exit), so it cannot miss the exit of a container that stops at once. Then it asks the daemon to start web. The daemon answers the start request only when the container is running; the next three steps show what it does meanwhile.',
-			terminal: { command: RUN, output: WEB_ID, api: `POST /containers/${IDS.web}…/wait?condition=next-exit, POST /containers/${IDS.web}…/start` },
+			terminal: { command: RUN, output: FROM_RUN, api: `POST /containers/${IDS.web}…/wait?condition=next-exit, POST /containers/${IDS.web}…/start` },
 			highlight: ['cli', 'dockerd'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}…/wait?condition=next-exit (long-poll)` },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: `POST /containers/${IDS.web}…/start` }
-			]
 		},
 		{
 			id: 'runtime',
@@ -154,11 +123,6 @@ export const pullAndRun: Walkthrough = {
 				containerd: 'Records the container and its task. The shim it starts stays as the parent of the container process, so containerd and dockerd can restart without stopping web.',
 				runc: 'Creates the namespaces and the cgroup and makes the layered root filesystem the container\'s /. The network namespace it makes holds only a loopback interface: wiring it up is the daemon\'s job.'
 			},
-			messages: [
-				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'gRPC: create container web and its task (OCI spec: namespaces, cgroup, mounts)' },
-				{ from: 'containerd', to: 'runc', via: 'containerd-runc', kind: 'request', summary: 'shim → runc create: namespaces, cgroup, root filesystem (image layers + writable layer)' },
-				{ from: 'runc', to: 'ctr-web', via: 'runc-web', kind: 'request', summary: 'first process created, waiting to be started' }
-			]
 		},
 		{
 			id: 'network',
@@ -172,12 +136,6 @@ export const pullAndRun: Walkthrough = {
 				dockerd: 'Its built-in networking (libnetwork) creates the veth pair, assigns the address and writes the NAT rule. runc made the namespace but never touches the bridge or the rules.',
 				bridge: "Holds the host end of web's veth pair; traffic for 172.17.0.2 crosses it."
 			},
-			messages: [
-				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: "libnetwork: veth pair, one end on docker0, the other into web's namespace as eth0" },
-				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: 'libnetwork: eth0 = 172.17.0.2/16, gateway 172.17.0.1 (docker0)' },
-				{ from: 'dockerd', to: 'bridge', via: 'dockerd-bridge', kind: 'request', summary: 'libnetwork: publish 8080, NAT rule host:8080 → 172.17.0.2:80; docker-proxy listens on 0.0.0.0:8080 and [::]:8080' },
-				{ from: 'bridge', to: 'ctr-web', via: 'bridge-web', kind: 'data', summary: 'eth0 (172.17.0.2) is up inside web' }
-			]
 		},
 		{
 			id: 'nginx-starts',
@@ -186,15 +144,9 @@ export const pullAndRun: Walkthrough = {
 			view: 'wired',
 			narration:
 				'Everything is ready, so the daemon asks containerd to start the task. runc start releases the waiting process: /docker-entrypoint.sh prepares the configuration, then replaces itself with nginx, which becomes PID 1 in web. runc exits; the shim stays. Only now does the daemon answer the start request: 204 No Content. With -d the client, which printed the ID after create, returns.',
-			terminal: { command: RUN, output: WEB_ID, api: `POST /containers/${IDS.web}…/start → 204 No Content` },
+			terminal: { command: RUN, output: FROM_RUN, api: `POST /containers/${IDS.web}…/start → 204 No Content` },
 			highlight: ['containerd', 'runc', 'ctr-web', 'cli'],
 			badges: { 'ctr-web': 'Up' },
-			messages: [
-				{ from: 'dockerd', to: 'containerd', via: 'dockerd-containerd', kind: 'request', summary: 'gRPC: start task web' },
-				{ from: 'containerd', to: 'runc', via: 'containerd-runc', kind: 'request', summary: 'shim → runc start' },
-				{ from: 'runc', to: 'ctr-web', via: 'runc-web', kind: 'request', summary: "exec /docker-entrypoint.sh, which execs nginx -g 'daemon off;' as PID 1" },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '204 No Content' }
-			],
 			tables: [images([NGINX]), containers([web('1 second ago', 'Up Less than a second')])]
 		},
 		{
@@ -205,12 +157,7 @@ export const pullAndRun: Walkthrough = {
 			narration:
 				'Now http://localhost:8080 reaches nginx inside the container: the NAT rule forwards host port 8080 over docker0 to port 80 in web. The image stays read-only and can start any number of containers; each container is a runnable instance with its own writable layer. Anything written there vanishes when the container is removed, unless it goes to a volume.',
 			highlight: ['img-nginx', 'ctr-web', 'bridge'],
-			terminal: { command: 'docker ps', output: psText([upNow]), api: 'GET /containers/json' },
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'GET /containers/json' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `200: [web, Up 5 seconds, ${WEB_PORTS}]` },
-				{ from: 'bridge', to: 'ctr-web', via: 'bridge-web', kind: 'data', summary: 'HTTP GET / to localhost:8080, NAT to 172.17.0.2:80' }
-			],
+			terminal: { command: 'docker ps', output: FROM_RUN, api: 'GET /containers/json' },
 			tables: [images([NGINX]), containers([upNow])],
 			end: true
 		},
@@ -223,24 +170,58 @@ export const pullAndRun: Walkthrough = {
 				"Had you never pulled nginx, the create call would fail with 404 No such image. The client notices, prints \"Unable to find image 'nginx:latest' locally\", runs the same pull you saw earlier, and then retries the create, which now succeeds. So docker run pulls for you; docker pull just does it ahead of time.",
 			terminal: {
 				command: RUN,
-				output: ["Unable to find image 'nginx:latest' locally", ...pulled, WEB_ID].join('\n'),
+				output: FROM_RUN,
 				api: 'POST /containers/create → 404, POST /images/create?fromImage=nginx&tag=latest, POST /containers/create → 201'
 			},
 			highlight: ['cli', 'dockerd', 'hub', 'img-nginx'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '404 No such image: nginx:latest' },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/create?fromImage=nginx&tag=latest' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'HEAD /v2/library/nginx/manifests/latest, token, index, manifest and config, as before' },
-				{ from: 'dockerd', to: 'hub', via: 'dockerd-hub', kind: 'request', summary: 'GET /v2/library/nginx/blobs/sha256:… for each of the 7 layers, 3 at a time' },
-				{ from: 'hub', to: 'dockerd', via: 'dockerd-hub', kind: 'data', summary: 'token, index, manifest, config and 7 layer blobs, each checked against its digest' },
-				{ from: 'dockerd', to: 'img-nginx', via: 'dockerd-img-nginx', kind: 'data', summary: 'unpack 7 layers into snapshots, tag nginx:latest' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'data', summary: 'pull progress (Pull complete × 7), then the stream ends' },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /containers/create?name=web (retry)' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: `201 Created {"Id":"${IDS.web}…","Warnings":[]}` }
-			],
 			tables: [images([NGINX]), containers([created])],
 			next: 'start'
 		}
 	]
 };
+
+// Messages and the terminal's output come from the simulator (src/lib/sim/docker), recorded at build
+// time: a fresh Engine 29 host with Docker Hub; `docker pull nginx`, then the run, then `docker ps` once
+// 6 seconds have passed (so the terminal agrees with the table's "Up 5 seconds"). The tables stay in
+// tables.ts (shared with the later walkthroughs); IDS.web and IDS.nginx there are this run's IDs
+// (run-facts.test.ts checks they agree).
+const RUN_STEP = { from: 'cli', summary: /\/wait\?/ };
+export const d1Scenario: DockerScenario = {
+	title: 'D1: docker pull nginx, then docker run -d --name web -p 8080:80 nginx',
+	engine: { seed: 'd1' },
+	steps: [
+		{ step: 'pull', type: ['docker pull nginx'], until: { from: 'cli', to: 'dockerd' }, show: [{ from: 'cli' }], output: true },
+		{ step: 'token', until: { from: 'hub', summary: /^200: bearer token/ }, show: [{ to: 'hub' }, { from: 'hub' }] },
+		{ step: 'manifest', until: { from: 'hub', summary: /^200: image manifest/ }, show: [{ from: 'dockerd', to: 'hub' }, { from: 'hub', to: 'dockerd' }] },
+		{ step: 'layers', until: { from: 'hub', summary: /^200: layer blob/, count: 7 }, show: [{ to: 'hub' }, { from: 'hub' }] },
+		{ step: 'unpack', show: [{ to: 'img-nginx' }, { to: 'cli', summary: /Pull complete|^200 / }], output: true },
+		{ step: 'create', type: [RUN], until: RUN_STEP, show: [{ from: 'cli', summary: /^POST \/containers\/create/ }, { to: 'img-nginx' }, { to: 'cli' }], output: true },
+		{ step: 'start', until: { from: 'dockerd', to: 'containerd' }, show: [{ from: 'cli' }], output: true },
+		{ step: 'runtime', until: { to: 'ctr-web', summary: /^first process/ }, show: [{ from: 'dockerd', to: 'containerd' }, { from: 'containerd', to: 'runc' }, { from: 'runc' }] },
+		{ step: 'network', until: { to: 'ctr-web', summary: /^eth0/ }, show: [{ to: 'bridge' }, { from: 'bridge' }] },
+		{ step: 'nginx-starts', show: [{ from: 'dockerd', to: 'containerd' }, { from: 'containerd', to: 'runc' }, { from: 'runc' }, { to: 'cli' }], output: true },
+		{ step: 'summary', wait: 5_990, type: ['docker ps'], show: [{ from: 'cli' }, { to: 'cli' }], output: true },
+		{
+			step: 'no-image',
+			fresh: true,
+			type: [RUN],
+			until: RUN_STEP,
+			show: [
+				{ from: 'cli', summary: /create/ },
+				{ from: 'dockerd', to: 'cli', kind: 'response' },
+				{ to: 'hub', summary: /^HEAD/, first: 1 },
+				{ from: 'hub', first: 1 },
+				{ to: 'hub', summary: /\(a layer\)$/, first: 1 },
+				{ from: 'hub', summary: /^200: layer blob/, last: 1 },
+				{ to: 'img-nginx', summary: /^unpack/ }
+			],
+			output: true
+		}
+	]
+};
+
+export const d1Recording = recordDockerWalkthrough(d1Scenario, written, dockerScene);
+export const pullAndRun: Walkthrough = d1Recording.walkthrough;
+
+/** The full ID of web, as docker run -d printed it (docker ps shows the first 12 characters, IDS.web). */
+export const WEB_ID = d1Recording.steps.find((s) => s.step === 'create')?.output ?? '';

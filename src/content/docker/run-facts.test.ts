@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Step, StateTable, Walkthrough } from '$lib/model/types';
 import { buildAndPush } from './build-and-push';
 import { inspectContainers } from './inspect-containers';
-import { pullAndRun, WEB_ID } from './pull-and-run';
+import { d1Recording, d1Scenario, pullAndRun, WEB_ID } from './pull-and-run';
 import { pushToAcr } from './push-to-acr';
 import { dockerScene } from './scene';
 import { IDS } from './tables';
@@ -77,7 +77,7 @@ describe('pull-and-run: the registry traffic', () => {
 	it('the config blob is requested before the layers, and only after the platform manifest', () => {
 		const all = pullAndRun.steps.flatMap(msgs).map((m) => m.summary);
 		const config = all.findIndex((t) => /^GET \/v2\/library\/nginx\/blobs\/.*config/.test(t));
-		const layers = all.findIndex((t) => /^GET \/v2\/library\/nginx\/blobs\/.*layers/.test(t));
+		const layers = all.findIndex((t) => /^GET \/v2\/library\/nginx\/blobs\/.*layer/.test(t));
 		const manifest = all.findIndex((t) => /^GET \/v2\/library\/nginx\/manifests\/sha256:.*linux\/amd64/.test(t));
 		expect(manifest).toBeGreaterThanOrEqual(0);
 		expect(config).toBeGreaterThan(manifest);
@@ -280,5 +280,31 @@ describe('pull-and-run: the no-image branch and the shim', () => {
 		const n = step(pullAndRun, 'runtime').narration;
 		const first = n.split(/(?<=\.) /).find((sentence) => /shim/.test(sentence))!;
 		expect(first).toMatch(/parent/);
+	});
+});
+
+// Issue 16: pull-and-run is a recorded run of the Docker simulator; the shared names agree with it.
+describe('pull-and-run is recorded from the simulator', () => {
+	it('every step with traffic is a step of the scenario, and its terminal output is the run\'s', () => {
+		const recorded = new Set(d1Scenario.steps.map((s) => s.step));
+		for (const s of pullAndRun.steps) if (s.messages?.length) expect(recorded.has(s.id), s.id).toBe(true);
+		for (const r of d1Recording.steps) if (r.output !== undefined) expect(step(pullAndRun, r.step).terminal?.output).toBe(r.output);
+		expect(pullAndRun.steps.every((s) => s.terminal === undefined || s.terminal.output !== '')).toBe(true);
+	});
+	it('tables.ts names the run\'s container and image: IDS.web is web\'s ID, IDS.nginx the digest nginx:latest points to', () => {
+		expect(WEB_ID).toMatch(/^[0-9a-f]{64}$/);
+		expect(IDS.web).toBe(WEB_ID.slice(0, 12));
+		const digest = step(pullAndRun, 'unpack').terminal!.output!.match(/^Digest: sha256:([0-9a-f]{64})$/m)![1]!;
+		expect(IDS.nginx).toBe(digest.slice(0, 12));
+	});
+	it('docker ps in the summary prints the table\'s row for web, from the run', () => {
+		const ps = parsePs(step(pullAndRun, 'summary').terminal!.output!);
+		expect(ps).toHaveLength(1);
+		expect(ps[0]).toMatchObject({ 'CONTAINER ID': IDS.web, NAMES: 'web', STATUS: 'Up 5 seconds', CREATED: '6 seconds ago' });
+	});
+	it('no step shows a message between components or along a connection the scene lacks', () => {
+		const ids = new Set(dockerScene.components.map((c) => c.id));
+		const vias = new Set(dockerScene.connections.map((c) => c.id));
+		for (const s of pullAndRun.steps) for (const m of s.messages ?? []) expect(ids.has(m.from) && ids.has(m.to) && vias.has(m.via), `${s.id}: ${m.via}`).toBe(true);
 	});
 });

@@ -5,11 +5,12 @@
 import type { StateTable } from '$lib/model/types';
 
 export const IDS = {
-	nginx: 'a8758716bb6a',
+	// nginx and web are the IDs of the recorded pull-and-run (src/content/docker/pull-and-run.ts).
+	nginx: 'eafa2a465504',
 	base: '1b4c3f2ba5d0',
 	whale: '7e2f1c9d4a10',
 	whale2: 'c41d0a6e93b2',
-	web: '3f9a1c2b7d4e',
+	web: 'e44228eea7a2',
 	old: '9b2e5d7a1c03',
 	killed: '5c8d3e1f6a27'
 } as const;
