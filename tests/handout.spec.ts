@@ -60,7 +60,7 @@ for (const w of walkthroughs) {
 
 test('explore and present link to the handout', async ({ page }) => {
 	await openReady(page, '/explore/kubernetes/scale/');
-	await expect(page.getByRole('link', { name: 'Handout' })).toHaveAttribute('href', /\/handout\/kubernetes\/scale\/$/);
+	await expect(page.getByRole('link', { name: 'Printable handout' })).toHaveAttribute('href', /\/handout\/kubernetes\/scale\/$/);
 	await openReady(page, '/present/kubernetes/scale/');
 	await expect(page.getByRole('link', { name: 'Printable handout (opens in a new tab)' })).toHaveAttribute('href', /\/handout\/kubernetes\/scale\/$/);
 	await page.goto(href('kubernetes/scale'));
