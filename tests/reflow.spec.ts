@@ -36,7 +36,18 @@ for (const spacing of [false, true]) {
 		const at = `at ${size.width}×${size.height}${how}`;
 		test(`the gallery reflows ${at}`, async ({ page }) => {
 			await page.setViewportSize(size);
+			// With progress to show: a card's "Step 7 of 15 — Continue" and the Reset control.
+			await page.addInitScript(() =>
+				localStorage.setItem('wheelhouse:progress', JSON.stringify({ 'kubernetes/create-deployment': { at: { step: 7, number: 7, total: 15, branch: false }, completed: false, answers: {} } }))
+			);
 			await page.goto('/');
+			await expect(page.getByRole('link', { name: /^Continue .* from step 7$/ })).toBeVisible();
+			if (spacing) await addTextSpacing(page);
+			await expectReflows(page);
+		});
+		test(`a handout reflows ${at}`, async ({ page }) => {
+			await page.setViewportSize(size);
+			await page.goto('/handout/docker/build-and-push/');
 			if (spacing) await addTextSpacing(page);
 			await expectReflows(page);
 		});

@@ -30,3 +30,24 @@ describe('the deck asides', () => {
 		for (const n of asides) expect(n).toMatch(/The deck says/);
 	});
 });
+
+// A handout lists each walkthrough's deckCorrections apart from the narration: they must be the asides
+// themselves, word for word, and every aside must be listed, or the two drift apart.
+describe.each(walkthroughs.map((w) => [w.id, w] as const))('%s lists its deck corrections', (_id, w) => {
+	const listed = w.deckCorrections ?? [];
+	it('each one is an aside in its step\'s narration, in step order', () => {
+		const order = w.steps.map((s) => s.id);
+		for (const c of listed) {
+			const step = w.steps.find((s) => s.id === c.step);
+			expect(step, `no step ${c.step}`).toBeDefined();
+			expect(c.text).toMatch(/^The deck says/);
+			expect(step!.narration).toContain(c.text);
+		}
+		const positions = listed.map((c) => order.indexOf(c.step));
+		expect(positions).toEqual([...positions].sort((a, b) => a - b));
+	});
+	it('every aside is listed', () => {
+		const withAside = w.steps.filter((s) => s.narration.includes('The deck says')).map((s) => s.id);
+		expect(listed.map((c) => c.step)).toEqual(withAside);
+	});
+});

@@ -55,6 +55,10 @@ export const buildAndPush: Walkthrough = {
 	order: 2,
 	title: 'Build and push an image',
 	summary: 'A Dockerfile becomes layers, a tag, a login and an upload that mounts, skips or sends each blob.',
+	deckCorrections: [
+		{ step: 'deck-dockerfile', text: 'The deck says to build FROM docker/whalesay. That image was pushed in the old "schema 1" manifest format, which Docker Engine 26 stopped pulling by default and Engine 27 cannot pull at all. Building it today fails at the very first line, so we teach the same idea with a maintained base image.' },
+		{ step: 'build', text: 'The deck says nothing about BuildKit: its era used the classic builder, which uploaded the whole folder and printed "Step 1/3" lines instead of today\'s "[1/2] FROM" progress.' }
+	],
 	steps: [
 		{
 			id: 'deck-dockerfile',

@@ -33,6 +33,9 @@ export const pushToAcr: Walkthrough = {
 	order: 3,
 	title: 'Push to Azure Container Registry',
 	summary: 'az login, az acr login and its token exchange, tag with the registry name, push, then push a second version that changes only metadata.',
+	deckCorrections: [
+		{ step: 'acr-login', text: 'The deck says to run az acr login as its own step; it is a wrapper round docker login.' }
+	],
 	steps: [
 		{
 			id: 'az-login',

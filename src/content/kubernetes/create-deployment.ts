@@ -96,6 +96,9 @@ const written: Walkthrough = {
 	order: 2,
 	title: 'Create a Deployment',
 	summary: 'From kubectl to three running Pods: admission, etcd, controllers, scheduler, kubelets and the runtime.',
+	deckCorrections: [
+		{ step: 'cri', text: 'The deck says "we are using Docker": Kubernetes 1.24 removed the dockershim, its built-in Docker support; today containerd or CRI-O is typical, and AKS uses containerd.' }
+	],
 	steps: [
 		{
 			id: 'watches',

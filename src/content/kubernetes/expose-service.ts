@@ -72,6 +72,11 @@ const written: Walkthrough = {
 	order: 4,
 	title: 'Expose a Service',
 	summary: 'ClusterIP, NodePort, EndpointSlices, kube-proxy rules and a cloud load balancer, then one request from outside.',
+	deckCorrections: [
+		{ step: 'endpointslice', text: 'The deck says an Endpoints controller joins Services and Pods; EndpointSlices took over that job (GA since 1.21) and the Endpoints API is deprecated since 1.33.' },
+		{ step: 'kube-proxy', text: 'The deck says kube-proxy is a network proxy on each node; today it only programs the kernel, some network plugins replace it, and its IPVS mode is deprecated since 1.35.' },
+		{ step: 'on-prem', text: 'The deck says on-premises clusters have no cloud-controller-manager; that is the default, but private clouds such as OpenStack and vSphere run one and create load balancers.' }
+	],
 	steps: [
 		{
 			id: 'expose',

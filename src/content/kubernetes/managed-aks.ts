@@ -53,6 +53,9 @@ const written: Walkthrough = {
 	order: 7,
 	title: 'Managed Kubernetes on AKS',
 	summary: 'What Azure Kubernetes Service runs for you, and what you see, manage and pay for.',
+	deckCorrections: [
+		{ step: 'nodes', text: 'The deck says "We are using Docker" as the runtime; AKS nodes run containerd, and Kubernetes dropped Docker Engine support (dockershim) in 1.24.' }
+	],
 	steps: [
 		{
 			id: 'split',

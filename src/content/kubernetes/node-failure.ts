@@ -85,6 +85,9 @@ const written: Walkthrough = {
 	order: 5,
 	title: 'A node fails',
 	summary: 'Heartbeats stop; after 50 s the node is marked and tainted; 300 s later its Pod is evicted and replaced; a powered-off node\'s Pod stays Terminating until its VM is deleted.',
+	deckCorrections: [
+		{ step: 'noexecute', text: 'The deck says the node controller responds when nodes go down; today one controller taints, another evicts, and the old 5-minute pod-eviction-timeout flag was removed in 1.27.' }
+	],
 	steps: [
 		{
 			id: 'heartbeats',

@@ -9,6 +9,10 @@ export const stacksOverview: Walkthrough = {
 	order: 1,
 	title: 'Physical machines, VMs and containers',
 	summary: 'Follow one system call through a bare server, a VM and a container, and see which layers each one pays for.',
+	deckCorrections: [
+		{ step: 'containers', text: 'The deck says, in its drawing, that Docker is a layer under the containers; here the Docker Engine stands beside them, because it sets containers up but does not relay their calls.' },
+		{ step: 'caveat', text: 'The deck says containers are secure by default; they are isolated processes, not separate machines, so tenants who do not trust each other belong in separate VMs.' }
+	],
 	steps: [
 		{
 			id: 'physical',

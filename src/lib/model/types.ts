@@ -190,6 +190,15 @@ export interface WalkthroughEntry {
 	summary: string;
 }
 
+/**
+ * Where the course deck is out of date, as a step's narration already corrects it ("The deck says …").
+ * `text` is that aside word for word (content tests hold it to the narration); a handout gathers them.
+ */
+export interface DeckCorrection {
+	step: string;
+	text: string;
+}
+
 export interface Walkthrough {
 	id: string;
 	scene: string;
@@ -197,5 +206,7 @@ export interface Walkthrough {
 	/** Position among its scene's walkthroughs in the gallery and the course (lower first). */
 	order?: number;
 	summary: string;
+	/** The deck's dated claims this walkthrough corrects, in step order. */
+	deckCorrections?: DeckCorrection[];
 	steps: Step[];
 }

@@ -20,7 +20,8 @@ function embedStep({ notes: _notes, roles: _roles, terminal: _terminal, file: _f
  * An embed shows the diagram, the caption and the controls (and the log on request): no inspector, so
  * no component descriptions; no side panel, so no terminal, file or tables; no speaker view, so no notes.
  */
-export function embedData(scene: Scene, walkthrough: Walkthrough, layouts: SceneLayout): { scene: Scene; walkthrough: Walkthrough; layouts: SceneLayout } {
+export function embedData(scene: Scene, { deckCorrections: _deck, ...walkthrough }: Walkthrough, layouts: SceneLayout): { scene: Scene; walkthrough: Walkthrough; layouts: SceneLayout } {
+	// (The deck corrections are read in the narration; only a handout lists them apart.)
 	return {
 		scene: {
 			...scene,

@@ -6,7 +6,8 @@ const ROUTES = {
 	explore: '/explore/[scene]/[walkthrough]',
 	present: '/present/[scene]/[walkthrough]',
 	speaker: '/present/[scene]/[walkthrough]/speaker',
-	embed: '/embed/[scene]/[walkthrough]'
+	embed: '/embed/[scene]/[walkthrough]',
+	handout: '/handout/[scene]/[walkthrough]'
 } as const;
 
 export type PageKind = keyof typeof ROUTES;

@@ -16,3 +16,11 @@ export function writePreference(key: string, value: string): void {
 		/* storage unavailable: the preference simply is not remembered */
 	}
 }
+
+export function removePreference(key: string): void {
+	try {
+		globalThis.localStorage?.removeItem(`wheelhouse:${key}`);
+	} catch {
+		/* storage unavailable: there was nothing remembered to forget */
+	}
+}
