@@ -105,8 +105,8 @@ const written: Walkthrough = {
 		{ step: 'etcd', text: 'The deck says etcd talks with the API server like the other components; etcd never calls anyone: the API server is its only client.' },
 		{ step: 'controllers', text: 'The deck says "replication controller" and "token controller": ReplicaSets replaced the first, and since 1.24 no long-lived token Secrets are made: Pods get short-lived tokens.' },
 		{ step: 'scheduler', text: 'The deck says the scheduler distributes containers; it places whole Pods and starts nothing: the kubelet does that.' },
-		{ step: 'runtime', text: 'The deck says "we are using Docker", with rkt as an alternative: Kubernetes 1.24 removed the dockershim, its built-in Docker support (Docker Engine now needs the cri-dockerd adapter), and rkt was archived in 2019.' },
-		{ step: 'kube-proxy', text: 'The deck says an "Endpoints controller" fills Endpoints objects; kube-proxy reads EndpointSlices instead. That controller still fills Endpoints for old clients, but the Endpoints API is deprecated since 1.33.' },
+		{ step: 'runtime', text: 'The deck says "we are using Docker", or rkt: Kubernetes 1.24 removed the dockershim (built-in Docker support), and rkt was archived in 2019.' },
+		{ step: 'kube-proxy', text: 'The deck says an "Endpoints controller" fills Endpoints objects; kube-proxy reads EndpointSlices. That controller still fills Endpoints for old clients, but the Endpoints API is deprecated since 1.33.' },
 		{ step: 'traffic', text: 'The deck says kube-proxy runs on each node; today it is optional, since some network plugins (such as Cilium) replace it.' },
 		{ step: 'cloud-controller', text: 'The deck says on-premises clusters have none; that is the default, but private clouds such as OpenStack or vSphere run one.' }
 	],
