@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabel, checkpointProblems, grade, optionLetter } from './checkpoint';
+import { answerLabel, checkpointProblems, grade, misconceptionParts, optionLetter } from './checkpoint';
 import type { Checkpoint, Scene, Step } from './types';
 
 const scene: Scene = {
@@ -20,7 +20,7 @@ const scene: Scene = {
 const componentCheckpoint = (): Checkpoint => ({
 	question: 'Who sends first?',
 	kind: 'component',
-	options: [{ value: 'a' }, { value: 'b', misconception: 'B starts everything' }, { value: 'c', misconception: 'C pushes' }],
+	options: [{ value: 'a' }, { value: 'b', misconception: 'B starts everything. A does.' }, { value: 'c', misconception: 'C pushes. C only stores.' }],
 	answer: 'a',
 	feedback: 'A asks; B answers.'
 });
@@ -28,7 +28,7 @@ const componentCheckpoint = (): Checkpoint => ({
 const choiceCheckpoint = (): Checkpoint => ({
 	question: 'How long?',
 	kind: 'choice',
-	options: [{ value: '5 s', misconception: 'too soon' }, { value: '50 s' }],
+	options: [{ value: '5 s', misconception: 'One beat is enough. There is a grace period.' }, { value: '50 s' }],
 	answer: '50 s',
 	feedback: 'The grace period is 50 s.'
 });
@@ -46,15 +46,25 @@ const visible = new Set(['a', 'b', 'c']);
 describe('grade', () => {
 	const cases: [string, Checkpoint, string, boolean, string | undefined][] = [
 		['the right component', componentCheckpoint(), 'a', true, undefined],
-		['a wrong option names its misconception', componentCheckpoint(), 'b', false, 'B starts everything'],
+		['a wrong option names its misconception', componentCheckpoint(), 'b', false, 'B starts everything. A does.'],
 		['a part of the diagram that is no option is wrong, with no misconception', componentCheckpoint(), 'hidden', false, undefined],
 		['the right value', choiceCheckpoint(), '50 s', true, undefined],
-		['a wrong value', choiceCheckpoint(), '5 s', false, 'too soon']
+		['a wrong value', choiceCheckpoint(), '5 s', false, 'One beat is enough. There is a grace period.']
 	];
 	it.each(cases)('%s', (_name, checkpoint, value, correct, misconception) => {
 		const g = grade(checkpoint, value);
 		expect(g.correct).toBe(correct);
 		expect(g.misconception).toBe(misconception);
+	});
+});
+
+describe('misconceptionParts', () => {
+	it.each([
+		['Kubelets grab Pods. A kubelet runs only Pods bound to it.', 'Kubelets grab Pods', 'A kubelet runs only Pods bound to it.'],
+		['Since v1.32 it waits 50 s. Before, 40 s.', 'Since v1.32 it waits 50 s', 'Before, 40 s.'],
+		['No correction.', 'No correction', '']
+	])('splits "%s" into the wrong idea and why not', (text, belief, correction) => {
+		expect(misconceptionParts(text)).toEqual({ belief, correction });
 	});
 });
 
@@ -72,7 +82,7 @@ describe('checkpointProblems', () => {
 		expect(checkpointProblems(step(choiceCheckpoint()), scene, visible)).toEqual([]);
 	});
 	it('accepts a component answer on a step without messages', () => {
-		const s = step({ ...componentCheckpoint(), answer: 'c', options: [{ value: 'c' }, { value: 'a', misconception: 'm' }] });
+		const s = step({ ...componentCheckpoint(), answer: 'c', options: [{ value: 'c' }, { value: 'a', misconception: 'A stores. C does.' }] });
 		delete s.messages;
 		expect(checkpointProblems(s, scene, visible)).toEqual([]);
 	});
@@ -83,10 +93,11 @@ describe('checkpointProblems', () => {
 		['a wrong option without its misconception', (c) => delete c.options[1]!.misconception, 'needs the misconception'],
 		['a misconception on the right answer', (c) => (c.options[0]!.misconception = 'oops'), 'right answer carries'],
 		['an unknown component', (c) => (c.options[2]!.value = 'nope'), '"nope" is not a component'],
+		['a misconception without its correction', (c) => (c.options[1]!.misconception = 'B starts everything'), 'then why not'],
 		['a component outside the view', (c) => (c.options[2]!.value = 'hidden'), 'not shown in view'],
-		['an answer that sends none of the traffic', (c) => { c.answer = 'b'; delete c.options[1]!.misconception; c.options[0]!.misconception = 'm'; }, 'sends none'],
+		['an answer that sends none of the traffic', (c) => { c.answer = 'b'; delete c.options[1]!.misconception; c.options[0]!.misconception = 'A asks. B does.'; }, 'sends none'],
 		['one option only', (c) => (c.options = [{ value: 'a' }]), '1 options'],
-		['five options', (c) => c.options.push({ value: 'x', misconception: 'm' }, { value: 'y', misconception: 'm' }), '5 options'],
+		['five options', (c) => c.options.push({ value: 'x', misconception: 'X. Y.' }, { value: 'y', misconception: 'X. Y.' }), '5 options'],
 		['an empty question', (c) => (c.question = ' '), 'question is empty'],
 		['empty feedback', (c) => (c.feedback = ''), 'feedback is empty']
 	];

@@ -23,6 +23,15 @@ export function answerLabel(scene: Scene, checkpoint: Checkpoint, value: string)
 	return scene.components.find((c) => c.id === value)?.name ?? value;
 }
 
+/**
+ * A misconception is written as the wrong idea, then why not: "kubectl creates the Pods. It sent one
+ * Deployment and exited." Split at the first sentence so the page can say "you may have thought …".
+ */
+export function misconceptionParts(text: string): { belief: string; correction: string } {
+	const at = text.search(/\. (?=\S)/);
+	return at < 0 ? { belief: text.replace(/\.$/, ''), correction: '' } : { belief: text.slice(0, at), correction: text.slice(at + 2) };
+}
+
 /** A, B, C, D: how a room names the options. */
 export const optionLetter = (i: number) => String.fromCharCode(65 + i);
 
@@ -43,6 +52,8 @@ export function checkpointProblems(step: Step, scene: Scene, visible: ReadonlySe
 	if (!values.includes(c.answer)) problems.push(`checkpoint answer "${c.answer}" is not one of its options`);
 	for (const o of c.options) {
 		if (o.value !== c.answer && !o.misconception?.trim()) problems.push(`checkpoint option "${o.value}" needs the misconception it stands for`);
+		else if (o.misconception && !misconceptionParts(o.misconception).correction)
+			problems.push(`checkpoint option "${o.value}": write its misconception as the wrong idea, then why not (two sentences)`);
 		if (o.value === c.answer && o.misconception) problems.push('the right answer carries a misconception');
 	}
 	if (c.kind === 'component') {
