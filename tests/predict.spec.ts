@@ -139,3 +139,51 @@ test.describe('embed', () => {
 		expect(warnings.join('\n')).toContain('ignoring predict="maybe"');
 	});
 });
+
+test.describe('present', () => {
+	test('a class poll: lettered answers over the picture, the speaker view knows the answer first, R reveals', async ({ page }) => {
+		await openReady(page, '/present/kubernetes/create-deployment/?step=7');
+		const poll = page.getByRole('region', { name: 'Three Pods exist with no node. Which component decides where each runs?' });
+		await expect(poll).toContainText('Predict');
+		await expect(poll.getByRole('listitem')).toHaveText([/^A\s*kube-scheduler/, /^B\s*kube-controller-manager/, /^C\s*kubelet \(node-1\)/, /^D\s*kube-apiserver/]);
+		await expect(poll).toContainText('Press R to reveal');
+		await expect(poll).not.toContainText('Answer');
+		// Projector sizes: an answer's text is at least 3% of the screen's height.
+		const size = await poll.getByRole('listitem').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize) / innerHeight);
+		expect(size).toBeGreaterThanOrEqual(0.03);
+		await expectNoAxeViolations(page);
+
+		const popup = page.waitForEvent('popup');
+		await page.keyboard.press('s');
+		const speaker = await popup;
+		const notes = speaker.getByRole('region', { name: 'Question to the room' });
+		await expect(notes).toContainText('A. kube-scheduler Right answer');
+		await expect(notes).toContainText('Misconception: The ReplicaSet controller places the Pods it creates.');
+		await expectNoAxeViolations(speaker);
+
+		// The speaker view's Reveal, like R, shows the room the answer; the clicker then moves on.
+		await expect(speaker.getByRole('status')).toHaveText('Connected to the presentation');
+		await notes.getByRole('button', { name: 'Reveal to the room (R)' }).click();
+		await expect(poll).toContainText('The answer');
+		await expect(poll.getByRole('listitem').first()).toContainText('Answer');
+		await expect(poll).toContainText('POSTs a binding');
+		await expectNoAxeViolations(page);
+		await page.bringToFront();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByText('Step 8 of 15')).toBeVisible();
+	});
+
+	test('R reveals, and the clicker\'s Next on an open question reveals rather than moving on', async ({ page }) => {
+		await openReady(page, '/present/kubernetes/node-failure/?step=4');
+		const poll = page.locator('.poll');
+		await expect(poll).toContainText('Press R to reveal');
+		await page.keyboard.press('PageDown');
+		await expect(poll).toContainText('The answer');
+		await expect(page.getByText('Step 4 of 11')).toBeVisible();
+		await openReady(page, '/present/kubernetes/node-failure/?step=4');
+		await expect(poll).toContainText('Press R to reveal');
+		await page.keyboard.press('r');
+		await expect(poll).toContainText('About 50 s');
+		await expect(poll).toContainText('The answer');
+	});
+});
