@@ -28,6 +28,9 @@ test.describe('explore', () => {
 		await page.getByRole('button', { name: 'Next step' }).click();
 		await expect(question(page)).toContainText('Which component decides where each runs?');
 		await expect(question(page)).toContainText('Click it on the diagram');
+		// The narration would give the answer away: it waits for the prediction.
+		await expect(page.getByRole('status')).toContainText('Predict first: the explanation follows your answer.');
+		await expect(page.getByRole('status')).not.toContainText('The scheduler sees three Pods');
 		// Held: nothing of this step has travelled.
 		await expect(messageLog(page).getByRole('listitem')).toHaveCount(before);
 		await expectNoAxeViolations(page);
@@ -35,6 +38,7 @@ test.describe('explore', () => {
 		await expect(verdict(page)).toContainText('Right: kube-scheduler.');
 		await expect(verdict(page)).toContainText('POSTs a binding');
 		await expect(messageLog(page)).toContainText('bind Pod nginx-799cfcc968-5bfnw to node-1');
+		await expect(page.getByRole('status')).toContainText('The scheduler sees three Pods');
 		// The click answered; it did not also open the inspector.
 		await expect(page.getByRole('dialog', { name: 'kube-scheduler' })).toHaveCount(0);
 		expect(await answers()).toEqual([{ walkthrough: 'kubernetes/create-deployment', checkpoint: 'schedule', correct: true }]);
@@ -148,6 +152,7 @@ test.describe('present', () => {
 		await expect(poll.getByRole('listitem')).toHaveText([/^A\s*kube-scheduler/, /^B\s*kube-controller-manager/, /^C\s*kubelet \(node-1\)/, /^D\s*kube-apiserver/]);
 		await expect(poll).toContainText('Press R to reveal');
 		await expect(poll).not.toContainText('Answer');
+		await expect(page.getByRole('region', { name: 'Narration' })).toContainText('Predict first');
 		// Projector sizes: an answer's text is at least 3% of the screen's height.
 		const size = await poll.getByRole('listitem').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize) / innerHeight);
 		expect(size).toBeGreaterThanOrEqual(0.03);

@@ -32,6 +32,12 @@ export function misconceptionParts(text: string): { belief: string; correction: 
 	return at < 0 ? { belief: text.replace(/\.$/, ''), correction: '' } : { belief: text.slice(0, at), correction: text.slice(at + 2) };
 }
 
+/**
+ * Said in place of a step's narration while its question is open: the narration explains what happens,
+ * so shown (or read out) first it would give the answer away.
+ */
+export const WITHHELD_NARRATION = 'Predict first: the explanation follows your answer.';
+
 /** A, B, C, D: how a room names the options. */
 export const optionLetter = (i: number) => String.fromCharCode(65 + i);
 
