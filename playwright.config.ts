@@ -30,6 +30,11 @@ if (!nginx) {
 	if (process.env.CI || process.env.WHEELHOUSE_REQUIRE_NGINX) process.exit(1);
 }
 
+// Predict-then-see asks before a step's traffic plays, unless the learner turned "Ask me first" off.
+// The specs of stepping, traffic and layout run as that learner does (their subject is not the
+// question); predict.spec.ts clears this to test the default, questions on.
+const askFirstOff = (origin: string) => ({ cookies: [], origins: [{ origin, localStorage: [{ name: 'wheelhouse:ask-first', value: '0' }] }] });
+
 export default defineConfig({
 	testDir: 'tests',
 	fullyParallel: true,
@@ -50,13 +55,17 @@ export default defineConfig({
 	projects: [
 		// fuzz.spec runs here with 1,000 events per mode (one test per mode, so they run in parallel);
 		// `npm run fuzz` runs it alone with 10,000.
-		{ name: 'chromium', testIgnore: /(subpath|nginx)\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } },
+		{
+			name: 'chromium',
+			testIgnore: /(subpath|nginx)\.spec/,
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, storageState: askFirstOff(`http://localhost:${port}`) }
+		},
 		{
 			name: 'subpath',
 			testMatch: /subpath\.spec/,
-			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, baseURL: `http://localhost:${port + 1}` }
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, baseURL: `http://localhost:${port + 1}`, storageState: askFirstOff(`http://localhost:${port + 1}`) }
 		},
-		...(nginx ? [{ name: 'nginx', testMatch: /nginx\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, baseURL: `http://localhost:${NGINX_PORT}` } }] : [])
+		...(nginx ? [{ name: 'nginx', testMatch: /nginx\.spec/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, baseURL: `http://localhost:${NGINX_PORT}`, storageState: askFirstOff(`http://localhost:${NGINX_PORT}`) } }] : [])
 	],
 	webServer: [
 		{ command: `node scripts/serve.js --port ${port}`, url: `http://localhost:${port}/`, reuseExistingServer: !process.env.CI, timeout: 20_000 },

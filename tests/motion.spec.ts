@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 // these check what a viewer sees: no jump when the morph starts or ends, and a plain picture at rest.
 for (const page_ of ['explore', 'embed'] as const)
 	test(`${page_}: a view change glides with no jump, and comes to rest untransformed`, async ({ page }) => {
-		await page.goto(`/${page_}/kubernetes/scale/?step=3`);
+		// predict=0: step 3 asks a question (explore runs with it off, playwright.config.ts), and Next there would show its answer first.
+		await page.goto(`/${page_}/kubernetes/scale/?step=3${page_ === 'embed' ? '&predict=0' : ''}`);
 		await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 		await page.mouse.move(5, 5);
 		await page.waitForTimeout(2500);

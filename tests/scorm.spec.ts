@@ -71,8 +71,21 @@ test('stepping to the end reports completed and the location; leaving calls LMSF
 	await expect(sco.getByText('Step 12 of 12')).toBeVisible();
 	await expect.poll(() => api('cmi.core.lesson_status')).toBe('completed');
 	expect(await api('cmi.core.lesson_location')).toBe('12');
+	// Next showed the two questions' answers (predict-then-see): shown is not answered, so the score is 0.
+	expect(await api('cmi.core.score.raw')).toBe('0');
 	await page.evaluate(() => (document.getElementById('sco') as HTMLIFrameElement).setAttribute('src', 'about:blank'));
 	await expect.poll(() => page.evaluate(() => (window as unknown as { finished: boolean }).finished)).toBe(true);
+});
+
+test('a right prediction is scored over the checkpoints: one of two right is 50', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`http://localhost:${PORT}/harness.html?resume=4`);
+	const sco = page.frameLocator('#sco');
+	const api = (expr: string) => page.evaluate((e) => (window as unknown as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue(e), expr);
+	await sco.getByRole('region', { name: 'Predict', exact: true }).getByRole('button', { name: 'Hypervisor', exact: true }).click();
+	await expect(sco.getByRole('region', { name: 'Your prediction' })).toContainText('Right: Hypervisor.');
+	await expect.poll(() => api('cmi.core.score.raw')).toBe('50');
+	expect([await api('cmi.core.score.min'), await api('cmi.core.score.max')]).toEqual(['0', '100']);
 });
 
 test('a stored location resumes the learner where they stopped', async ({ page }) => {

@@ -3,6 +3,7 @@
 // log of that step. The functions passed to evaluate() run in the page, so they are self-contained.
 import type { Frame, Page } from '@playwright/test';
 import { formatMessage } from '../../src/lib/engine/message-log';
+import { WITHHELD_NARRATION } from '../../src/lib/model/checkpoint';
 import { walkthroughs, scenes } from '../content';
 
 // A walkthrough without choices: the invariants below count steps and log lines along one straight
@@ -14,13 +15,14 @@ if (walkthrough.steps.some((s) => 'choices' in s && s.choices)) throw new Error(
 /** Per step (0-based): the log lines once that step has delivered everything. */
 const cumulative: string[][] = [];
 for (const [i, s] of walkthrough.steps.entries()) cumulative.push([...(cumulative[i - 1] ?? []), ...(s.messages ?? []).map((m) => formatMessage(scene, m))]);
-const expected = { total: walkthrough.steps.length, narrations: walkthrough.steps.map((s) => s.narration), cumulative };
+// While a step's question is open (the embed asks by default) its narration is withheld: it would answer it.
+const expected = { total: walkthrough.steps.length, narrations: walkthrough.steps.map((s) => s.narration), cumulative, withheld: WITHHELD_NARRATION };
 
 type Shown = { steps: number[][]; playing: boolean };
 // window.__fuzzShown() is installed by the init script (page-init.ts): functions given to evaluate()
 // are sent as source text, so they cannot share a helper, and the site's CSP forbids building one there.
 
-function invariants({ total, narrations, cumulative, checkUrl }: typeof expected & { checkUrl: boolean }): string | undefined {
+function invariants({ total, narrations, cumulative, withheld, checkUrl }: typeof expected & { checkUrl: boolean }): string | undefined {
 	// Recorded by the init script (page-init.ts): Playwright's pageerror does not see every one.
 	const recorded = (window as unknown as { __fuzzProblems?: string[] }).__fuzzProblems;
 	if (recorded?.length) return recorded[0];
@@ -33,7 +35,8 @@ function invariants({ total, narrations, cumulative, checkUrl }: typeof expected
 	if (checkUrl && (param === null ? n !== 1 : Number(param) !== n)) return `the URL says step=${param}, the page step ${n}`;
 	const narration = narrations[n! - 1]!;
 	const statuses = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '');
-	if (!statuses.some((t) => t.includes(narration))) return `no status region holds step ${n}'s narration`;
+	const asking = document.querySelector('.checkpoint.open, .poll:not(.revealed)') !== null;
+	if (!statuses.some((t) => t.includes(asking ? withheld : narration))) return `no status region holds step ${n}'s narration${asking ? ' (withheld)' : ''}`;
 	const log = document.querySelector('[role="log"]');
 	if (log) {
 		const items = [...log.querySelectorAll('li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim());

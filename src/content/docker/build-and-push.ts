@@ -170,6 +170,17 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'tag',
+			checkpoint: {
+				question: 'docker tag docker-whale student/docker-whale:latest. What does the daemon do?',
+				kind: 'choice',
+				options: [
+					{ value: 'Copies the image under the new name', misconception: 'A tag is a copy. It is a second name for the same image ID.' },
+					{ value: 'Uploads it to Docker Hub', misconception: 'Naming an image for Docker Hub sends it there. Only docker push uploads.' },
+					{ value: 'Adds a second name to the same image' }
+				],
+				answer: 'Adds a second name to the same image',
+				feedback: 'docker tag only adds a name that points at the same image ID; nothing is copied and nothing leaves the machine.'
+			},
 			title: 'docker tag: a second name, nothing copied',
 			notes: 'Run docker images after tagging: on Docker 29 a plain docker images prints a tree (IMAGE, ID, DISK USAGE, CONTENT SIZE, EXTRA), one line per name; docker images --format table gives the classic columns shown here. Both names show the same ID. Ask what docker rmi docker-whale would delete now (only the name; the image stays while another name points at it).',
 			view: 'built',
@@ -234,6 +245,17 @@ export const buildAndPush: Walkthrough = {
 		},
 		{
 			id: 'mount',
+			checkpoint: {
+				question: 'Debian\'s layer already sits on Docker Hub in library/debian. What happens to it in this push?',
+				kind: 'choice',
+				options: [
+					{ value: 'It is uploaded again', misconception: 'Every push uploads every layer. A registry can link a blob it already holds.' },
+					{ value: 'It is mounted from library/debian: no bytes sent' },
+					{ value: 'It is skipped, because the HEAD answers 200', misconception: 'A blob anywhere on the registry counts as present. HEAD looks in the new repository and answers 404.' }
+				],
+				answer: 'It is mounted from library/debian: no bytes sent',
+				feedback: 'The HEAD answers 404 because student/docker-whale is new, but the daemon knows where the layer came from and asks Docker Hub to mount it: a link, nothing uploaded.'
+			},
 			title: "Debian's layer: mounted, not uploaded",
 			notes: 'Common mistake (an earlier version of this app made it): "Mounted from" does not come from a HEAD. A HEAD in a new repository answers 404; the mount is a POST with ?mount=&from=, answered 201. Ask: why can the daemon name library/debian? (BuildKit recorded where it fetched the layer.) For the mount the token must also allow repository:library/debian:pull, which anyone has for an official image.',
 			view: 'built',

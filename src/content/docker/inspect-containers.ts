@@ -26,6 +26,17 @@ export const inspectContainers: Walkthrough = {
 	steps: [
 		{
 			id: 'ps',
+			checkpoint: {
+				question: 'Three containers are on this host: one running, two stopped. How many does docker ps list?',
+				kind: 'choice',
+				options: [
+					{ value: '1: web, the running one' },
+					{ value: '3: every container on the host', misconception: 'docker ps lists every container. Without -a it lists running ones only.' },
+					{ value: '0: docker ps lists images', misconception: 'docker ps is about images. It lists containers; docker images lists images.' }
+				],
+				answer: '1: web, the running one',
+				feedback: 'docker ps asks GET /containers/json, which returns running containers only; add -a (all=1) to see stopped ones.'
+			},
 			title: 'docker ps: running containers only',
 			view: 'many',
 			narration:
@@ -71,6 +82,17 @@ export const inspectContainers: Walkthrough = {
 		},
 		{
 			id: 'exec',
+			checkpoint: {
+				question: 'docker exec -it web /bin/sh: which part finally starts the shell inside web?',
+				kind: 'component',
+				options: [
+					{ value: 'runc' },
+					{ value: 'dockerd', misconception: 'The daemon runs processes itself. It hands them to containerd, whose runc joins the container.' },
+					{ value: 'cli', misconception: 'The shell runs on your machine. It runs inside web; the client only carries keystrokes and output.' }
+				],
+				answer: 'runc',
+				feedback: 'runc exec joins web\'s existing namespaces and cgroup and starts /bin/sh beside nginx, as an extra process, not PID 1.'
+			},
 			title: 'docker exec -it web /bin/sh',
 			notes: 'Stress: exec does not start a new container, it adds a process to an existing one. Ask: what happens with docker exec on quirky_turing? (409 Conflict: the container is not running.)',
 			view: 'many',
@@ -109,6 +131,17 @@ export const inspectContainers: Walkthrough = {
 		},
 		{
 			id: 'stop',
+			checkpoint: {
+				question: 'docker stop web: which signal reaches nginx first?',
+				kind: 'choice',
+				options: [
+					{ value: 'SIGKILL', misconception: 'docker stop kills at once. It asks nicely first and sends SIGKILL only after 10 seconds.' },
+					{ value: 'SIGTERM', misconception: 'It is always SIGTERM. The image can name its own stop signal, and nginx\'s names SIGQUIT.' },
+					{ value: 'SIGQUIT' }
+				],
+				answer: 'SIGQUIT',
+				feedback: 'The daemon sends the image\'s STOPSIGNAL, SIGQUIT for nginx (its graceful shutdown), then SIGKILL if it is still running after 10 seconds.'
+			},
 			title: 'docker stop web: a signal, then a deadline',
 			notes: "Demo the deadline: docker run -d --name sleeper debian sleep 300, then time docker stop sleeper. It takes 10 s and ends Exited (137): sleep runs as PID 1, and PID 1 ignores signals it has no handler for, so only SIGKILL ends it. docker stop -t 30 gives a slow program longer.",
 			view: 'many',

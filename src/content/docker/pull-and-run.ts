@@ -47,6 +47,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'token',
+			checkpoint: {
+				question: 'The daemon asks Docker Hub about nginx:latest without a token. What comes back?',
+				kind: 'choice',
+				options: [
+					{ value: 'The manifest: nginx is public', misconception: 'Public images need no authentication at all. Docker Hub still asks for a token; for a public image it is issued anonymously.' },
+					{ value: '401 with a Bearer challenge' },
+					{ value: '403 Forbidden: run docker login first', misconception: 'You must log in to pull. An anonymous token is enough for a public image.' }
+				],
+				answer: '401 with a Bearer challenge',
+				feedback: 'The registry answers 401 and names where to get a token and for what scope; the daemon fetches an anonymous pull token from auth.docker.io and asks again.'
+			},
 			title: 'The registry asks for a token',
 			notes:
 				"Misconception: the rate limit is counted per token. Anonymous pulls are counted per IPv4 address (or per IPv6 /64), so a classroom behind one NAT address shares one allowance. Docker Hub's pull-limit page currently gives anonymous users 100 pulls per 6 hours and signed-in Personal accounts 200; it has changed several times, so check it before class. Only manifest GETs count, not the HEAD. Before class: have students docker login, or pre-pull the images. A pull over the limit fails with 429 Too Many Requests.",
@@ -126,6 +137,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'network',
+			checkpoint: {
+				question: 'Who plugs web into the docker0 bridge and publishes port 8080?',
+				kind: 'component',
+				options: [
+					{ value: 'dockerd' },
+					{ value: 'runc', misconception: 'runc does the networking. runc makes the empty network namespace; the daemon wires it up.' },
+					{ value: 'containerd', misconception: 'containerd wires Docker\'s networks. In Docker the daemon\'s own networking code, libnetwork, does it.' }
+				],
+				answer: 'dockerd',
+				feedback: 'Networking is the daemon\'s job: libnetwork creates the veth pair, gives web 172.17.0.2 on docker0 and writes the NAT rule for 8080 → 80.'
+			},
 			title: 'The daemon wires up the network',
 			notes: "Misconception to expect: runc sets up the network. runc only makes an empty network namespace; dockerd's networking (libnetwork) adds the veth, the address and the NAT rule, much as CNI plugins do for Kubernetes. Demo on the host: ip link show master docker0; docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' web; sudo iptables -t nat -L DOCKER -n.",
 			view: 'wired',

@@ -112,6 +112,17 @@ export const pushToAcr: Walkthrough = {
 		},
 		{
 			id: 'upload-v1',
+			checkpoint: {
+				question: 'docker-whale is new in myreg, and Debian\'s layer lives on Docker Hub. What happens to Debian\'s layer?',
+				kind: 'choice',
+				options: [
+					{ value: 'It is mounted from Docker Hub', misconception: 'A mount can link a blob from another registry. A mount only links between repositories of the same registry.' },
+					{ value: 'It is uploaded to ACR' },
+					{ value: 'It is skipped: ACR fetches it from Docker Hub itself', misconception: 'Registries copy blobs from each other. The daemon must send every blob the new repository lacks.' }
+				],
+				answer: 'It is uploaded to ACR',
+				feedback: 'Each HEAD answers 404 and there is nothing in myreg to mount from, so both layers are uploaded (POST, then PUT ?digest=).'
+			},
 			title: 'A new registry: every blob is uploaded',
 			notes: 'Ask: Debian\'s layer was "Mounted from library/debian" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest. The digest printed is the same index digest as on Docker Hub: same bytes, same digest.',
 			view: 'acr',
@@ -168,6 +179,17 @@ export const pushToAcr: Walkthrough = {
 		},
 		{
 			id: 'push-v2',
+			checkpoint: {
+				question: 'v2 changed only the CMD line. What does pushing v2 upload?',
+				kind: 'choice',
+				options: [
+					{ value: 'Both layers again', misconception: 'A new tag needs its layers uploaded again. HEAD finds them, and "Layer already exists".' },
+					{ value: 'One new layer for the CMD', misconception: 'CMD makes a layer. CMD is metadata in the config; no file changed.' },
+					{ value: 'Only small blobs: a new config, attestation and manifests' }
+				],
+				answer: 'Only small blobs: a new config, attestation and manifests',
+				feedback: 'The two layers answer 200 to HEAD and stay put; only the new config, the attestation blobs, the manifests and the index under v2 are sent.'
+			},
 			title: 'Push v2: no layer travels',
 			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin. Point at the output: no layer says Pushed, yet v2 has a new digest, because its config differs. Demo afterwards: az acr repository show-tags -n myreg --repository docker-whale lists ["v1", "v2"].',
 			view: 'acr',

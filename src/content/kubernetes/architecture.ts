@@ -148,6 +148,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'etcd',
+			checkpoint: {
+				question: 'Which components read and write etcd?',
+				kind: 'choice',
+				options: [
+					{ value: 'Only kube-apiserver' },
+					{ value: 'Every control-plane component', misconception: 'The deck draws etcd talking to the others. The API server is etcd\'s only client.' },
+					{ value: 'Any component that needs cluster state', misconception: 'Components fetch state from etcd. They watch the API server, which serves from its cache.' }
+				],
+				answer: 'Only kube-apiserver',
+				feedback: 'etcd never calls anyone and only the API server calls it; everyone else reads and writes objects through the API server.'
+			},
 			title: 'etcd: the cluster\'s memory',
 			view: 'full',
 			narration:
@@ -163,6 +174,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'controllers',
+			checkpoint: {
+				question: 'A Pod of the Deployment was deleted. What makes a new one appear?',
+				kind: 'choice',
+				options: [
+					{ value: 'The ReplicaSet controller sees too few Pods and creates one' },
+					{ value: 'The kubelet repairs the deleted Pod', misconception: 'A lost Pod is repaired. It is replaced by a new Pod with a new name and IP.' },
+					{ value: 'Nothing until you run kubectl again', misconception: 'You must recreate it yourself. A control loop does it; that is the point of desired state.' }
+				],
+				answer: 'The ReplicaSet controller sees too few Pods and creates one',
+				feedback: 'The ReplicaSet controller compares the Pods it has with the number wanted and POSTs a replacement through the API server.'
+			},
 			title: 'kube-controller-manager: the control loops',
 			view: 'full',
 			narration:
@@ -176,6 +198,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'scheduler',
+			checkpoint: {
+				question: 'The replacement Pod has no node yet. How does kube-scheduler place it?',
+				kind: 'choice',
+				options: [
+					{ value: 'It tells the chosen node\'s kubelet to start it', misconception: 'The scheduler talks to kubelets. It writes a binding; the kubelet hears it by watch.' },
+					{ value: 'It POSTs a binding to the API server' },
+					{ value: 'It starts the container itself', misconception: 'The scheduler runs Pods. It only decides where; the kubelet and runtime start them.' }
+				],
+				answer: 'It POSTs a binding to the API server',
+				feedback: 'The scheduler filters and scores nodes, then writes a binding through the API server; the chosen node\'s kubelet learns of it on its watch.'
+			},
 			title: 'kube-scheduler: where should this Pod run?',
 			view: 'full-replacing',
 			narration:

@@ -104,6 +104,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'restart',
+			checkpoint: {
+				question: 'nginx in Pod 5bfnw exited for the first time. What happens next?',
+				kind: 'choice',
+				options: [
+					{ value: 'The kubelet restarts it in the same Pod, straight away' },
+					{ value: 'The ReplicaSet controller replaces the Pod', misconception: 'A crash replaces the Pod. The Pod still exists, so the kubelet restarts its container.' },
+					{ value: 'The scheduler moves the Pod to another node', misconception: 'A crashed Pod is rescheduled. It stays bound to node-1; only the container restarts.' }
+				],
+				answer: 'The kubelet restarts it in the same Pod, straight away',
+				feedback: 'With restartPolicy Always the kubelet creates and starts a new container in the same sandbox: same Pod, same IP, restartCount 1, and the first restart has no delay.'
+			},
 			title: 'Restarted in place, straight away',
 			notes: 'Ask: same Pod or a new one? Same name and IP mean the same Pod. Demo: kubectl logs nginx-799cfcc968-5bfnw --previous shows the log of the container that crashed. Without a readiness probe the new container counts as ready at once, so it gets traffic again until it crashes. The log also shows a PullImage: nginx without a tag means :latest, whose pull policy is Always, so every restart asks the registry whether latest changed (one manifest HEAD; nothing is downloaded).',
 			view: 'rebuilt',
@@ -113,6 +124,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'backoff',
+			checkpoint: {
+				question: 'It crashes again. How long does the kubelet wait before the next restart?',
+				kind: 'choice',
+				options: [
+					{ value: 'No wait, as the first time', misconception: 'Restarts are always immediate. From the second crash the kubelet backs off.' },
+					{ value: '10 s' },
+					{ value: '5 minutes', misconception: 'The cap applies at once. 300 s is where the doubling stops.' }
+				],
+				answer: '10 s',
+				feedback: 'The back-off starts at 10 s; while it waits the container shows CrashLoopBackOff and the kubelet records a BackOff event.'
+			},
 			title: 'It crashes again: CrashLoopBackOff',
 			notes: 'CrashLoopBackOff appears in kubectl get pods under STATUS, but it is a container waiting reason, not a phase: ask the class to find the phase with kubectl get pod nginx-799cfcc968-5bfnw -o jsonpath=\'{.status.phase}\' (Running).',
 			view: 'rebuilt',
@@ -126,6 +148,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'doubling',
+			checkpoint: {
+				question: 'It keeps crashing: 10 s, 20 s, 40 s, 80 s, 160 s… What is the longest wait?',
+				kind: 'choice',
+				options: [
+					{ value: 'It doubles for ever', misconception: 'The back-off grows without limit. It is capped.' },
+					{ value: '300 s, the cap' },
+					{ value: 'The kubelet gives up after six tries', misconception: 'A crash loop ends by itself. The kubelet keeps trying as long as the Pod exists.' }
+				],
+				answer: '300 s, the cap',
+				feedback: 'Each wait doubles up to a 300 s cap, where it stays; it resets after 10 minutes of clean running.'
+			},
 			title: '10, 20, 40, 80, 160, 300 seconds',
 			view: 'rebuilt',
 			narration:

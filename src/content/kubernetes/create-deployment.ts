@@ -144,6 +144,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'store',
+			checkpoint: {
+				question: 'kubectl sent the POST. When does it get 201 Created and exit?',
+				kind: 'choice',
+				options: [
+					{ value: 'When the three Pods are running', misconception: 'kubectl waits for the Pods. Everything after the write is asynchronous.' },
+					{ value: 'As soon as the Deployment is stored in etcd' },
+					{ value: 'When the scheduler has placed the Pods', misconception: 'Creating a Deployment places Pods first. No Pod exists yet when kubectl gets its answer.' }
+				],
+				answer: 'As soon as the Deployment is stored in etcd',
+				feedback: 'The API server answers once the object is written to etcd; the controllers, the scheduler and the kubelets do the rest afterwards, watching.'
+			},
 			title: 'Stored in etcd: 201 Created',
 			notes: 'Misconception to expect: "created" means running. Demo: run kubectl get pods straight after the create; the Pods may not exist yet. 201 means stored; everything after is asynchronous.',
 			view: 'empty',
@@ -159,6 +170,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'deployment-controller',
+			checkpoint: {
+				question: 'Deployment nginx is stored. Which component creates its ReplicaSet?',
+				kind: 'component',
+				options: [
+					{ value: 'kube-controller-manager' },
+					{ value: 'kube-apiserver', misconception: 'The API server expands a Deployment when it stores it. It only stores objects; controllers act on them.' },
+					{ value: 'kubectl', misconception: 'kubectl creates the ReplicaSet and the Pods. It sent one Deployment and exited.' },
+					{ value: 'kube-scheduler', misconception: 'The scheduler creates workloads. It only picks nodes for Pods that already exist.' }
+				],
+				answer: 'kube-controller-manager',
+				feedback: 'The Deployment controller, a loop inside kube-controller-manager, hears "Deployment ADDED" on its watch and POSTs a ReplicaSet to the API server.'
+			},
 			title: 'The Deployment controller creates a ReplicaSet',
 			notes: 'Ask why there is a ReplicaSet at all: it lets Deployments roll out a new template beside the old one.',
 			view: 'empty',
@@ -183,6 +206,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'schedule',
+			checkpoint: {
+				question: 'Three Pods exist with no node. Which component decides where each runs?',
+				kind: 'component',
+				options: [
+					{ value: 'kube-scheduler' },
+					{ value: 'kube-controller-manager', misconception: 'The ReplicaSet controller places the Pods it creates. It creates them without a node.' },
+					{ value: 'kubelet-1', misconception: 'Kubelets grab unassigned Pods they have room for. A kubelet only runs Pods already bound to its node.' },
+					{ value: 'kube-apiserver', misconception: 'The API server assigns nodes. It records the binding the scheduler posts.' }
+				],
+				answer: 'kube-scheduler',
+				feedback: 'The scheduler filters and scores the nodes for each Pod and POSTs a binding; the API server then sets spec.nodeName.'
+			},
 			title: 'The scheduler binds each Pod to a node',
 			notes: 'Ask: how does node-1 learn that it has work? Nobody sends it a message: the binding is a write to the API server, and node-1\'s kubelet is watching. Misconception to expect: the scheduler starts the Pod.',
 			view: 'three',
@@ -203,6 +238,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'cri',
+			checkpoint: {
+				question: 'node-1\'s Pod must be created. Which component sends the first request to make it on node-1?',
+				kind: 'component',
+				options: [
+					{ value: 'kubelet-1' },
+					{ value: 'runtime-1', misconception: 'The container runtime watches the API server for Pods. It waits to be called by the kubelet over CRI.' },
+					{ value: 'kube-apiserver', misconception: 'The API server starts containers on nodes. It only stores the Pod; the node acts on it.' },
+					{ value: 'kube-proxy-1', misconception: 'kube-proxy starts Pods. It only writes Service rules.' }
+				],
+				answer: 'kubelet-1',
+				feedback: 'The kubelet calls its container runtime through the CRI, a gRPC API over a local socket; the first call, RunPodSandbox, makes the Pod\'s sandbox.'
+			},
 			title: 'kubelet to runtime: the CRI',
 			view: 'three',
 			narration:

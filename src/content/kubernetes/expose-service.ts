@@ -93,6 +93,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'endpointslice',
+			checkpoint: {
+				question: 'Service nginx exists. Which component writes down the Pod addresses it leads to?',
+				kind: 'component',
+				options: [
+					{ value: 'kube-controller-manager' },
+					{ value: 'kube-proxy-1', misconception: 'kube-proxy keeps the list of Pods. It only reads EndpointSlices and writes nothing back.' },
+					{ value: 'kubectl', misconception: 'kubectl expose lists the Pods. It sent only the Service, with a selector.' },
+					{ value: 'kube-apiserver', misconception: 'The API server fills in endpoints as it stores a Service. A controller does that, watching.' }
+				],
+				answer: 'kube-controller-manager',
+				feedback: 'The EndpointSlice controller in kube-controller-manager sees the new Service and POSTs an EndpointSlice with the IPs of the Pods its selector matches.'
+			},
 			title: 'The EndpointSlice controller lists the Pods',
 			view: 'service',
 			narration:
@@ -115,6 +127,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'load-balancer',
+			checkpoint: {
+				question: 'The Service is of type LoadBalancer. Which component asks the cloud for a load balancer?',
+				kind: 'component',
+				options: [
+					{ value: 'cloud-controller-manager' },
+					{ value: 'kube-controller-manager', misconception: 'kube-controller-manager calls the cloud. Cloud calls live in the cloud-controller-manager.' },
+					{ value: 'kube-proxy-1', misconception: 'kube-proxy creates the load balancer. It programs rules on its own node only.' },
+					{ value: 'kubectl', misconception: 'kubectl creates cloud resources. It only created the Service object.' }
+				],
+				answer: 'cloud-controller-manager',
+				feedback: 'The service controller in cloud-controller-manager watches Services, calls the cloud\'s API to create the load balancer, then PATCHes the Service\'s status with its IP.'
+			},
 			title: 'The cloud-controller-manager creates a load balancer',
 			view: 'service',
 			narration:
@@ -137,6 +161,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'request',
+			checkpoint: {
+				question: 'A user\'s request arrives at node-3\'s NodePort. What forwards it to an nginx Pod?',
+				kind: 'choice',
+				options: [
+					{ value: 'The kernel\'s rules that kube-proxy wrote' },
+					{ value: 'The kube-proxy process, packet by packet', misconception: 'kube-proxy is a proxy on the data path. It writes kernel rules; the kernel forwards each packet.' },
+					{ value: 'kube-apiserver', misconception: 'User traffic goes through the control plane. It never touches the API server.' }
+				],
+				answer: 'The kernel\'s rules that kube-proxy wrote',
+				feedback: 'kube-proxy programmed DNAT rules earlier; the node\'s kernel rewrites the packet to a Pod IP, here 10.244.3.2, with no Kubernetes process in the way.'
+			},
 			title: 'One request from the outside world',
 			notes: 'The rules pick among all three ready Pods, so two requests in three go to a Pod on another node: an extra hop through the Pod network. Ask how to avoid it (externalTrafficPolicy: Local sends only to nodes that run a ready Pod, only to Pods on that node, and keeps the client\'s source IP).',
 			view: 'service',

@@ -68,6 +68,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'control-plane',
+			checkpoint: {
+				question: 'On AKS, where do etcd and kube-scheduler run?',
+				kind: 'choice',
+				options: [
+					{ value: 'On Azure\'s machines, out of your reach' },
+					{ value: 'On your node pool VMs', misconception: 'The control plane runs on your nodes. Azure runs it elsewhere; you never see those machines.' },
+					{ value: 'Nowhere: AKS does without them', misconception: 'A managed cluster has no control plane. It has the same one; Azure runs it.' }
+				],
+				answer: 'On Azure\'s machines, out of your reach',
+				feedback: 'Azure runs a control plane per cluster (kube-apiserver, etcd, the scheduler and both controller managers), keeps it running and upgrades it when you ask.'
+			},
 			title: 'What Azure runs for you',
 			notes: 'Misconception to expect: "kubectl upgrades the cluster". kubectl talks only to Kubernetes; upgrades are an Azure operation. Demo: az aks get-upgrades, then (on a lab cluster) az aks upgrade to the version it lists.',
 			view: 'aks',
@@ -83,6 +94,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'nodes',
+			checkpoint: {
+				question: 'kubectl get nodes on AKS: which machines are listed?',
+				kind: 'choice',
+				options: [
+					{ value: 'Your node pool\'s VMs and Azure\'s control-plane machines', misconception: 'Control-plane machines show up as nodes. On AKS they are hidden.' },
+					{ value: 'Only your node pool\'s VMs' },
+					{ value: 'None: AKS hides nodes', misconception: 'A managed cluster hides its nodes. The nodes are yours: you see them and pay for them.' }
+				],
+				answer: 'Only your node pool\'s VMs',
+				feedback: 'kubectl get nodes lists only the VMs of your node pools, the machines you see and pay for; the managed control plane is not a node of your cluster.'
+			},
 			title: 'What you see and pay for: node pools',
 			notes: 'Show the MC_ resource group in the portal if you can: the VMs, disks and load balancer are there. Ask why a node is named …vmss000000: it is instance 0 of the scale set.',
 			view: 'aks',
@@ -97,6 +119,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'kube-system',
+			checkpoint: {
+				question: 'kubectl logs on AKS: how does the API server reach the kubelet on your node?',
+				kind: 'choice',
+				options: [
+					{ value: 'Directly, as on any cluster', misconception: 'The managed API server can open connections to your nodes. It cannot reach them directly.' },
+					{ value: 'Through the tunnel konnectivity-agent opened from your nodes' },
+					{ value: 'It reads the logs from etcd', misconception: 'Logs are kept in etcd. etcd holds objects; container logs stay on the node.' }
+				],
+				answer: 'Through the tunnel konnectivity-agent opened from your nodes',
+				feedback: 'konnectivity-agent, a kube-system Pod on your nodes, dials out to the control plane; the API server sends its log request back through that tunnel.'
+			},
 			title: 'kube-system: add-ons Azure installs on your nodes',
 			notes: 'Demo: kubectl get pods -n kube-system -o wide shows CoreDNS, metrics-server and konnectivity-agent running on your own nodes, using your capacity. Ask: if the konnectivity-agent Pods were down, which kubectl commands would still work? (get and apply yes; logs and exec no.)',
 			view: 'aks',

@@ -109,6 +109,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'dies',
+			checkpoint: {
+				question: 'node-2 loses power. How does the control plane find out?',
+				kind: 'choice',
+				options: [
+					{ value: 'node-2 sends a "going down" message', misconception: 'A failing node reports its own failure. A stopped machine sends nothing.' },
+					{ value: 'Its heartbeats stop arriving' },
+					{ value: 'The scheduler pings every node', misconception: 'The control plane polls nodes. Kubelets renew their Leases; silence is the only sign.' }
+				],
+				answer: 'Its heartbeats stop arriving',
+				feedback: 'Each kubelet renews its Lease every 10 s; node-2\'s renewals simply stop while node-1 and node-3 keep theirs going.'
+			},
 			title: 'node-2 stops responding',
 			notes: 'Ask how the cluster can know a node is dead when the node cannot tell it. (Only by silence, and silence has to be noticed by someone with a clock.)',
 			view: 'three-again',
@@ -134,6 +145,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'tainted',
+			checkpoint: {
+				question: 'How long after node-2\'s last heartbeat is it marked Ready=Unknown?',
+				kind: 'choice',
+				options: [
+					{ value: 'About 10 s: one missed heartbeat', misconception: 'One missed heartbeat marks a node down. The controller allows a grace period.' },
+					{ value: 'About 50 s' },
+					{ value: '5 minutes', misconception: 'The deck\'s 5-minute pod-eviction-timeout decides. That flag was removed in 1.27; 300 s is the Pods\' toleration, later.' }
+				],
+				answer: 'About 50 s',
+				feedback: 'The node lifecycle controller checks every 5 s and acts once a node has been silent for its 50 s grace period (40 s before v1.32): Ready=Unknown and an unreachable taint.'
+			},
 			title: '50 s: Ready=Unknown and a NoSchedule taint',
 			view: 'three-again',
 			narration:
@@ -183,6 +205,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'evict',
+			checkpoint: {
+				question: 'When is the nginx Pod on node-2 evicted?',
+				kind: 'choice',
+				options: [
+					{ value: 'At once, when the NoExecute taint appears', misconception: 'A NoExecute taint evicts at once. Pods get a default 300 s toleration of an unreachable node.' },
+					{ value: 'About 300 s after the NoExecute taint' },
+					{ value: 'Never: it waits for node-2 to return', misconception: 'Pods wait for their node. The taint-eviction controller deletes them when the toleration runs out.' }
+				],
+				answer: 'About 300 s after the NoExecute taint',
+				feedback: 'Admission gave the Pod a 300 s toleration of node.kubernetes.io/unreachable; when it runs out, the taint-eviction controller DELETEs the Pod.'
+			},
 			title: '≈355 s: the toleration runs out, the Pod is evicted',
 			view: 'three-again',
 			narration:
@@ -193,6 +226,18 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'replace',
+			checkpoint: {
+				question: 'The Pod on node-2 is being deleted. Which component creates its replacement?',
+				kind: 'component',
+				options: [
+					{ value: 'kube-controller-manager' },
+					{ value: 'kube-scheduler', misconception: 'The scheduler moves the Pod to a healthy node. Pods never move; a new one is created, then scheduled.' },
+					{ value: 'kubelet-1', misconception: 'A healthy kubelet takes over the lost Pod. It runs only Pods bound to its node.' },
+					{ value: 'kubelet-2', misconception: 'node-2\'s kubelet hands its Pod over. node-2 is off and sends nothing.' }
+				],
+				answer: 'kube-controller-manager',
+				feedback: 'The ReplicaSet controller no longer counts a Pod being deleted, sees 2 of 3 and POSTs a new Pod, which the scheduler then binds to a healthy node.'
+			},
 			title: 'A replacement on a healthy node',
 			notes: 'The new Pod has a new name and IP: Pods are replaced, never moved. Ask: why may the replacement start while the old Pod might, for all anyone knows, still be running? (A Deployment accepts that; a StatefulSet does not, and waits.)',
 			view: 'replaced',

@@ -108,6 +108,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'controllers-up',
+			checkpoint: {
+				question: 'Replicas go from 3 to 5. What does the Deployment controller do?',
+				kind: 'choice',
+				options: [
+					{ value: 'Creates a new ReplicaSet with 5 replicas', misconception: 'Every change to a Deployment makes a new ReplicaSet. Only a change to the Pod template does.' },
+					{ value: 'Sets the existing ReplicaSet to 5' },
+					{ value: 'Creates the 2 extra Pods itself', misconception: 'The Deployment controller makes Pods. It manages ReplicaSets; the ReplicaSet controller makes the Pods.' }
+				],
+				answer: 'Sets the existing ReplicaSet to 5',
+				feedback: 'The template did not change, so the same ReplicaSet is scaled to 5; the ReplicaSet controller then creates the two missing Pods.'
+			},
 			title: 'Same template, same ReplicaSet: two more Pods',
 			notes: 'Contrast with changing the image: that creates a new ReplicaSet (a rollout). Ask: what would kubectl set image deployment/nginx nginx=nginx:1.27 create here?',
 			view: 'three',
@@ -151,6 +162,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'pick',
+			checkpoint: {
+				question: 'Five Pods, two wanted. Which Pods does the ReplicaSet controller delete first?',
+				kind: 'choice',
+				options: [
+					{ value: 'The oldest ones, like a queue', misconception: 'Scale-down removes the oldest first. Pods ready for less time go before older ones.' },
+					{ value: 'The two that became ready a minute ago, then one from a crowded node' },
+					{ value: 'Three at random', misconception: 'Scale-down picks at random. Chance only breaks a tie left after the ranking.' }
+				],
+				answer: 'The two that became ready a minute ago, then one from a crowded node',
+				feedback: 'The controller ranks Pods and deletes from the front: among ready Pods, those on nodes with more replicas and those ready for less time go first, so 55647 and 2xftn go, then bh954.'
+			},
 			title: 'Which three Pods go?',
 			view: 'five',
 			narration:
@@ -175,6 +197,17 @@ const written: Walkthrough = {
 		},
 		{
 			id: 'stop-containers',
+			checkpoint: {
+				question: 'The Pods are Terminating. Which component tells node-2\'s runtime to stop their containers?',
+				kind: 'component',
+				options: [
+					{ value: 'kubelet-2' },
+					{ value: 'kube-controller-manager', misconception: 'The ReplicaSet controller stops the containers. It only DELETEs the Pod objects.' },
+					{ value: 'kube-apiserver', misconception: 'The API server reaches into nodes to kill containers. It only marks the Pods; kubelets watch and act.' }
+				],
+				answer: 'kubelet-2',
+				feedback: 'Each kubelet hears its Pods marked for deletion on its watch and calls CRI StopContainer; the runtime sends nginx\'s stop signal and releases the IP.'
+			},
 			title: 'The kubelets stop the containers',
 			notes:
 				'This is why apps should handle their stop signal: finish in-flight requests, then exit within the grace period. Demo: an app that ignores SIGTERM takes the full 30 s and is then SIGKILLed (exit code 137). No Service selects these Pods yet; once one does ("Expose a Service"), a terminating Pod stays in the EndpointSlice marked terminating=true and ready=false, and kube-proxy stops sending it new connections.',

@@ -59,6 +59,17 @@ export const monolithVsMicroservices: Walkthrough = {
 		},
 		{
 			id: 'scale',
+			checkpoint: {
+				question: 'A sales peak needs more checkout capacity in the monolith. What must you run more copies of?',
+				kind: 'choice',
+				options: [
+					{ value: 'Only the checkout module', misconception: 'One module of a monolith can be scaled on its own. It is part of one deployable, so it is copied with everything else.' },
+					{ value: 'The whole application' },
+					{ value: 'Only the database', misconception: 'More capacity always means a bigger database. Here the checkout code is the bottleneck.' }
+				],
+				answer: 'The whole application',
+				feedback: 'A monolith is one deployable, so a second server runs a copy of everything, catalog and cart included, to get more checkout.'
+			},
 			title: 'Challenge: to scale checkout, copy the whole shop',
 			notes: 'Ask which module needed the capacity, and what else got copied with it.',
 			view: 'monolith-scaled',
@@ -93,6 +104,17 @@ export const monolithVsMicroservices: Walkthrough = {
 		},
 		{
 			id: 'async',
+			checkpoint: {
+				question: 'The order is placed. Which part hands the news to the email service?',
+				kind: 'component',
+				options: [
+					{ value: 'broker' },
+					{ value: 'checkout', misconception: 'Checkout calls every service that needs to know. It publishes one event and answers at once; it does not know who listens.' },
+					{ value: 'orders', misconception: 'The order service passes the news along. Each subscriber gets the event from the broker on its own.' }
+				],
+				answer: 'broker',
+				feedback: 'Checkout publishes one OrderPlaced event; the message broker delivers it to each subscriber when it is ready, so a slow email service delays nobody.'
+			},
 			title: 'An event, delivered asynchronously',
 			notes: 'Ask what happens if the email service is down: the event waits; nobody is blocked.',
 			view: 'microservices',

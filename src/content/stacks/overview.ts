@@ -72,6 +72,17 @@ export const stacksOverview: Walkthrough = {
 		},
 		{
 			id: 'vm-syscall',
+			checkpoint: {
+				question: 'App A reads a file inside Virtual machine 1. Which part does the real read on the disk?',
+				kind: 'component',
+				options: [
+					{ value: 'hypervisor' },
+					{ value: 'guest-os-1', misconception: 'The guest kernel drives the real disk itself. It drives a virtual disk; the hypervisor does the real I/O.' },
+					{ value: 'libs-1', misconception: 'Libraries read the disk on their own. They only turn the call into a system call for the kernel.' }
+				],
+				answer: 'hypervisor',
+				feedback: 'The guest kernel\'s disk is virtual, so the access traps into the hypervisor, which performs the real read. One more layer each way than on a physical server.'
+			},
 			title: 'A system call inside a VM',
 			notes: 'Misconception to expect: "a VM emulates every instruction, so it is slow". With hardware virtualisation (VT-x, AMD-V) guest code runs directly on the CPU; only privileged operations and I/O exit to the hypervisor, and paravirtual drivers (virtio) make even those cheaper.',
 			view: 'vms',
@@ -112,6 +123,17 @@ export const stacksOverview: Walkthrough = {
 		},
 		{
 			id: 'container-syscall',
+			checkpoint: {
+				question: 'App A now runs in a container and makes the same read. Which part receives the system call from App A\'s libraries?',
+				kind: 'component',
+				options: [
+					{ value: 'host-os' },
+					{ value: 'docker-engine', misconception: 'Docker sits on the path of every call, like a hypervisor. It only sets a container up; at run time the kernel serves the call directly.' },
+					{ value: 'hardware', misconception: 'A container talks to the hardware directly. It is an ordinary process, so its calls go to the shared host kernel.' }
+				],
+				answer: 'host-os',
+				feedback: 'A container has no kernel of its own: its system calls go straight to the one host kernel, with no guest kernel, no hypervisor and no Docker Engine in between.'
+			},
 			title: 'A system call from a container',
 			notes: 'Count the hops against the VM step: no guest kernel, no hypervisor.',
 			view: 'containers',

@@ -147,6 +147,35 @@ export interface StateTable {
 	rows: string[][];
 }
 
+/**
+ * One answer a learner may give to a checkpoint. For a `component` checkpoint `value` is a component
+ * id (shown by its display name); for a `choice` checkpoint it is the text shown.
+ */
+export interface CheckpointOption {
+	value: string;
+	/**
+	 * The wrong idea a learner who picks this holds, said to them after the traffic plays (one
+	 * sentence). Every wrong option has one; the right answer has none.
+	 */
+	misconception?: string;
+}
+
+/**
+ * Predict, then see: a question asked before a step's traffic plays. Its id is its step's id (a step
+ * holds at most one), so a host page or the progress store can name it.
+ */
+export interface Checkpoint {
+	question: string;
+	/** component: answered by clicking a part of the diagram (or from a list); choice: a list of values. */
+	kind: 'component' | 'choice';
+	/** Two to four, so a room can answer A–D. */
+	options: CheckpointOption[];
+	/** The value of the right option. */
+	answer: string;
+	/** Why the answer is right, in one or two sentences, shown to everyone after answering. */
+	feedback: string;
+}
+
 export interface Step {
 	id: string;
 	title: string;
@@ -180,6 +209,8 @@ export interface Step {
 	badges?: Record<string, string>;
 	/** How long autoplay lingers on the step at 1× (ms); default grows with the narration. */
 	dwellMs?: number;
+	/** A question asked before this step's messages travel. */
+	checkpoint?: Checkpoint;
 }
 
 /** What the gallery and the not-found page list about a walkthrough. */

@@ -66,6 +66,12 @@ describe('validateWalkthrough', () => {
 		['unreachable step', (w) => (w.steps[0]!.end = true), 'two', 'cannot be reached'],
 		['bad step id', (w) => (w.steps[1]!.id = 'Two.5'), 'Two.5', 'lower-case'],
 		[
+			'checkpoint answered by a part that sends nothing in the step',
+			(w) => (w.steps[0]!.checkpoint = { question: 'Who?', kind: 'component', options: [{ value: 'b' }, { value: 'a', misconception: 'm' }], answer: 'b', feedback: 'f' }),
+			'one',
+			'sends none'
+		],
+		[
 			'main path running into a side branch',
 			(w) => {
 				w.steps[0]!.choices = [{ label: 'main', to: 'two' }, { label: 'side', to: 'side' }];

@@ -1,5 +1,6 @@
 // Content is data written by people; this catches the mistakes before a learner does.
 // Every problem names where it is (scene or walkthrough, step, id) so it can be fixed from the message alone.
+import { checkpointProblems } from './checkpoint';
 import { defaultNext, reachableSteps } from './graph';
 import type { Scene, Walkthrough } from './types';
 
@@ -136,6 +137,7 @@ export function validateWalkthrough(w: Walkthrough, scene: Scene | undefined): C
 				add(s.id, m.via, `connection does not join "${m.from}" and "${m.to}"`);
 			if (!m.summary.trim()) add(s.id, m.via, 'message summary is empty');
 		}
+		for (const message of checkpointProblems(s, scene, visible)) add(s.id, 'checkpoint', message);
 		for (const target of [s.next, ...(s.choices ?? []).map((c) => c.to)])
 			if (target !== undefined && !stepIds.has(target)) add(s.id, target, 'leads to an unknown step');
 	}

@@ -55,4 +55,32 @@ describe('animateStep', () => {
 		animateStep(twoMessages, () => undefined, () => 1)(0, (e) => events.push(e), new AbortController().signal);
 		expect(events).toEqual([{ type: 'ANIMATION_DONE' }]);
 	});
+
+	it('holds the messages after the morph until the hold resolves (a checkpoint), and not at all without one', async () => {
+		const { handle, calls, finishNext } = fakeDiagram();
+		const events: AnimationEvent[] = [];
+		let release = () => {};
+		const held: number[] = [];
+		const hold = (i: number) => (held.push(i), new Promise<void>((r) => (release = r)));
+		animateStep(twoMessages, () => handle, () => 1, hold)(2, (e) => events.push(e), new AbortController().signal);
+		await finishNext();
+		expect(held).toEqual([2]);
+		expect(calls).toEqual([`view wide ${MORPH_MS}`]);
+		release();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(calls).toHaveLength(2);
+		await finishNext();
+		await finishNext();
+		expect(events.at(-1)).toEqual({ type: 'ANIMATION_DONE' });
+	});
+
+	it('sends nothing after a hold that ended because the learner moved on', async () => {
+		const { handle, calls, finishNext } = fakeDiagram();
+		const abort = new AbortController();
+		animateStep(twoMessages, () => handle, () => 1, (_i, signal) => new Promise((r) => signal.addEventListener('abort', () => r())))(2, () => {}, abort.signal);
+		await finishNext();
+		abort.abort();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(calls).toHaveLength(1);
+	});
 });

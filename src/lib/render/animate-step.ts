@@ -15,16 +15,25 @@ export const MORPH_MS = 900;
 export const TOKEN_MS = 1200;
 
 /**
+ * Holds a step's traffic after the morph until it resolves (a checkpoint waiting for the learner's
+ * prediction), or returns undefined to let it travel at once. It resolves when the signal aborts, too.
+ */
+export type Hold = (stepIndex: number, signal: AbortSignal) => Promise<void> | undefined;
+
+/**
  * @param diagram the diagram now on the page (undefined while it is not mounted: the step settles at once)
  * @param timeScale 1/speed, or 0 when motion is reduced (everything arrives at once, in order)
+ * @param hold asks before the messages travel (predict, then see)
  */
-export function animateStep(walkthrough: Walkthrough, diagram: () => DiagramHandle | undefined, timeScale: () => number): Animate {
+export function animateStep(walkthrough: Walkthrough, diagram: () => DiagramHandle | undefined, timeScale: () => number, hold?: Hold): Animate {
 	return (stepIndex, report, signal) => {
 		const step = walkthrough.steps[stepIndex];
 		void (async () => {
 			const handle = diagram();
 			if (!step || !handle) return report({ type: 'ANIMATION_DONE' });
 			await handle.showView(step.view, MORPH_MS * timeScale());
+			const held = hold?.(stepIndex, signal);
+			if (held) await held;
 			let count = 0;
 			for (const m of step.messages ?? []) {
 				if (signal.aborted) return;

@@ -9,7 +9,7 @@ import type { Animate, createSession, Session } from '$lib/engine/session';
 import { restingState, type SessionState } from '$lib/engine/session-state';
 import type { Message, Walkthrough } from '$lib/model/types';
 import { toStepIndex, toStepNumber, type StepNumber } from '$lib/model/step-number';
-import { animateStep, type DiagramHandle } from '$lib/render/animate-step';
+import { animateStep, type DiagramHandle, type Hold } from '$lib/render/animate-step';
 import { ReducedMotion } from './reduced-motion.svelte';
 
 export type HistoryMode = 'push' | 'replace' | 'none';
@@ -28,11 +28,13 @@ export class PlayerController {
 	constructor(
 		readonly walkthrough: Walkthrough,
 		private readonly diagram: () => DiagramHandle | undefined,
-		private readonly history: HistoryMode = 'push'
+		private readonly history: HistoryMode = 'push',
+		/** Holds a step's traffic for a checkpoint (predict, then see); none in present mode yet. */
+		hold?: Hold
 	) {
 		// Until the engine starts it shows the first step, settled, exactly as prerendered.
 		this.current = restingState(walkthrough);
-		this.animate = animateStep(walkthrough, diagram, () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1)));
+		this.animate = animateStep(walkthrough, diagram, () => (this.motion.current ? 0 : 1 / (this.session?.getState().speed ?? 1)), hold);
 		// Known before the engine loads, so a first step drawn under reduced motion shows its traffic still.
 		if (typeof window !== 'undefined') this.motion.start();
 		if (history !== 'none') this.#bindHistory();

@@ -8,6 +8,7 @@ export const PRESENT_KEY_HELP: [string, string][] = [
 	['F', 'Full screen'],
 	['S', 'Open the speaker view'],
 	['T', 'Next theme (projector, light, dark)'],
+	['R', 'Reveal the answer to the question on screen (Next does too)'],
 	['Click a part', 'Spotlight it; Esc returns to the whole picture']
 ];
 

@@ -1,7 +1,7 @@
 // Keys → commands, as DESIGN.md lists them. Pure, so the table is tested without a browser.
 import type { StepCommand } from '$lib/engine/commands';
 
-export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape' | 'blackout' | 'fullscreen' | 'speaker' | 'theme';
+export type Command = 'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'help' | 'escape' | 'blackout' | 'fullscreen' | 'speaker' | 'theme' | 'reveal';
 export type KeyMode = 'explore' | 'present';
 
 const KEYS: Record<string, Command> = {
@@ -46,7 +46,10 @@ const PRESENT_KEYS: Record<string, Command> = {
 	s: 'speaker',
 	S: 'speaker',
 	t: 'theme',
-	T: 'theme'
+	T: 'theme',
+	// A class poll: show the room the answer to the checkpoint on screen.
+	r: 'reveal',
+	R: 'reveal'
 };
 
 /** The parts of a keyboard event that decide its command. */

@@ -7,6 +7,7 @@ describe('parseLinkMessage', () => {
 		{ channel: CHANNEL, type: 'hello', walkthrough: W },
 		{ channel: CHANNEL, type: 'state', walkthrough: W, step: 4, playing: false, startedAt: 1 },
 		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'next' },
+		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'reveal' },
 		{ channel: CHANNEL, type: 'command', walkthrough: W, command: 'goto', step: 1 }
 	];
 	it.each(good.map((g) => [JSON.stringify(g), g]))('accepts %s', (_s, g) => expect(parseLinkMessage(g, W)).toEqual(g));

@@ -7,7 +7,8 @@ export const CHANNEL = 'wheelhouse-present';
 /** Beyond any walkthrough; each window then checks the number against its walkthrough. */
 const MAX_STEPS = 10_000;
 
-export type LinkCommand = 'next' | 'previous' | 'goto' | 'play' | 'pause';
+/** `reveal`: show the room the answer to the checkpoint on screen (a class poll). */
+export type LinkCommand = 'next' | 'previous' | 'goto' | 'play' | 'pause' | 'reveal';
 
 export type LinkMessage =
 	| { channel: typeof CHANNEL; type: 'hello'; walkthrough: string }
@@ -16,7 +17,7 @@ export type LinkMessage =
 	| { channel: typeof CHANNEL; type: 'command'; walkthrough: string; command: Exclude<LinkCommand, 'goto'> }
 	| { channel: typeof CHANNEL; type: 'command'; walkthrough: string; command: 'goto'; step: StepNumber };
 
-const COMMANDS = new Set<string>(['next', 'previous', 'goto', 'play', 'pause']);
+const COMMANDS = new Set<string>(['next', 'previous', 'goto', 'play', 'pause', 'reveal']);
 
 /** Returns the message if it is well formed and about `walkthrough`; otherwise undefined. */
 export function parseLinkMessage(data: unknown, walkthrough: string): LinkMessage | undefined {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trackCompletion } from './completion';
+import { linear } from '$lib/model/fixtures/linear';
+import type { Walkthrough } from '$lib/model/types';
+import { checkpointScore, trackCompletion } from './completion';
 import type { ScormSession } from './scorm';
 
 describe('trackCompletion', () => {
@@ -19,4 +21,19 @@ describe('trackCompletion', () => {
 		expect(progress(0)).toBe(true);
 		expect(completes).toBe(1);
 	});
+});
+
+describe('checkpointScore', () => {
+	const checkpoint = { question: 'q', kind: 'choice' as const, options: [{ value: 'a' }, { value: 'b', misconception: 'x. y.' }], answer: 'a', feedback: 'f' };
+	// Checkpoints at steps 0 and 1 of the three.
+	const w: Walkthrough = { ...linear, steps: linear.steps.map((s, i) => (i < 2 ? { ...s, checkpoint } : s)) };
+	const all = { start: 0, end: 2 };
+	const cases: [string, { start: number; end: number }, Record<number, boolean>, number][] = [
+		['nothing answered yet', all, {}, 0],
+		['one of two right', all, { 0: true, 1: false }, 50],
+		['both right', all, { 0: true, 1: true }, 100],
+		['a range holding one checkpoint, answered right', { start: 1, end: 2 }, { 1: true }, 100],
+		['a range with no checkpoint', { start: 2, end: 2 }, {}, 100]
+	];
+	it.each(cases)('%s', (_name, range, answers, score) => expect(checkpointScore(w, range, answers)).toBe(score));
 });

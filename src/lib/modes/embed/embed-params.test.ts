@@ -5,10 +5,11 @@ const parse = (q: string) => parseEmbedParams(new URLSearchParams(q), 12);
 
 describe('parseEmbedParams', () => {
 	it('defaults', () => {
-		expect(parse('')).toEqual({ config: { step: 0, controls: 'full', theme: 'light', autoplay: false, speed: 1, start: 0, end: 11 }, warnings: [] });
+		expect(parse('')).toEqual({ config: { step: 0, controls: 'full', theme: 'light', autoplay: false, speed: 1, start: 0, end: 11, predict: true }, warnings: [] });
 	});
 	it('takes every valid parameter', () => {
-		expect(parse('step=5&controls=none&theme=projector&autoplay=1&speed=0.25&start=3&end=8').config).toEqual({ step: 4, controls: 'none', theme: 'projector', autoplay: true, speed: 0.25, start: 2, end: 7 });
+		expect(parse('step=5&controls=none&theme=projector&autoplay=1&speed=0.25&start=3&end=8&predict=0').config).toEqual({ step: 4, controls: 'none', theme: 'projector', autoplay: true, speed: 0.25, start: 2, end: 7, predict: false });
+		expect(parse('predict=1').config.predict).toBe(true);
 	});
 	const bad: [string, string][] = [
 		['step=abc', 'step="abc"'],
@@ -17,6 +18,8 @@ describe('parseEmbedParams', () => {
 		['controls=some', 'controls="some"'],
 		['theme=neon', 'theme="neon"'],
 		['autoplay=yes', 'autoplay="yes"'],
+		['predict=no', 'predict="no"'],
+		['predict=', 'predict=""'],
 		['speed=9', 'speed="9"'],
 		['speed=', 'speed=""'],
 		['speed=NaN', 'speed="NaN"'],
@@ -28,6 +31,7 @@ describe('parseEmbedParams', () => {
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain(text);
 		expect(config.controls).toBe(q.startsWith('controls') ? 'full' : config.controls);
+		expect(config.predict).toBe(true);
 	});
 	it('clamps step into the start–end range with a warning', () => {
 		const r = parse('start=4&end=6&step=9');

@@ -15,14 +15,16 @@ export interface EmbedConfig {
 	/** 0-based inclusive range the embed is limited to. */
 	start: number;
 	end: number;
+	/** Predict, then see: ask each checkpoint before its traffic plays (predict=1, the default). */
+	predict: boolean;
 }
 
-const KNOWN = new Set(['step', 'controls', 'theme', 'autoplay', 'speed', 'start', 'end', 'scorm']);
+const KNOWN = new Set(['step', 'controls', 'theme', 'autoplay', 'speed', 'start', 'end', 'scorm', 'predict']);
 
 export function parseEmbedParams(params: URLSearchParams, total: number): { config: EmbedConfig; warnings: string[] } {
 	const warnings: string[] = [];
 	const last = Math.max(1, total);
-	const config: EmbedConfig = { step: 0, controls: 'full', theme: 'light', autoplay: false, speed: 1, start: 0, end: last - 1 };
+	const config: EmbedConfig = { step: 0, controls: 'full', theme: 'light', autoplay: false, speed: 1, start: 0, end: last - 1, predict: true };
 	const stepNumber = (name: string, raw: string): number | undefined => {
 		const parsed = parseStepNumber(raw, last);
 		if (parsed.ok) return toStepIndex(parsed.number);
@@ -63,10 +65,11 @@ export function parseEmbedParams(params: URLSearchParams, total: number): { conf
 		else warnings.push(`Wheelhouse: ignoring theme="${theme.slice(0, 40)}": expected light, dark or projector.`);
 	}
 
-	const autoplay = params.get('autoplay');
-	if (autoplay !== null) {
-		if (autoplay === '0' || autoplay === '1') config.autoplay = autoplay === '1';
-		else warnings.push(`Wheelhouse: ignoring autoplay="${autoplay.slice(0, 40)}": expected 0 or 1.`);
+	for (const name of ['autoplay', 'predict'] as const) {
+		const raw = params.get(name);
+		if (raw === null) continue;
+		if (raw === '0' || raw === '1') config[name] = raw === '1';
+		else warnings.push(`Wheelhouse: ignoring ${name}="${raw.slice(0, 40)}": expected 0 or 1.`);
 	}
 
 	const speed = params.get('speed');

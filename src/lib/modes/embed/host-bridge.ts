@@ -6,7 +6,7 @@
 // speaks first. So the embed says `hello` at start (and again when a late-loading resizer says `ready`);
 // on the host's `hello` it sends `prepareResize`; on `resizePrepared` it sends `resize` with its height
 // (`scrollHeight`, and `height` for older resizers); on the host's `resize` (its window changed) it starts over.
-import { originAllowed, parseHostCommand, postToHost, type OutMessage, type ParsedHostCommand } from './host-link';
+import { originAllowed, parseHostCommand, postToHost, type AnswerMessage, type OutMessage, type ParsedHostCommand } from './host-link';
 
 /** The parts of `window` the bridge uses, so a test can hand in a fake one. */
 export interface HostWindow {
@@ -27,7 +27,7 @@ export interface HostBridgeOptions {
 }
 
 export interface HostBridge {
-	tell(message: OutMessage): void;
+	tell(message: OutMessage | AnswerMessage): void;
 	/** Asks for the wanted height if it changed (or always, with `force`). */
 	reportHeight(force?: boolean): void;
 	destroy(): void;

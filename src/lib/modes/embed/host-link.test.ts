@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, originAllowed, outMessage, parseHostCommand } from './host-link';
+import { allowedOrigins, answerMessage, originAllowed, outMessage, parseHostCommand } from './host-link';
 
 describe('parseHostCommand', () => {
 	const good: [unknown, object][] = [
@@ -40,3 +40,6 @@ it('out messages carry only what the page shows', () => {
 	expect(outMessage('step', 'stacks/overview', 2, 12)).toEqual({ source: 'wheelhouse', version: 1, type: 'step', scene: 'stacks', walkthrough: 'overview', step: 3, total: 12 });
 });
 
+it('an answer message says which checkpoint, whether right, and where, in the contract\'s shape', () => {
+	expect(answerMessage('kubernetes/scale', 6, 10, 'pick', false)).toEqual({ source: 'wheelhouse', version: 1, type: 'answer', scene: 'kubernetes', walkthrough: 'scale', step: 7, total: 10, checkpoint: 'pick', correct: false });
+});

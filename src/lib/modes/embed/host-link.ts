@@ -58,6 +58,17 @@ export function outMessage(type: OutType, walkthroughId: string, index: number, 
 	return { source: 'wheelhouse', version: 1, type, scene, walkthrough, step: toStepNumber(index), total };
 }
 
+/** A prediction made in the embed (predict-then-see): which checkpoint (its step's id) and whether it was right. */
+export interface AnswerMessage extends Omit<OutMessage, 'type'> {
+	type: 'answer';
+	checkpoint: string;
+	correct: boolean;
+}
+
+export function answerMessage(walkthroughId: string, index: number, total: number, checkpoint: string, correct: boolean): AnswerMessage {
+	return { ...outMessage('state', walkthroughId, index, total), type: 'answer', checkpoint, correct };
+}
+
 /** Sends to the parent page: to each allowed origin, or to any ("*") by default. */
 export function postToHost(message: unknown, allowed: string[] | '*', parent: Window | undefined = typeof window === 'undefined' || window.parent === window ? undefined : window.parent): void {
 	if (!parent) return;

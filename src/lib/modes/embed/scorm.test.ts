@@ -31,6 +31,18 @@ describe('SCORM 1.2 session', () => {
 		s.finish();
 		expect(calls.filter((c) => c === 'finish')).toHaveLength(1);
 	});
+	it('reports a checkpoint score between 0 and 100, whole, with its range', () => {
+		const { api, data } = fakeApi();
+		const s = startScorm(api)!;
+		for (const [raw, stored] of [[66.6, '67'], [140, '100'], [-3, '0']] as const) {
+			s.score(raw);
+			expect(data['cmi.core.score.raw']).toBe(stored);
+		}
+		expect([data['cmi.core.score.min'], data['cmi.core.score.max']]).toEqual(['0', '100']);
+		s.finish();
+		s.score(10);
+		expect(data['cmi.core.score.raw']).toBe('0');
+	});
 	it('resumes from the stored location', () => {
 		expect(startScorm(fakeApi({ 'cmi.core.lesson_location': '7' }).api)!.resumeStep).toBe(7);
 		// Whatever else an LMS hands back is not a place to resume.

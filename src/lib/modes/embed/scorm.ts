@@ -6,6 +6,8 @@ export interface ScormSession {
 	/** The step (1-based) stored for resume, if any. */
 	resumeStep: StepNumber | undefined;
 	progress(step: StepNumber, completed: boolean): void;
+	/** The checkpoint score, 0–100 (predict, then see). */
+	score(raw: number): void;
 	finish(): void;
 }
 
@@ -34,6 +36,13 @@ export function startScorm(api: Scorm12Api | null): ScormSession | null {
 				completed = true;
 				call(() => api.LMSSetValue('cmi.core.lesson_status', 'completed'), '');
 			}
+			call(() => api.LMSCommit(''), '');
+		},
+		score(raw) {
+			if (finished) return;
+			call(() => api.LMSSetValue('cmi.core.score.min', '0'), '');
+			call(() => api.LMSSetValue('cmi.core.score.max', '100'), '');
+			call(() => api.LMSSetValue('cmi.core.score.raw', String(Math.round(Math.min(100, Math.max(0, raw))))), '');
 			call(() => api.LMSCommit(''), '');
 		},
 		finish() {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { branchy } from '$lib/model/fixtures/branchy';
 import { createSession } from '$lib/engine/session';
+import type { StepCommand } from '$lib/engine/commands';
 import { presentKey, type PresentActions } from './present-keys';
 
 function page(options: { help?: boolean; spotlit?: boolean } = {}) {
@@ -14,7 +15,9 @@ function page(options: { help?: boolean; spotlit?: boolean } = {}) {
 		toggleBlackout: vi.fn(),
 		toggleFullscreen: vi.fn(),
 		openSpeaker: vi.fn(),
-		nextTheme: vi.fn()
+		nextTheme: vi.fn(),
+		reveal: vi.fn(),
+		intercept: vi.fn((_command: StepCommand) => false)
 	} satisfies PresentActions;
 	return { session, actions };
 }
@@ -38,6 +41,8 @@ describe('presentKey', () => {
 		['f', 'toggleFullscreen'],
 		['S', 'openSpeaker'],
 		['t', 'nextTheme'],
+		['R', 'reveal'],
+		['r', 'reveal'],
 		['?', 'toggleHelp']
 	] as const)('%s → %s', (key, action) => {
 		const { session, actions } = page();
@@ -68,6 +73,15 @@ describe('presentKey', () => {
 		const { session, actions } = page();
 		expect(presentKey({ key: ' ', targetTag: 'BUTTON' }, actions)).toBe(false);
 		expect(presentKey({ key: 'b', ctrlKey: true }, actions)).toBe(false);
+		expect(session.getState().index).toBe(0);
+		session.stop();
+	});
+
+	it('an open question has first say over stepping: a Next it uses up does not move', () => {
+		const { session, actions } = page();
+		actions.intercept.mockReturnValue(true);
+		expect(presentKey({ key: 'ArrowDown' }, actions)).toBe(true);
+		expect(actions.intercept).toHaveBeenCalledWith({ type: 'next' });
 		expect(session.getState().index).toBe(0);
 		session.stop();
 	});

@@ -1,6 +1,6 @@
 // The present page's keys (DESIGN.md, "Keys"): stepping goes through the command bus like every other
 // input; the rest (blackout, fullscreen, speaker view, theme, help, spotlight) is the page's own.
-import { applyCommand } from '$lib/engine/commands';
+import { applyCommand, type StepCommand } from '$lib/engine/commands';
 import type { Session } from '$lib/engine/session';
 import { commandFor, stepCommandOf, type KeyInfo } from '$lib/ui/keyboard';
 
@@ -14,6 +14,10 @@ export interface PresentActions {
 	toggleFullscreen(): void;
 	openSpeaker(): void;
 	nextTheme(): void;
+	/** Shows the room the answer to the open checkpoint (R). */
+	reveal?(): void;
+	/** An open checkpoint has first say over stepping: Next (the clicker's) reveals it. True when used up. */
+	intercept?(command: StepCommand): boolean;
 }
 
 /** Carries out a key; true when the page used it (the caller then prevents its default). */
@@ -26,7 +30,7 @@ export function presentKey(key: KeyInfo, page: PresentActions): boolean {
 	if (command !== 'blackout' && command !== 'help' && command !== 'escape' && page.spotlit()) page.clearSpotlight();
 	const stepping = stepCommandOf(command);
 	if (stepping) {
-		applyCommand(session, stepping);
+		if (!page.intercept?.(stepping)) applyCommand(session, stepping);
 		return true;
 	}
 	switch (command) {
@@ -47,6 +51,9 @@ export function presentKey(key: KeyInfo, page: PresentActions): boolean {
 			break;
 		case 'theme':
 			page.nextTheme();
+			break;
+		case 'reveal':
+			page.reveal?.();
 			break;
 	}
 	return true;

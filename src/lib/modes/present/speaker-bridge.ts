@@ -16,6 +16,8 @@ export interface SpeakerBridgeOptions {
 	startedAt: number;
 	state(): PresentState;
 	onCommand(command: StepCommand): void;
+	/** The speaker view's Reveal: show the room the open checkpoint's answer. */
+	onReveal?(): void;
 	/** The speaker view's address for a step number. */
 	speakerHref(step: number): string;
 	win?: Window;
@@ -48,7 +50,8 @@ export function connectSpeaker(options: SpeakerBridgeOptions): SpeakerBridge {
 			speaker = event.source as Window;
 			sendState();
 		} else if (message?.type === 'command') {
-			options.onCommand(message.command === 'goto' ? { type: 'goto', index: toStepIndex(message.step) } : { type: message.command });
+			if (message.command === 'reveal') options.onReveal?.();
+			else options.onCommand(message.command === 'goto' ? { type: 'goto', index: toStepIndex(message.step) } : { type: message.command });
 		}
 	}
 	win.addEventListener('message', onMessage);
