@@ -20,7 +20,7 @@ export function kubernetesSandboxScene(): Scene {
 	const slots: Component[] = NODES.flatMap((n) =>
 		[...LETTERS].map((l) => ({
 			id: `pod-${n}${l}`,
-			name: `Pod slot ${l} on node-${n}`,
+			name: `Pod slot ${l} on node-${n}, sized for ${SIZING_LABEL}`,
 			label: SIZING_LABEL,
 			kind: 'pod' as const,
 			parent: `node-${n}`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message, Scene } from '$lib/model/types';
 import { MIN_GAP_MS, createLiveAnnouncer } from './live-announcer';
 
-const scene: Scene = { id: 's', title: 'S', summary: '', groups: [], components: [{ id: 'a', name: 'A', kind: 'client' }, { id: 'b', name: 'B', kind: 'server' }], connections: [], views: [] };
+const scene: Scene = { id: 's', title: 'S', summary: '', groups: [], components: [{ id: 'a', name: 'A', kind: 'client', description: '' }, { id: 'b', name: 'B', kind: 'server', description: '' }], connections: [], views: [] };
 const msg = (summary: string): Message => ({ from: 'a', to: 'b', via: 'ab', kind: 'request', summary });
 
 /** A fake clock whose timers run when time is moved past them. */
@@ -22,7 +22,10 @@ function harness() {
 	});
 	const to = (t: number) => {
 		now = t;
-		for (const x of timers.filter((x) => x.on && x.at <= t)) (x.on = false), x.run();
+		for (const x of timers.filter((x) => x.on && x.at <= t)) {
+			x.on = false;
+			x.run();
+		}
 	};
 	return { a, said, to };
 }

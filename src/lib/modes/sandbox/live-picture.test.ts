@@ -8,11 +8,11 @@ const scene: Scene = {
 	id: 's',
 	title: 'S',
 	summary: '',
-	groups: [{ id: 'node-1', name: 'node-1', kind: 'node' }],
+	groups: [{ id: 'node-1', name: 'node-1', kind: 'node', description: '' }],
 	components: [
-		{ id: 'runtime-1', name: 'container runtime (node-1)', kind: 'runtime', parent: 'node-1' },
-		{ id: 'pod-1a', name: 'slot a', kind: 'pod', parent: 'node-1' },
-		{ id: 'pod-1b', name: 'slot b', kind: 'pod', parent: 'node-1' }
+		{ id: 'runtime-1', name: 'container runtime (node-1)', kind: 'runtime', parent: 'node-1', description: '' },
+		{ id: 'pod-1a', name: 'slot a', kind: 'pod', parent: 'node-1', description: '' },
+		{ id: 'pod-1b', name: 'slot b', kind: 'pod', parent: 'node-1', description: '' }
 	],
 	connections: [
 		{ id: 'runtime-pod-1a', from: 'runtime-1', to: 'pod-1a' },

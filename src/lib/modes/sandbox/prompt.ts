@@ -35,3 +35,10 @@ export class PromptHistory {
 		return this.at === this.lines.length ? this.draft : this.lines[this.at]!;
 	}
 }
+
+/** One command in the prompt's transcript: when it was run (simulated), the line, what it printed. */
+export interface Entry {
+	at: string;
+	line: string;
+	output: string;
+}

@@ -93,7 +93,8 @@ export function encodeRun(spec: RunSpec): string {
 }
 
 /** The run a link asks for; anything malformed is dropped (the rest kept) with a notice that says what. */
-export function decodeRun(params: URLSearchParams): { spec: RunSpec; notice?: string } {
+export function decodeRun(query: URLSearchParams | string): { spec: RunSpec; notice?: string } {
+	const params = typeof query === 'string' ? new URLSearchParams(query) : query;
 	const problems: string[] = [];
 	const seedText = params.get('seed');
 	const seed = seedText === null ? DEFAULT_SEED : SEED.test(seedText) ? seedText : (problems.push(`the seed "${seedText.slice(0, 40)}" is not 1–40 letters, digits, - or _`), DEFAULT_SEED);
