@@ -37,7 +37,7 @@ describe('livePicture', () => {
 		expect(p.viewId).toBe('live:pod-1b');
 		expect(Object.keys(p.layout.nodes)).toEqual(['node-1', 'runtime-1', 'pod-1b']);
 		expect(Object.keys(p.layout.edges)).toEqual(['runtime-pod-1b']);
-		expect(p.layout.nodes['pod-1b']?.lines).toEqual(['5d8f9c6b7c-', 'x2x1q']);
+		expect(p.layout.nodes['pod-1b']?.lines).toEqual(['x2x1q']);
 		expect(p.scene.components.find((c) => c.id === 'pod-1b')?.name).toBe('web-5d8f9c6b7c-x2x1q');
 		expect(p.scene.views.map((v) => [v.id, v.components])).toEqual([['live:pod-1b', ['runtime-1', 'pod-1b']]]);
 	});
@@ -60,9 +60,10 @@ describe('shownMessage', () => {
 
 describe('podLines', () => {
 	it.each([
-		['nginx-799cfcc968-5bfnw', ['799cfcc968-', '5bfnw']],
-		['my-app-5d8f9c6b7-abcde', ['5d8f9c6b7-', 'abcde']],
+		['nginx-799cfcc968-5bfnw', ['5bfnw']],
+		['my-app-5d8f9c6b7-abcde', ['abcde']],
 		['solo', ['solo']],
-		['a-rather-long-bare-pod', ['a-rather-long-bare-', 'pod']]
+		['db-abcde', ['db-abcde']],
+		['a-rather-long-bare-pod', ['bare-pod']]
 	])('%s', (name, lines) => expect(podLines(name)).toEqual(lines));
 });

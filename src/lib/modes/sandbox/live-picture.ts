@@ -17,12 +17,13 @@ export interface LivePicture {
 
 const isSlot = (id: string) => /^pod-\d+[a-z]$/.test(id);
 
-/** A Pod's label as two lines, `<hash>-` over `<suffix>`, as the walkthroughs draw nginx-799cfcc968-5bfnw. */
+/**
+ * A Pod's label: the 5-character suffix of a generated name (nginx-799cfcc968-5bfnw → 5bfnw), else the
+ * name, or its last 8 characters; always part of the name, so the drawn text is in the accessible name.
+ */
 export function podLines(name: string): string[] {
-	const m = /^(?:.*-)?([a-z0-9]{6,10})-([a-z0-9]{5})$/.exec(name);
-	if (m) return [`${m[1]}-`, m[2]!];
-	const cut = name.lastIndexOf('-');
-	return name.length > 12 && cut > 0 ? [name.slice(0, cut + 1), name.slice(cut + 1)] : [name];
+	const suffix = /-([a-z0-9]{5})$/.exec(name)?.[1];
+	return [suffix && name.length > 8 ? suffix : name.length > 8 ? name.slice(-8) : name];
 }
 
 /** `base`: the sandbox scene; `full`: its one view's layout, every slot drawn. */
