@@ -85,6 +85,7 @@ export class SandboxState {
 			return;
 		}
 		this.refresh({ tokens: false, announce: false, tables: true });
+		this.tablesBefore = this.tables; // nothing has changed yet: no row is marked
 		this.status = 'ready';
 		this.busy = false;
 		this.announcer.sayNow(`Cluster started at ${clockText(this.now)}: ${this.run.pods().length} Pods.`);
@@ -192,8 +193,12 @@ export class SandboxState {
 		const wall = performance.now();
 		if (o.tables || wall - this.tablesAt > TABLES_EVERY_MS) {
 			this.tablesAt = wall;
-			this.tablesBefore = this.tables;
-			this.tables = run.tables();
+			// Rows stay marked until the next change, so the last change can be read at leisure.
+			const tables = run.tables();
+			if (JSON.stringify(tables) !== JSON.stringify(this.tables)) {
+				this.tablesBefore = this.tables;
+				this.tables = tables;
+			}
 		}
 		return shown.map((s) => s.message);
 	}
