@@ -61,6 +61,7 @@ test('kubectl scale to 5, then Skip until settled: five Pods Running, and the li
 	await expect(page.locator('.sandbox[data-status="ready"]')).toBeVisible({ timeout: 20_000 });
 	await expect(clock(page)).toHaveText(time!);
 	expect(await podRows(page)).toEqual(rows);
+	await expect(page.getByRole('log', { name: 'Command output' })).toContainText('$ kubectl scale deployment nginx --replicas=5(from the link)');
 });
 
 test('power off a node from its menu by keyboard: NotReady about a simulated minute later', async ({ page }) => {

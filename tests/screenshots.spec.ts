@@ -32,7 +32,8 @@ for (const size of [...sizes, { width: 1024, height: 768 }])
 			await page.screenshot({ path: `${DIR}/sandbox-started-${theme}-${size.width}.png` });
 			await page.goto('/sandbox/kubernetes/?seed=class&preset=nginx&t=75000&run=2ww.JM2');
 			await page.locator('.sandbox[data-status="ready"]').waitFor();
-			await page.locator('[data-part="node-2"]').click();
+			await page.locator('[data-part="node-2"]').focus();
+			await page.keyboard.press('Enter');
 			await page.getByRole('tab', { name: 'Cluster' }).click();
 			await page.waitForTimeout(500);
 			await page.screenshot({ path: `${DIR}/sandbox-node-off-${theme}-${size.width}.png` });

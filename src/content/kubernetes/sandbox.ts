@@ -38,7 +38,7 @@ export function kubernetesSandboxScene(): Scene {
 		...base,
 		id: 'kubernetes-sandbox',
 		title: 'Kubernetes sandbox: a live cluster',
-		summary: 'Run kubectl, power nodes off and on, and watch the control plane put things right.',
+		summary: 'A live cluster: break it, and watch it heal.',
 		components: [...notPods, ...slots],
 		connections: [...notPodLinks, ...slotConnections],
 		views: [

@@ -84,6 +84,8 @@ export class SandboxState {
 			this.notice = `The simulator could not start this run (${e instanceof Error ? e.message : String(e)}). Reload, or open the sandbox without a link's run.`;
 			return;
 		}
+		// The link's actions, in the transcript as they were run (their output was printed then, not kept).
+		this.entries = spec.actions.map((a) => ({ at: clockText(a.at), line: a.line, output: '(from the link)' }));
 		this.refresh({ tokens: false, announce: false, tables: true });
 		this.tablesBefore = this.tables; // nothing has changed yet: no row is marked
 		this.status = 'ready';
