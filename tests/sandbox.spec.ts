@@ -144,3 +144,45 @@ test('axe finds nothing on the sandbox, with a Pod menu open; no request leaves 
 	await expectNoAxeViolations(page);
 	expect(outside).toEqual([]);
 });
+
+test('tokens travel on the diagram, at most a few at once; with reduced motion none do', async ({ page }) => {
+	await openSandbox(page, '', true);
+	await page.getByRole('radio', { name: '60×' }).check({ force: true });
+	await page.getByRole('button', { name: 'Play' }).click();
+	const tokens = page.locator('g.tokens g.token');
+	await expect(tokens.first()).toBeAttached();
+	const most = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				let max = 0;
+				const started = performance.now();
+				requestAnimationFrame(function look() {
+					max = Math.max(max, document.querySelectorAll('g.tokens g.token').length);
+					if (performance.now() - started < 1500) requestAnimationFrame(look);
+					else resolve(max);
+				});
+			})
+	);
+	expect(most).toBeGreaterThan(0);
+	expect(most).toBeLessThanOrEqual(6);
+	await page.getByRole('button', { name: 'Pause' }).click();
+
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.getByRole('button', { name: 'Play' }).click();
+	const before = await messageLog(page).locator('li').last().textContent();
+	await expect(messageLog(page).locator('li').last()).not.toHaveText(before!);
+	await expect(tokens).toHaveCount(0);
+	const seen = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				let max = 0;
+				const started = performance.now();
+				requestAnimationFrame(function look() {
+					max = Math.max(max, document.querySelectorAll('g.tokens g.token').length);
+					if (performance.now() - started < 1000) requestAnimationFrame(look);
+					else resolve(max);
+				});
+			})
+	);
+	expect(seen).toBe(0);
+});

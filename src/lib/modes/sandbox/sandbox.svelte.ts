@@ -208,8 +208,9 @@ export class SandboxState {
 	/** Tokens for the newest messages, as many as may move at once; the rest are in the log only. */
 	private send(messages: Message[]): void {
 		const diagram = this.deps.diagram();
-		if (!diagram) return;
-		for (const m of messages.slice(-Math.max(0, MAX_TOKENS - this.moving))) {
+		const room = MAX_TOKENS - this.moving;
+		if (!diagram || room <= 0) return; // (slice(-0) would be every message)
+		for (const m of messages.slice(-room)) {
 			this.moving++;
 			void diagram.sendMessage(m, TOKEN_MS[this.speed]).finally(() => this.moving--);
 		}
