@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchCsp } from './csp-walk';
 import { ORIGIN, expectNoAxeViolations, messageLog } from './helpers';
 
 const SANDBOX = '/sandbox/kubernetes/';
@@ -129,7 +130,8 @@ test('a malformed link gets a notice and the preset, not a broken page', async (
 	expect(await podRows(page)).toHaveLength(3);
 });
 
-test('axe finds nothing on the sandbox, with a Pod menu open; no request leaves the page', async ({ page }) => {
+test('axe finds nothing on the sandbox, with a Pod menu open; no request leaves the page; no CSP violation', async ({ page }) => {
+	const violations = await watchCsp(page);
 	const outside: string[] = [];
 	page.on('request', (r) => {
 		if (!r.url().startsWith(ORIGIN) && !r.url().startsWith('data:')) outside.push(r.url());
@@ -143,6 +145,7 @@ test('axe finds nothing on the sandbox, with a Pod menu open; no request leaves 
 	await expect(messageLog(page)).toContainText('DELETE');
 	await expectNoAxeViolations(page);
 	expect(outside).toEqual([]);
+	expect(await violations()).toEqual([]);
 });
 
 test('tokens travel on the diagram, at most a few at once; with reduced motion none do', async ({ page }) => {
