@@ -5,7 +5,7 @@
 import type { CourseOptions, LiveRun } from './live-run';
 import type { RunSpec } from './run-url';
 
-export type { CourseOptions, LiveRun, LiveMessage, PodState } from './live-run';
+export type { CourseOptions, LiveRun } from './live-run';
 
 /** Builds the run from its spec: the cluster started, the preset applied, the link's actions replayed. */
 export async function startSandboxCluster(spec: RunSpec, course: CourseOptions): Promise<LiveRun> {
