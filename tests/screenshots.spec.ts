@@ -11,12 +11,33 @@ const sizes = [
 const themes = ['light', 'dark', 'projector'] as const;
 const explore = ['stacks/overview?step=3', 'stacks/overview?step=10', 'docker/pull-and-run?step=9', 'docker/build-and-push?step=5', 'kubernetes/create-deployment?step=8', 'kubernetes/node-failure?step=4', 'microservices/monolith-vs-microservices?step=8'];
 
+const DIR = process.env.SCREENSHOTS_DIR ?? 'screenshots';
+
 async function shoot(page: Page, url: string, file: string) {
 	await page.goto(url.replace('?', '/?'));
 	if (url !== '/') await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 	await page.waitForTimeout(200);
-	await page.screenshot({ path: `screenshots/${file}.png` });
+	await page.screenshot({ path: `${DIR}/${file}.png` });
 }
+
+// The sandbox just started, and 72 s after node-2 was powered off (a link's run) with its menu and the tables open.
+for (const size of [...sizes, { width: 1024, height: 768 }])
+	for (const theme of themes)
+		test(`sandbox ${size.width} ${theme}`, async ({ page }) => {
+			await page.setViewportSize(size);
+			await page.addInitScript((t) => localStorage.setItem('wheelhouse:theme', t), theme);
+			await page.goto('/sandbox/kubernetes/');
+			await page.locator('.sandbox[data-status="ready"]').waitFor();
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: `${DIR}/sandbox-started-${theme}-${size.width}.png` });
+			await page.goto('/sandbox/kubernetes/?seed=class&preset=nginx&t=75000&run=2ww.JM2');
+			await page.locator('.sandbox[data-status="ready"]').waitFor();
+			await page.locator('[data-part="node-2"]').focus();
+			await page.keyboard.press('Enter');
+			await page.getByRole('tab', { name: 'Cluster' }).click();
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: `${DIR}/sandbox-node-off-${theme}-${size.width}.png` });
+		});
 const slug = (s: string) => s.replace(/[/?=]/g, '-');
 
 for (const size of sizes)

@@ -73,4 +73,3 @@ export function programFor(argv: string[], options: { init: boolean; interactive
 	}
 }
 
-export const signalNumber = (s: Signal) => NUMBER[s];

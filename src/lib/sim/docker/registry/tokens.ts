@@ -24,8 +24,6 @@ export function parseScopes(scopes: string[]): Map<string, Set<Action>> {
 	return out;
 }
 
-export const scopeText = (path: string, actions: Action[]) => `repository:${path}:${actions.join(',')}`;
-
 export class TokenService {
 	private readonly grants = new Map<string, Grant>();
 	private issued = 0;
