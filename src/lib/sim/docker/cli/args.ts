@@ -39,7 +39,7 @@ export const COMMANDS: Record<string, Spec> = {
 	tag: { usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', flags: {}, min: 2, max: 2 },
 	push: { usage: 'docker push NAME[:TAG]', flags: {}, min: 1, max: 1 },
 	login: { usage: 'docker login [OPTIONS] [SERVER]', flags: { username: 'value', password: 'value' }, short: { u: 'username', p: 'password' }, min: 0, max: 1 },
-	build: { usage: 'docker build [OPTIONS] PATH', flags: { tag: 'multi', file: 'value', 'build-arg': 'multi', 'no-cache': 'bool' }, short: { t: 'tag', f: 'file' }, min: 1, max: 1 }
+	build: { usage: 'docker build [OPTIONS] PATH', flags: { tag: 'multi', file: 'value', 'build-arg': 'multi', 'no-cache': 'bool', provenance: 'value' }, short: { t: 'tag', f: 'file' }, min: 1, max: 1 }
 };
 
 /** Two-word forms that mean the same as a one-word command. */
