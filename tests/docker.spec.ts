@@ -61,17 +61,17 @@ test('build-and-push: each Dockerfile instruction lights up as it builds', async
 	await expect(file.locator('li.focus')).toHaveCount(2);
 	await open(page, 'build-and-push', 1);
 	await expect(terminal(page)).toContainText('no longer supported since containerd v2.1');
-	await open(page, 'build-and-push', 10);
-	await expect(terminal(page)).toContainText('Mounted from library/debian');
+	await open(page, 'build-and-push', 11);
+	await expect(terminal(page)).toContainText('Mounted from library/nginx');
 });
 
 test('inspect-containers: ps, ps -a and ps -a -q differ as the API says', async ({ page }) => {
 	await open(page, 'inspect-containers');
 	await expect(terminal(page)).toContainText('GET /containers/json');
-	await expect(terminal(page)).not.toContainText('quirky_turing');
+	await expect(terminal(page)).not.toContainText('jolly_lovelace');
 	await page.keyboard.press('ArrowRight');
 	await expect(terminal(page)).toContainText('GET /containers/json?all=1');
-	await expect(terminal(page)).toContainText('quirky_turing');
+	await expect(terminal(page)).toContainText('jolly_lovelace');
 	await page.keyboard.press('ArrowRight');
 	await expect(terminal(page)).toContainText('docker ps -a -q');
 	await expect(terminal(page)).not.toContainText('NAMES');

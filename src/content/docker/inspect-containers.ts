@@ -7,7 +7,7 @@ import { containers, images, KILLED, NGINX, OLD, psText, web, WHALE } from './ta
 // start, stop … or create a new image based on its current state") and what removing a container throws away.
 // Checked against docker/cli (exec.go, stop.go, commit.go) and moby (daemon/stop.go: the image's STOPSIGNAL,
 // 10 s, then SIGKILL; POST /commit → 201 with the new image ID). nginx's image sets STOPSIGNAL SIGQUIT.
-// docker ps -a lists the newest container first: happy_lamport, quirky_turing, then web (the oldest).
+// docker ps -a lists the newest container first: happy_lamport, jolly_lovelace, then web (the oldest).
 const upTwoHours = web('2 hours ago', 'Up 2 hours');
 // The images as push-to-acr left them: docker-whale under three names, v2, and nginx.
 const IMAGES = [ACR_V2, WHALE, STUDENT_WHALE, ACR_V1, NGINX];
@@ -29,7 +29,7 @@ export const inspectContainers: Walkthrough = {
 			title: 'docker ps: running containers only',
 			view: 'many',
 			narration:
-				'Two hours later, on the same host: web, from the first walkthrough, is still running; quirky_turing is the docker-whale container you ran once after building it, and it finished; happy_lamport, a second nginx container, was killed. docker ps asks the daemon for the container list, and by default the daemon returns only running ones, so one line comes back.',
+				'Two hours later, on the same host: web, from the first walkthrough, is still running; jolly_lovelace is the docker-whale container you ran once after building it, and it finished; happy_lamport, a second nginx container, was killed. docker ps asks the daemon for the container list, and by default the daemon returns only running ones, so one line comes back.',
 			notes: 'Ask the class to predict the output before stepping on. Point at the columns: CREATED is when the container was made, STATUS says how long it has been up, or when and how it exited. The images table is docker images --format table: on Docker 29 a plain docker images prints a tree (IMAGE, ID, DISK USAGE, CONTENT SIZE, EXTRA) instead.',
 			terminal: { command: 'docker ps', output: psText([upTwoHours]), api: 'GET /containers/json' },
 			highlight: ['cli', 'dockerd', 'ctr-web'],
@@ -72,7 +72,7 @@ export const inspectContainers: Walkthrough = {
 		{
 			id: 'exec',
 			title: 'docker exec -it web /bin/sh',
-			notes: 'Stress: exec does not start a new container, it adds a process to an existing one. Ask: what happens with docker exec on quirky_turing? (409 Conflict: the container is not running.)',
+			notes: 'Stress: exec does not start a new container, it adds a process to an existing one. Ask: what happens with docker exec on jolly_lovelace? (409 Conflict: the container is not running.)',
 			view: 'many',
 			narration:
 				"docker exec starts an extra process inside a running container. The client looks web up, creates an exec instance with a terminal and the command /bin/sh (the daemon refuses if web is not running), then starts it: the HTTP connection is upgraded into a raw two-way stream carrying your keystrokes and the shell's output, and the client sends its window size.",
