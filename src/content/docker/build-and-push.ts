@@ -226,7 +226,7 @@ const written: Walkthrough = {
 
 /** Scene components for the images and containers of D2–D4 (the simulator's default is img-<name>, ctr-<name>). */
 const IMAGE_COMPONENT: Record<string, string> = { debian: 'img-base', 'docker-whale': 'img-whale', 'student/docker-whale': 'img-whale', 'myreg.azurecr.io/docker-whale': 'img-whale', 'nginx-hello': 'img-hello' };
-const CONTAINER_COMPONENT: Record<string, string> = { jolly_lovelace: 'ctr-old' };
+const CONTAINER_COMPONENT: Record<string, string> = { jolly_lovelace: 'ctr-old', admiring_hopper: 'ctr-killed' };
 /** The host of D2–D4: D1's seed (so replaying it gives the same IDs), a Docker Hub account and the class registry. */
 export const hostOptions: EngineOptions = {
 	seed: 'd1',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dockerGoldenText } from '$lib/sim/docker/scenario';
 import { d2Recording, d2Scenario } from './build-and-push';
+import { d4Recording, d4Scenario } from './inspect-containers';
 import { d1Recording, d1Scenario } from './pull-and-run';
 import { d3Recording, d3Scenario } from './push-to-acr';
 
@@ -12,7 +13,8 @@ import { d3Recording, d3Scenario } from './push-to-acr';
 const cases = [
 	['pull-and-run', d1Scenario.title, d1Recording],
 	['build-and-push', d2Scenario.title, d2Recording],
-	['push-to-acr', d3Scenario.title, d3Recording]
+	['push-to-acr', d3Scenario.title, d3Recording],
+	['inspect-containers', d4Scenario.title, d4Recording]
 ] as const;
 
 describe.each(cases)('%s', (id, title, recording) => {

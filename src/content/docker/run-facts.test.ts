@@ -308,3 +308,4 @@ describe('pull-and-run is recorded from the simulator', () => {
 		for (const s of pullAndRun.steps) for (const m of s.messages ?? []) expect(ids.has(m.from) && ids.has(m.to) && vias.has(m.via), `${s.id}: ${m.via}`).toBe(true);
 	});
 });
+

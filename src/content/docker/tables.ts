@@ -13,7 +13,8 @@ export const IDS = {
 	whale2: '87fd37dc1f60',
 	web: 'e44228eea7a2',
 	old: '60e2389836ad',
-	killed: '5c8d3e1f6a27'
+	killed: '98bddcfdf5a6',
+	hello: '3456769dfae8'
 } as const;
 
 type ImageRow = [repository: string, tag: string, id: string, size: string];
@@ -60,4 +61,4 @@ export const web = (created: string, status: string): ContainerRow => [IDS.web, 
 /** jolly_lovelace, the container `docker run docker-whale` (no --rm) left behind in build-and-push. */
 export const whaleRun = (created: string, status: string): ContainerRow => [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', created, status, '', 'jolly_lovelace'];
 export const OLD: ContainerRow = whaleRun('About an hour ago', 'Exited (0) About an hour ago');
-export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'happy_lamport'];
+export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'admiring_hopper'];
