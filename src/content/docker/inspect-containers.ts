@@ -100,7 +100,7 @@ const written: Walkthrough = {
 			highlight: ['cli', 'dockerd', 'ctr-web'],
 			badges: { 'ctr-web': 'Exited (0)', ...OTHERS },
 			roles: { dockerd: "Sends the stop signal through containerd and starts a 10-second timer (SIGKILL if it runs out); answers once containerd reports the exit." },
-			tables: [allImages, containers([KILLED, OLD, web('2 hours ago', 'Exited (0) 2 seconds ago')])]
+			tables: [allImages, containers([KILLED, OLD, web('2 hours ago', 'Exited (0) Less than a second ago')])]
 		},
 		{
 			id: 'start',
@@ -112,7 +112,7 @@ const written: Walkthrough = {
 			terminal: { command: 'docker start web', output: FROM_RUN, api: 'POST /containers/web/start → 204 No Content' },
 			highlight: ['cli', 'dockerd', 'containerd', 'runc', 'ctr-web'],
 			badges: { 'ctr-web': 'index.html changed', ...OTHERS },
-			tables: [allImages, containers([KILLED, OLD, web('2 hours ago', 'Up 2 seconds')])]
+			tables: [allImages, containers([KILLED, OLD, web('2 hours ago', 'Up Less than a second')])]
 		},
 		{
 			id: 'commit',
@@ -165,7 +165,7 @@ export const d4Scenario: DockerScenario = {
 		{ step: 'write', wait: 5_000, type: [EDIT], show: [{ from: 'cli', summary: /exec/ }, { to: 'cli', kind: 'response', summary: /ExitCode/ }, { from: 'runc' }], output: true },
 		{ step: 'stop', wait: 10_000, type: ['docker stop web'], show: [...CLI, ...RUNTIME], output: true },
 		{ step: 'start', wait: 2_000, type: ['docker start web'], show: [...CLI, ...RUNTIME, { to: 'bridge' }], output: true },
-		{ step: 'commit', wait: 28_000, type: ['docker commit web nginx-hello:v1'], show: [...CLI, { from: 'dockerd' }], output: true },
+		{ step: 'commit', wait: 30_000, type: ['docker commit web nginx-hello:v1'], show: [...CLI, { from: 'dockerd' }], output: true },
 		{ step: 'remove', wait: 10_000, type: ['docker rm -f web'], show: [...CLI, ...RUNTIME], output: true }
 	]
 };

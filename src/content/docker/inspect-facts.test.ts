@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Walkthrough } from '$lib/model/types';
 import { d4Recording, d4Scenario, HELLO_ID, inspectContainers } from './inspect-containers';
+import { humanDuration } from '$lib/sim/docker/daemon/duration';
 import { IDS } from './tables';
 
 // Facts of the recorded docker/inspect-containers run (issue 16), as a learner would notice them. Sources:
@@ -26,7 +27,7 @@ describe('inspect-containers is recorded from the simulator', () => {
 	});
 	it('tables.ts names the runs\' containers and images: admiring_hopper killed (137), jolly_lovelace, nginx-hello', () => {
 		const ps = parsePs(step(inspectContainers, 'ps-a').terminal!.output!);
-		expect(ps.map((r) => [r['CONTAINER ID'], r.NAMES, r.STATUS.replace(/ .*/, '')])).toEqual([
+		expect(ps.map((r) => [r['CONTAINER ID'], r.NAMES, r.STATUS?.replace(/ .*/, '')])).toEqual([
 			[IDS.killed, 'admiring_hopper', 'Exited'],
 			[IDS.old, 'jolly_lovelace', 'Exited'],
 			[IDS.web, 'web', 'Up']
@@ -55,5 +56,17 @@ describe('inspect-containers is recorded from the simulator', () => {
 		expect(m).toContain('kill task web with SIGKILL');
 		expect(m.some((x) => /SIGQUIT/.test(x))).toBe(false);
 		expect(m).toContain('delete container web and its writable layer');
+	});
+});
+
+describe("web's STATUS in the tables is the run's at each step's end", () => {
+	const recorded = (id: string) => d4Recording.steps.find((r) => r.step === id)!;
+	const when = (id: string, line: RegExp) => recorded(id).shown.find((x) => line.test(x.line))!.time;
+	const status = (id: string) => step(inspectContainers, id).tables!.find((t) => t.title.startsWith('Containers'))!.rows.find((r) => r[6] === 'web')![4];
+	it('stopped: Exited (0) since the task exit; started: Up since runc started nginx; still up at the commit', () => {
+		expect(status('stop')).toBe(`Exited (0) ${humanDuration(recorded('stop').time - when('stop', /task exit: web/))} ago`);
+		const started = when('start', /runc → ctr-web: exec /);
+		expect(status('start')).toBe(`Up ${humanDuration(recorded('start').time - started)}`);
+		expect(status('commit')).toBe(`Up ${humanDuration(recorded('commit').time - started)}`);
 	});
 });

@@ -14,7 +14,7 @@ export const IDS = {
 	web: 'e44228eea7a2',
 	old: '60e2389836ad',
 	killed: '98bddcfdf5a6',
-	hello: '3456769dfae8'
+	hello: 'c7fb044fc00f'
 } as const;
 
 type ImageRow = [repository: string, tag: string, id: string, size: string];
