@@ -214,7 +214,7 @@ const written: Walkthrough = {
 			id: 'anyone',
 			title: 'Run it here; anyone can now pull it',
 			notes: 'Ask: where is the container now? (Stopped, not gone: docker ps -a lists jolly_lovelace, Exited (0).) docker run --rm would have removed it on exit. Close the loop: a student on another machine runs docker run --rm student/docker-whale and compares the digest docker pull prints with the one from the push.',
-			view: 'built',
+			view: 'ran',
 			narration:
 				'Try it here first: docker run docker-whale starts a container that prints a talking cow with a fortune and exits. Without --rm the stopped container stays; Docker named it jolly_lovelace. The image is also on Docker Hub, so any machine can run docker run student/docker-whale, pulling Debian\'s layer and yours as you saw in "docker pull and docker run". For a private registry in Azure, see the next walkthrough.',
 			highlight: ['hub', 'img-whale'],

@@ -166,7 +166,8 @@ export const d4Scenario: DockerScenario = {
 		{ step: 'stop', wait: 10_000, type: ['docker stop web'], show: [...CLI, ...RUNTIME], output: true },
 		{ step: 'start', wait: 2_000, type: ['docker start web'], show: [...CLI, ...RUNTIME, { to: 'bridge' }], output: true },
 		{ step: 'commit', wait: 30_000, type: ['docker commit web nginx-hello:v1'], show: [...CLI, { from: 'dockerd' }], output: true },
-		{ step: 'remove', wait: 10_000, type: ['docker rm -f web'], show: [...CLI, ...RUNTIME], output: true }
+		// web is gone from the view: its SIGKILL (runc → web) stays in the log of the run, not on the page.
+		{ step: 'remove', wait: 10_000, type: ['docker rm -f web'], show: [...CLI, { from: 'dockerd', to: 'containerd' }, { from: 'containerd' }], output: true }
 	]
 };
 
