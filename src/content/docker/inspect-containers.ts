@@ -164,7 +164,8 @@ export const d4Scenario: DockerScenario = {
 		{ step: 'exec', wait: 5_000, type: ['docker exec -it web /bin/sh'], show: [...CLI, ...RUNTIME] },
 		{ step: 'write', wait: 5_000, type: [EDIT], show: [{ from: 'cli', summary: /exec/ }, { to: 'cli', kind: 'response', summary: /ExitCode/ }, { from: 'runc' }], output: true },
 		{ step: 'stop', wait: 10_000, type: ['docker stop web'], show: [...CLI, ...RUNTIME], output: true },
-		{ step: 'start', wait: 2_000, type: ['docker start web'], show: [...CLI, ...RUNTIME, { to: 'bridge' }], output: true },
+		// The rewiring (dockerd → docker0 bridge) is left out: the bridge is not drawn in this view, which keeps the picture of steps 1-8 one size.
+		{ step: 'start', wait: 2_000, type: ['docker start web'], show: [...CLI, ...RUNTIME], output: true },
 		{ step: 'commit', wait: 30_000, type: ['docker commit web nginx-hello:v1'], show: [...CLI, { from: 'dockerd' }], output: true },
 		// web is gone from the view: its SIGKILL (runc → web) stays in the log of the run, not on the page.
 		{ step: 'remove', wait: 10_000, type: ['docker rm -f web'], show: [...CLI, { from: 'dockerd', to: 'containerd' }, { from: 'containerd' }], output: true }

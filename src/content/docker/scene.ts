@@ -71,7 +71,7 @@ export const dockerScene: Scene = {
 		view('built', 'Image built', ['img-base', 'img-whale']),
 		view('ran', 'docker-whale ran once', ['img-base', 'img-whale', 'ctr-old']),
 		view('acr', 'Pushing to Azure', ['az', 'entra', 'acr', 'img-base', 'img-whale']),
-		view('many', 'Running and stopped containers', ['img-nginx', 'img-whale', 'ctr-web', 'ctr-old', 'ctr-killed', 'bridge']),
+		view('many', 'Running and stopped containers', ['img-nginx', 'img-whale', 'ctr-web', 'ctr-old', 'ctr-killed']),
 		view('wired', 'web container on the docker0 bridge', ['img-nginx', 'ctr-web', 'bridge']),
 		view('committed', 'web committed to an image', ['img-nginx', 'img-whale', 'img-hello', 'ctr-web', 'ctr-old', 'ctr-killed']),
 		view('removed', 'web removed', ['img-nginx', 'img-whale', 'img-hello', 'ctr-old', 'ctr-killed'])
