@@ -6,7 +6,10 @@ import type { StateTable } from '$lib/model/types';
 
 export const IDS = {
 	// nginx and web are the IDs of the recorded pull-and-run (src/content/docker/pull-and-run.ts); whale (the
-	// manifest docker-whale names) and old (jolly_lovelace) of the recorded build-and-push; whale2 (v2) of push-to-acr.
+	// manifest docker-whale names) and old (jolly_lovelace) of the recorded build-and-push; whale2 (v2) of push-to-acr;
+	// killed (admiring_hopper) and hello (nginx-hello:v1) of inspect-containers. The facts tests check each against its
+	// run. base is not shown by any walkthrough (BuildKit keeps debian in its build cache). SIZE stays Engine 29's
+	// (content + unpacked snapshots), which the simulator does not compute.
 	nginx: 'eafa2a465504',
 	base: '1b4c3f2ba5d0',
 	whale: '37e1c72eea79',
