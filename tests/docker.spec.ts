@@ -23,10 +23,10 @@ test('pull-and-run: the terminal follows the steps and the log keeps D1 order', 
 		'Docker client → Docker daemon: POST /images/create?fromImage=nginx&tag=latest',
 		'Docker daemon → Docker Hub: HEAD /v2/library/nginx/manifests/latest',
 		'Docker Hub → Docker daemon: 401 Unauthorized',
-		'Docker daemon → Docker Hub: GET /v2/library/nginx/manifests/sha256:… (the index)',
+		'Docker daemon → Docker Hub: GET /v2/library/nginx/manifests/sha256:eafa2a465504… (the index)',
 		'Docker daemon → nginx:latest: unpack 7 layers',
 		'Docker client → Docker daemon: POST /containers/create?name=web',
-		'Docker client → Docker daemon: POST /containers/3f9a1c2b7d4e…/start',
+		'Docker client → Docker daemon: POST /containers/e44228eea7a2…/start',
 		'Docker daemon → containerd: gRPC: create container web and its task',
 		'containerd → runc: shim → runc create',
 		'Docker daemon → containerd: gRPC: start task web',
@@ -61,17 +61,17 @@ test('build-and-push: each Dockerfile instruction lights up as it builds', async
 	await expect(file.locator('li.focus')).toHaveCount(2);
 	await open(page, 'build-and-push', 1);
 	await expect(terminal(page)).toContainText('no longer supported since containerd v2.1');
-	await open(page, 'build-and-push', 10);
-	await expect(terminal(page)).toContainText('Mounted from library/debian');
+	await open(page, 'build-and-push', 11);
+	await expect(terminal(page)).toContainText('Mounted from library/nginx');
 });
 
 test('inspect-containers: ps, ps -a and ps -a -q differ as the API says', async ({ page }) => {
 	await open(page, 'inspect-containers');
 	await expect(terminal(page)).toContainText('GET /containers/json');
-	await expect(terminal(page)).not.toContainText('quirky_turing');
+	await expect(terminal(page)).not.toContainText('jolly_lovelace');
 	await page.keyboard.press('ArrowRight');
 	await expect(terminal(page)).toContainText('GET /containers/json?all=1');
-	await expect(terminal(page)).toContainText('quirky_turing');
+	await expect(terminal(page)).toContainText('jolly_lovelace');
 	await page.keyboard.press('ArrowRight');
 	await expect(terminal(page)).toContainText('docker ps -a -q');
 	await expect(terminal(page)).not.toContainText('NAMES');

@@ -1,33 +1,37 @@
 import type { SourceFile, Walkthrough } from '$lib/model/types';
-import { dockerfileLines, LAYERS, STUDENT_WHALE, WHALE_DIGESTS } from './build-and-push';
+import { recordDockerWalkthrough, type DockerScenario } from '$lib/sim/docker/scenario';
+import { d2Scenario, dockerfileLines, hostOptions, STUDENT_WHALE } from './build-and-push';
+import { dockerScene } from './scene';
 import { containers, IDS, images, NGINX, web, WHALE, whaleRun } from './tables';
 
 // The deck's Scenario 3 with the ACR variant of D2 in flows.md: az acr login wraps docker login with
 // a token from Entra ID; the daemon swaps it for a repository-scoped token when it pushes.
 // v2 changes only the CMD line, so the rebuild is metadata-only (RUN is CACHED, no new layer) and the
 // push sends a new config and manifest while each layer's HEAD answers 200 ("Layer already exists").
-// As in build-and-push, the build adds a provenance attestation (Engine 29, containerd store), so each tag names
-// an index whose digest is the IMAGE ID, and the push also sends the attestation's blobs and manifest.
 // az acr login (azure-cli acr/custom.py acr_login, get_docker_command): runs `docker ps` first, exchanges the
 // Entra token at /oauth2/exchange, then runs `docker login --username 00000000-… --password <token> <server>`;
 // the daemon's login (moby daemon/pkg/registry/auth.go loginV2) pings GET /v2/, gets the Bearer challenge,
 // fetches a token from the realm with basic auth, and repeats GET /v2/.
+// Recorded from the simulator on the host build-and-push left (its run, and the first walkthrough's, replayed
+// first), 5 minutes later. Against the hand-written version the run changed: no attestation (the builds are
+// typed with --provenance=false, as in build-and-push), so each tag names one manifest and the push sends two
+// layers, the config and the manifest; the top layer (ours) goes first; the push's first HEAD draws the 401
+// challenge that sends the daemon to /oauth2/token.
 export const ACR_V1: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v1', IDS.whale, WHALE[3]];
 export const ACR_V2: [string, string, string, string] = ['myreg.azurecr.io/docker-whale', 'v2', IDS.whale2, WHALE[3]];
-/** v2's config, image manifest and provenance statement (short digests); its index is IDS.whale2. */
-const V2 = { config: '9f3b6c2d8e01', manifest: 'b2e85a7c0d96', provenance: '7a4e1d0c5b93', attestation: '0c6d93f2a8e4' } as const;
-const D = WHALE_DIGESTS;
-// The host a few minutes after build-and-push: web still up, quirky_turing exited.
-const hostContainers = containers([whaleRun('5 minutes ago', 'Exited (0) 5 minutes ago'), web('55 minutes ago', 'Up 55 minutes')]);
+// The host 5 minutes after build-and-push: web still up, jolly_lovelace exited.
+const hostContainers = containers([whaleRun('5 minutes ago', 'Exited (0) 5 minutes ago'), web('50 minutes ago', 'Up 50 minutes')]);
 const V2_CMD = 'CMD fortune -s | cowsay -f tux';
 /** The Dockerfile for v2: the same file with only its CMD line changed. */
 export const v2DockerfileLines = [...dockerfileLines.slice(0, 3), V2_CMD];
 const v2File: SourceFile = { name: 'Dockerfile (v2)', lines: v2DockerfileLines, focus: [4] };
+/** Terminal output recorded from the run (`output: true` in the scenario below). */
+const FROM_RUN = '';
+const PUSH_V1 = 'docker push myreg.azurecr.io/docker-whale:v1';
+const BUILD_V2 = 'docker build --provenance=false -t myreg.azurecr.io/docker-whale:v2 .';
+const PUSH_V2 = 'docker push myreg.azurecr.io/docker-whale:v2';
 
-const repo = '/v2/docker-whale';
-const pushed = 'The push refers to repository [myreg.azurecr.io/docker-whale]';
-
-export const pushToAcr: Walkthrough = {
+const written: Walkthrough = {
 	id: 'docker/push-to-acr',
 	scene: 'docker',
 	order: 3,
@@ -40,43 +44,23 @@ export const pushToAcr: Walkthrough = {
 		{
 			id: 'az-login',
 			title: 'az login: sign in to Azure',
+			notes: 'Ask: after az login, can docker push to myreg yet? (No: Docker has its own credentials store and knows nothing of the Azure CLI tokens.) The registry is myreg.azurecr.io; the login server is always lower case.',
 			view: 'acr',
 			narration:
 				'We start from the docker-whale image built in the previous walkthrough. Pushing to a private registry starts with who you are: az login signs you in to Microsoft Entra ID (formerly Azure Active Directory) in the browser and keeps tokens for the Azure CLI. Docker knows nothing of this yet.',
-			notes: 'Ask: after az login, can docker push to myreg yet? (No: Docker has its own credentials store and knows nothing of the Azure CLI tokens.) The registry is myreg.azurecr.io; the login server is always lower case.',
-			terminal: { command: 'az login', output: 'A web browser has been opened at https://login.microsoftonline.com/… Please continue the login in the web browser.\n[ { "name": "Student subscription", "state": "Enabled", … } ]', api: 'Entra ID: OAuth 2.0 sign-in (not the Docker API)' },
+			terminal: { command: 'az login', output: FROM_RUN, api: 'Entra ID: OAuth 2.0 sign-in (not the Docker API)' },
 			highlight: ['az', 'entra'],
-			messages: [
-				{ from: 'az', to: 'entra', via: 'az-entra', kind: 'request', summary: 'interactive sign-in (OAuth 2.0 authorization code)' },
-				{ from: 'entra', to: 'az', via: 'az-entra', kind: 'response', summary: 'access and refresh tokens for the Azure CLI' }
-			],
 			tables: [images([WHALE, STUDENT_WHALE, NGINX]), hostContainers]
 		},
 		{
 			id: 'acr-login',
 			title: 'az acr login: an Entra token becomes a docker login',
+			notes: 'Expect "it worked yesterday, denied today": the ACR token lasts three hours, so run az acr login again. With Docker stopped, az acr login fails at its docker ps check. Without Docker (a CI job, a cloud shell) az acr login --expose-token prints the token instead.',
 			view: 'acr',
 			narration:
 				'az acr login -n myreg first runs docker ps, so the daemon must be running. It exchanges your Entra ID token at /oauth2/exchange for an ACR refresh token valid for three hours, then runs docker login with an all-zero user name and that token as the password. The daemon checks it: GET /v2/ draws a 401 challenge naming /oauth2/token; with a token from there, GET /v2/ succeeds. The deck says to run az acr login as its own step; it is a wrapper round docker login.',
-			notes: 'Expect "it worked yesterday, denied today": the ACR token lasts three hours, so run az acr login again. With Docker stopped, az acr login fails at its docker ps check. Without Docker (a CI job, a cloud shell) az acr login --expose-token prints the token instead.',
-			terminal: { command: 'az acr login -n myreg', output: 'Login Succeeded', api: 'docker ps → GET /containers/json; POST https://myreg.azurecr.io/oauth2/exchange; docker login → POST /auth' },
-			highlight: ['az', 'acr', 'cli', 'dockerd'],
-			messages: [
-				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker ps (is Docker installed and the daemon running?)' },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'GET /containers/json' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200 (the daemon answers)' },
-				{ from: 'az', to: 'acr', via: 'az-acr', kind: 'request', summary: 'POST /oauth2/exchange (grant_type=access_token, Entra token)' },
-				{ from: 'acr', to: 'az', via: 'az-acr', kind: 'response', summary: 'ACR refresh token (3 hours)' },
-				{ from: 'az', to: 'cli', via: 'az-cli', kind: 'request', summary: 'docker login --username 00000000-0000-0000-0000-000000000000 --password <token> myreg.azurecr.io' },
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /auth (serveraddress myreg.azurecr.io)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '401 Unauthorized, WWW-Authenticate: Bearer realm="https://myreg.azurecr.io/oauth2/token",service="myreg.azurecr.io"' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /oauth2/token?service=myreg.azurecr.io (basic auth: 00000000-…, <token>)' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200: access token' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'GET /v2/ (Authorization: Bearer <access token>)' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '200 Login Succeeded' }
-			]
+			terminal: { command: 'az acr login -n myreg', output: FROM_RUN, api: 'docker ps → GET /containers/json; POST https://myreg.azurecr.io/oauth2/exchange; docker login → POST /auth' },
+			highlight: ['az', 'acr', 'cli', 'dockerd']
 		},
 		{
 			id: 'tag',
@@ -88,11 +72,6 @@ export const pushToAcr: Walkthrough = {
 			terminal: { command: 'docker tag docker-whale myreg.azurecr.io/docker-whale:v1', api: 'POST /images/docker-whale/tag?repo=myreg.azurecr.io/docker-whale&tag=v1' },
 			highlight: ['img-whale'],
 			badges: { 'img-whale': '+ myreg…/docker-whale:v1' },
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/docker-whale/tag?repo=myreg.azurecr.io/docker-whale&tag=v1' },
-				{ from: 'dockerd', to: 'img-whale', via: 'dockerd-img-whale', kind: 'data', summary: 'add name myreg.azurecr.io/docker-whale:v1' },
-				{ from: 'dockerd', to: 'cli', via: 'cli-dockerd', kind: 'response', summary: '201 Created' }
-			],
 			tables: [images([WHALE, STUDENT_WHALE, ACR_V1, NGINX]), hostContainers]
 		},
 		{
@@ -101,14 +80,9 @@ export const pushToAcr: Walkthrough = {
 			notes: 'If the push is denied, check the role assignment on the registry: AcrPull is not enough, you need AcrPush (or Contributor/Owner). Ask: who checks the role, Docker or Azure? (ACR, when it issues the scoped token.)',
 			view: 'acr',
 			narration:
-				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the daemon trades the stored ACR token at /oauth2/token for a short-lived access token scoped to this repository with push rights. ACR grants push only if you hold the AcrPush role; with only AcrPull the push is refused.',
-			terminal: { command: 'docker push myreg.azurecr.io/docker-whale:v1', output: `${pushed}\n${LAYERS.ours}: Waiting\n${LAYERS.base}: Waiting\n${D.provenance}: Waiting`, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
-			highlight: ['dockerd', 'acr'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1 (X-Registry-Auth)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: 'POST /oauth2/token (stored ACR token; scope repository:docker-whale:pull,push)' },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: 'access token (AcrPush role checked)' }
-			]
+				'docker push myreg.azurecr.io/docker-whale:v1 works like a push to Docker Hub, with one extra exchange: the first HEAD draws a 401 challenge, and the daemon trades the stored ACR token at /oauth2/token for a short-lived access token scoped to this repository with push rights. ACR grants push only if you hold the AcrPush role; with only AcrPull the push is refused.',
+			terminal: { command: PUSH_V1, output: FROM_RUN, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+			highlight: ['dockerd', 'acr']
 		},
 		{
 			id: 'upload-v1',
@@ -124,57 +98,23 @@ export const pushToAcr: Walkthrough = {
 				feedback: 'Each HEAD answers 404 and there is nothing in myreg to mount from, so both layers are uploaded (POST, then PUT ?digest=).'
 			},
 			title: 'A new registry: every blob is uploaded',
-			notes: 'Ask: Debian\'s layer was "Mounted from library/debian" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest. The digest printed is the same index digest as on Docker Hub: same bytes, same digest.',
+			notes: 'Ask: Debian\'s layer was "Mounted from library/nginx" on Docker Hub, so why is it uploaded here? (A mount works only between repositories of the same registry; myreg has no copy of Debian.) Expect the push of the 30 MB base layer to take the longest. The digest printed is the same manifest digest as on Docker Hub: same bytes, same digest.',
 			view: 'acr',
 			narration:
-				'The repository docker-whale is new in myreg, so each HEAD answers 404. There is nothing to mount either: a mount only links a blob from another repository of the same registry, and Debian\'s layer lives on Docker Hub. So both layers are uploaded (POST 202, then PUT ?digest= 201), then the config and the attestation\'s blobs, the two manifests by digest, and finally the index under the tag v1.',
-			terminal: {
-				command: 'docker push myreg.azurecr.io/docker-whale:v1',
-				output: `${pushed}\n${LAYERS.ours}: Pushed\n${LAYERS.base}: Pushed\n${D.provenance}: Pushed\nv1: digest: sha256:${D.index}… size: 856`,
-				api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1'
-			},
-			highlight: ['dockerd', 'acr'],
-			messages: [
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found for both' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:8b29… (Debian's layer)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:3c1e… (our layer)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `HEAD → 404, POST, PUT <upload URL>?digest=sha256:${D.config.slice(0, 4)}… (config), the same for the attestation's two blobs` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/sha256:${D.manifest.slice(0, 4)}… and …/sha256:${D.attestation.slice(0, 4)}… (image and attestation manifests)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v1 (the index, sha256:${D.index.slice(0, 4)}…)` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' }
-			]
+				"The repository docker-whale is new in myreg, so each HEAD answers 404. There is nothing to mount either: a mount only links a blob from another repository of the same registry, and Debian's layer lives on Docker Hub. So both layers are uploaded, ours first (POST 202, then PUT ?digest= 201), then the config, and finally the manifest under the tag v1.",
+			terminal: { command: PUSH_V1, output: FROM_RUN, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v1' },
+			highlight: ['dockerd', 'acr']
 		},
 		{
 			id: 'v2',
 			title: 'Update: a new CMD, a metadata-only rebuild',
+			notes: 'Ask before you click: how many new layers will this build make? Most students say one; the answer is none, because only the config changed. Demo: docker history on v1 and v2 lists the same two layers with sizes; only the 0B CMD line differs. Tags are movable names; digests are fixed; production deployments often pin a digest.',
 			view: 'acr',
 			narration:
-				'Now change the default message: v2 runs fortune -s | cowsay -f tux, short fortunes told by a penguin. Only the CMD line changes, and CMD is metadata. BuildKit finds FROM and RUN in its cache (RUN shows CACHED) and makes no new layer. It writes a new config, manifest, attestation and index: a new image ID with the same two layers, tagged v2. v1 is untouched.',
-			notes: 'Ask before you click: how many new layers will this build make? Most students say one; the answer is none, because only the config changed. Demo: docker history on v1 and v2 lists the same two layers with sizes; only the 0B CMD line differs. Tags are movable names; digests are fixed; production deployments often pin a digest.',
+				'Now change the default message: v2 runs fortune -s | cowsay -f tux, short fortunes told by a penguin. Only the CMD line changes, and CMD is metadata. BuildKit asks Docker Hub again what trixie-slim points to (the same digest), then finds FROM and RUN in its cache (both show CACHED) and makes no new layer. It writes a new config and a new manifest: a new image ID with the same two layers, tagged v2. v1 is untouched.',
 			file: v2File,
-			terminal: {
-				command: 'docker build -t myreg.azurecr.io/docker-whale:v2 .',
-				output: [
-					' => [1/2] FROM docker.io/library/debian:trixie-slim@sha256:…',
-					' => CACHED [2/2] RUN apt-get update && apt-get install -y --no-install-recommends cowsay fortune-mod …',
-					' => exporting to image',
-					' => => exporting layers',
-					` => => exporting manifest sha256:${V2.manifest}…`,
-					` => => exporting config sha256:${V2.config}…`,
-					` => => exporting attestation manifest sha256:${V2.attestation}…`,
-					` => => exporting manifest list sha256:${IDS.whale2}…`,
-					' => => naming to myreg.azurecr.io/docker-whale:v2',
-					' => => unpacking to myreg.azurecr.io/docker-whale:v2'
-				].join('\n'),
-				api: 'POST /session, POST /grpc (BuildKit)'
-			},
+			terminal: { command: BUILD_V2, output: FROM_RUN, api: 'POST /session, POST /grpc (BuildKit)' },
 			highlight: ['buildkit', 'img-whale'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /grpc: build, tag myreg.azurecr.io/docker-whale:v2' },
-				{ from: 'dockerd', to: 'buildkit', via: 'dockerd-buildkit', kind: 'request', summary: 'solve Dockerfile (FROM and RUN found in the cache)' },
-				{ from: 'buildkit', to: 'img-whale', via: 'buildkit-img-whale', kind: 'data', summary: `same two layers; write a new config (CMD), manifest, attestation and index sha256:${IDS.whale2.slice(0, 4)}…; tag v2` }
-			],
 			tables: [images([ACR_V2, WHALE, STUDENT_WHALE, ACR_V1, NGINX]), hostContainers]
 		},
 		{
@@ -185,34 +125,37 @@ export const pushToAcr: Walkthrough = {
 				options: [
 					{ value: 'Both layers again', misconception: 'A new tag needs its layers uploaded again. HEAD finds them, and "Layer already exists".' },
 					{ value: 'One new layer for the CMD', misconception: 'CMD makes a layer. CMD is metadata in the config; no file changed.' },
-					{ value: 'Only small blobs: a new config, attestation and manifests' }
+					{ value: 'Only the new config, then the manifest' }
 				],
-				answer: 'Only small blobs: a new config, attestation and manifests',
-				feedback: 'The two layers answer 200 to HEAD and stay put; only the new config, the attestation blobs, the manifests and the index under v2 are sent.'
+				answer: 'Only the new config, then the manifest',
+				feedback: 'The two layers answer 200 to HEAD and stay put ("Layer already exists"); only the new config blob is uploaded, and the manifest naming it is PUT under v2.'
 			},
 			title: 'Push v2: no layer travels',
 			notes: 'Contrast tags (movable) with digests (fixed); ask which one a production deployment should pin. Point at the output: no layer says Pushed, yet v2 has a new digest, because its config differs. Demo afterwards: az acr repository show-tags -n myreg --repository docker-whale lists ["v1", "v2"].',
 			view: 'acr',
 			narration:
-				'Pushing v2 sends almost nothing. The HEAD for each layer answers 200 OK, so the client prints "Layer already exists" for both. Only small blobs are uploaded: the new config, a few kilobytes, and the attestation\'s blobs, new too because the provenance names the new manifest. Then the two manifests and the index under the tag v2. The registry now holds both tags; a deployment can move from v1 to v2, or back.',
-			terminal: {
-				command: 'docker push myreg.azurecr.io/docker-whale:v2',
-				output: `${pushed}\n${LAYERS.ours}: Layer already exists\n${LAYERS.base}: Layer already exists\n${V2.provenance}: Pushed\nv2: digest: sha256:${IDS.whale2}… size: 856`,
-				api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2'
-			},
-			highlight: ['dockerd', 'acr'],
-			messages: [
-				{ from: 'cli', to: 'dockerd', via: 'cli-dockerd', kind: 'request', summary: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2 (X-Registry-Auth)' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:8b29… and sha256:3c1e… (both layers)` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '200 OK for both: Layer already exists' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `HEAD ${repo}/blobs/sha256:${V2.config.slice(0, 4)}… (the new config)` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '404 Not Found' },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `POST ${repo}/blobs/uploads/ → 202, then PUT <upload URL>?digest=sha256:${V2.config.slice(0, 4)}… (config)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'data', summary: `the same for the attestation's new config and provenance statement (sha256:${V2.provenance.slice(0, 4)}…)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/sha256:${V2.manifest.slice(0, 4)}… and …/sha256:${V2.attestation.slice(0, 4)}… (image and attestation manifests)` },
-				{ from: 'dockerd', to: 'acr', via: 'dockerd-acr', kind: 'request', summary: `PUT ${repo}/manifests/v2 (the index, sha256:${IDS.whale2.slice(0, 4)}…)` },
-				{ from: 'acr', to: 'dockerd', via: 'dockerd-acr', kind: 'response', summary: '201 Created' }
-			]
+				'Pushing v2 sends almost nothing. The HEAD for each layer answers 200 OK, so the client prints "Layer already exists" for both. Only the new config is uploaded, a few hundred bytes, then the manifest under the tag v2. The registry now holds both tags; a deployment can move from v1 to v2, or back.',
+			terminal: { command: PUSH_V2, output: FROM_RUN, api: 'POST /images/myreg.azurecr.io/docker-whale/push?tag=v2' },
+			highlight: ['dockerd', 'acr']
 		}
 	]
 };
+
+const ACR = [{ to: 'acr' }, { from: 'acr' }];
+export const d3Scenario: DockerScenario = {
+	title: 'D2 (ACR): az login, az acr login, tag and push v1; a CMD-only v2, built and pushed',
+	engine: hostOptions,
+	continues: d2Scenario,
+	steps: [
+		{ step: 'az-login', wait: 5 * 60_000, type: ['az login'], show: [{ from: 'az' }, { to: 'az' }], output: true },
+		{ step: 'acr-login', type: ['az acr login -n myreg'], show: [{ from: 'az' }, { to: 'az' }, { from: 'cli' }, { to: 'cli' }, ...ACR], output: true },
+		{ step: 'tag', type: ['docker tag docker-whale myreg.azurecr.io/docker-whale:v1'], show: [{ from: 'cli' }, { to: 'img-whale' }, { to: 'cli' }] },
+		{ step: 'push', type: [PUSH_V1], until: { from: 'acr', summary: /^200: access token/ }, settle: 5, show: [{ from: 'cli' }, ...ACR], output: true },
+		{ step: 'upload-v1', show: [...ACR, { to: 'cli', summary: /: Pushed$/ }, { to: 'cli', kind: 'response' }], output: true },
+		{ step: 'v2', wait: 60_000, files: { Dockerfile: v2DockerfileLines.join('\n') + '\n' }, type: [BUILD_V2], show: [{ from: 'cli', summary: /^POST \/grpc/ }, { from: 'dockerd', to: 'buildkit' }, { from: 'buildkit', to: 'hub' }, { from: 'hub', to: 'buildkit' }, { to: 'img-whale' }], output: true },
+		{ step: 'push-v2', type: [PUSH_V2], show: [{ from: 'cli' }, ...ACR, { to: 'cli', summary: /already exists/ }], output: true }
+	]
+};
+
+export const d3Recording = recordDockerWalkthrough(d3Scenario, written, dockerScene);
+export const pushToAcr: Walkthrough = d3Recording.walkthrough;

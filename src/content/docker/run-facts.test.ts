@@ -242,7 +242,7 @@ describe('continuity across the Docker walkthroughs (one host, one story)', () =
 		expect(ps).toEqual(expect.arrayContaining(finalAcr));
 	});
 
-	it('quirky_turing is the container docker run docker-whale (without --rm) left behind in build-and-push', () => {
+	it('jolly_lovelace is the container docker run docker-whale (without --rm) left behind in build-and-push', () => {
 		const runs = buildAndPush.steps.filter((s) => /^docker run\b.*docker-whale/.test(s.terminal?.command ?? ''));
 		expect(runs.length).toBeGreaterThan(0);
 		for (const s of runs) expect(s.terminal!.command).not.toMatch(/--rm/);
@@ -250,7 +250,7 @@ describe('continuity across the Docker walkthroughs (one host, one story)', () =
 		for (const w of later)
 			w.steps.forEach((s, i) => {
 				if (w === buildAndPush && i < first) return;
-				const row = containerTable(w, s)?.rows.find((r) => r[6] === 'quirky_turing');
+				const row = containerTable(w, s)?.rows.find((r) => r[6] === 'jolly_lovelace');
 				expect(row, `${w.id}/${s.id}`).toBeDefined();
 				expect([row![0], row![1]]).toEqual([IDS.old, 'docker-whale']);
 				expect(row![4]).toMatch(/^Exited \(0\)/);
@@ -308,3 +308,4 @@ describe('pull-and-run is recorded from the simulator', () => {
 		for (const s of pullAndRun.steps) for (const m of s.messages ?? []) expect(ids.has(m.from) && ids.has(m.to) && vias.has(m.via), `${s.id}: ${m.via}`).toBe(true);
 	});
 });
+

@@ -5,14 +5,19 @@
 import type { StateTable } from '$lib/model/types';
 
 export const IDS = {
-	// nginx and web are the IDs of the recorded pull-and-run (src/content/docker/pull-and-run.ts).
+	// nginx and web are the IDs of the recorded pull-and-run (src/content/docker/pull-and-run.ts); whale (the
+	// manifest docker-whale names) and old (jolly_lovelace) of the recorded build-and-push; whale2 (v2) of push-to-acr;
+	// killed (admiring_hopper) and hello (nginx-hello:v1) of inspect-containers. The facts tests check each against its
+	// run. base is not shown by any walkthrough (BuildKit keeps debian in its build cache). SIZE stays Engine 29's
+	// (content + unpacked snapshots), which the simulator does not compute.
 	nginx: 'eafa2a465504',
 	base: '1b4c3f2ba5d0',
-	whale: '7e2f1c9d4a10',
-	whale2: 'c41d0a6e93b2',
+	whale: '37e1c72eea79',
+	whale2: '87fd37dc1f60',
 	web: 'e44228eea7a2',
-	old: '9b2e5d7a1c03',
-	killed: '5c8d3e1f6a27'
+	old: '60e2389836ad',
+	killed: '98bddcfdf5a6',
+	hello: 'c7fb044fc00f'
 } as const;
 
 type ImageRow = [repository: string, tag: string, id: string, size: string];
@@ -56,7 +61,7 @@ export const WEB_PORTS = '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp';
 /** web, the container `docker run -d --name web -p 8080:80 nginx` created; its times change as the story goes on. */
 export const web = (created: string, status: string): ContainerRow => [IDS.web, 'nginx', NGINX_CMD, created, status, status.startsWith('Up') ? WEB_PORTS : '', 'web'];
 // docker-whale's CMD `fortune | cowsay` is shell form, so the process is /bin/sh -c 'fortune | cowsay'.
-/** quirky_turing, the container `docker run docker-whale` (no --rm) left behind in build-and-push. */
-export const whaleRun = (created: string, status: string): ContainerRow => [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', created, status, '', 'quirky_turing'];
+/** jolly_lovelace, the container `docker run docker-whale` (no --rm) left behind in build-and-push. */
+export const whaleRun = (created: string, status: string): ContainerRow => [IDS.old, 'docker-whale', '"/bin/sh -c \'fortune…"', created, status, '', 'jolly_lovelace'];
 export const OLD: ContainerRow = whaleRun('About an hour ago', 'Exited (0) About an hour ago');
-export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'happy_lamport'];
+export const KILLED: ContainerRow = [IDS.killed, 'nginx', NGINX_CMD, '50 minutes ago', 'Exited (137) 45 minutes ago', '', 'admiring_hopper'];

@@ -141,3 +141,37 @@ describe('rm, exec, logs, names and ports', () => {
 		expect(sh(e, 'docker ps').lines[1]).toMatch(/ [a-z]+_[a-z]+$/);
 	});
 });
+
+describe('docker commit', () => {
+	it('pauses the running container, writes one new layer with its writable files on the image\'s layers, names it, resumes, and prints the full ID', () => {
+		const e = testEngine('commit');
+		sh(e, 'docker run -d --name web -p 8080:80 nginx');
+		sh(e, `docker exec web sh -c 'echo "hello class" > /usr/share/nginx/html/index.html'`);
+		const from = e.sim.trace.size;
+		const r = sh(e, 'docker commit web nginx-hello:v1');
+		expect(r.code).toBe(0);
+		expect(r.text).toMatch(/^sha256:[0-9a-f]{64}$/);
+		const sent = messagesSince(e, from);
+		expect(sent[0]).toBe('cli → dockerd: POST /commit?container=web&repo=nginx-hello&tag=v1');
+		expect(sent[1]).toBe('dockerd → containerd: pause task web (cgroup freezer)');
+		expect(sent[2]).toMatch(/^dockerd → img-nginx-hello: web's writable layer → 1 new layer [0-9a-f]{12} on the image's 7; .*; name nginx-hello:v1$/);
+		expect(sent[3]).toBe('dockerd → containerd: resume task web');
+		expect(sent[4]).toBe(`dockerd → cli: 201 Created {"Id":"${r.text.slice(0, 19)}…"}`);
+		const images = sh(e, 'docker images').lines;
+		expect(images.find((l) => l.startsWith('nginx-hello '))).toContain(r.text.slice(7, 19));
+		// The new image keeps nginx's command; its history's top entry is the container's command, with a size.
+		expect(sh(e, 'docker history nginx-hello:v1').lines[1]).toMatch(/docker-entrypoint\.sh nginx -g 'daemon off;'/);
+		expect(sh(e, 'docker history nginx-hello:v1').lines[1]).not.toMatch(/ 0B /);
+		expect(sh(e, 'docker run -d --name copy nginx-hello:v1').code).toBe(0);
+	});
+
+	it('a stopped container is committed without a pause; an unknown one is 404', () => {
+		const e = testEngine('commit');
+		sh(e, 'docker run -d --name web nginx');
+		sh(e, 'docker stop web');
+		const from = e.sim.trace.size;
+		expect(sh(e, 'docker commit web').code).toBe(0);
+		expect(messagesSince(e, from).some((m) => /pause/.test(m))).toBe(false);
+		expect(sh(e, 'docker commit nope x').text).toBe('Error response from daemon: No such container: nope');
+	});
+});

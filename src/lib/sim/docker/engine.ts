@@ -33,6 +33,8 @@ export interface EngineOptions {
 	azureUser?: string;
 	/** The scene component for an image by its familiar name; default img-<last path part>. */
 	imageComponent?: (familiar: string) => string;
+	/** The scene component for a container by its name; default ctr-<name>. */
+	containerComponent?: (name: string) => string;
 }
 
 /** Latency (ms) of a link: the local socket and in-host gRPC are quick, the internet is not. */
@@ -86,7 +88,7 @@ export class DockerEngine {
 				channels.get(key)!.send(kind, summary, then ? () => then() : undefined);
 			},
 			imageComponent: options.imageComponent ?? defaultImageComponent,
-			containerComponent: (name) => `ctr-${name}`,
+			containerComponent: options.containerComponent ?? ((name) => `ctr-${name}`),
 			clock: () => this.epochMs + this.sim.now
 		};
 		this.daemon = new Daemon(ctx);

@@ -72,6 +72,26 @@ describe('docker push to Docker Hub', () => {
 		const sent = messagesSince(e, from).filter((m) => m.startsWith('dockerd → hub'));
 		expect(sent.filter((m) => /: (POST|PUT) /.test(m))).toEqual([]);
 	});
+	it('a blob that came with two repositories is mounted as containerd chooses: of the sorted sources, the later on a tie (library/nginx over library/debian)', () => {
+		// Built first, nginx pulled after: the order the sources were learnt in is not what decides.
+		const e = testEngine('push');
+		e.files.set('Dockerfile', WHALE_DOCKERFILE);
+		sh(e, 'docker build -t docker-whale .');
+		sh(e, 'docker pull nginx');
+		sh(e, 'docker tag docker-whale student/docker-whale');
+		sh(e, 'docker login -u student -p pat');
+		const r = sh(e, 'docker push student/docker-whale');
+		expect(r.lines.filter((l) => /Mounted from/.test(l)).map((l) => l.slice(14))).toEqual(['Mounted from library/nginx']);
+	});
+
+	it('docker build takes --provenance=false (what the simulator exports: one manifest) and names what it supports otherwise', () => {
+		const e = testEngine('push');
+		e.files.set('Dockerfile', WHALE_DOCKERFILE);
+		expect(sh(e, 'docker build --provenance=false -t docker-whale .').code).toBe(0);
+		const r = sh(e, 'docker build --provenance=mode=max -t docker-whale .');
+		expect(r.code).toBe(1);
+		expect(r.text).toMatch(/--provenance=false/);
+	});
 });
 
 describe('push to Azure Container Registry after az acr login', () => {

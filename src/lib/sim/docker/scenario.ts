@@ -20,18 +20,46 @@ export interface DockerStepScript {
 	type?: string[];
 	/** The step ends once this many messages (default 1) matching the rule were sent in it; default: when the last command ends. */
 	until?: MessageRule & { count?: number };
+	/** Simulated ms run after the stop condition holds, so what was sent then has arrived (the terminal's progress lines). */
+	settle?: number;
 	/** The messages shown, from those sent since the latest step that typed a command and not shown yet. */
 	show?: MessageRule[];
 	/** The step's terminal shows the last command's output as it stands at the step's end. */
 	output?: boolean;
 	/** A branch: recorded on a fresh engine (the same options), starting from this step's commands. */
 	fresh?: boolean;
+	/** Files written in the working directory (the build context) before the commands. */
+	files?: Record<string, string>;
 }
 
 export interface DockerScenario {
 	title: string;
 	engine: EngineOptions;
+	/** The walkthrough this one follows on the same host: its run (up to its first branch) is replayed first, unrecorded. */
+	continues?: DockerScenario;
 	steps: DockerStepScript[];
+}
+
+/** Replays a scenario's story (not its branches) on an engine: files, waits and commands, each run to its end. */
+function replay(engine: DockerEngine, scenario: DockerScenario): void {
+	if (scenario.continues) replay(engine, scenario.continues);
+	for (const script of scenario.steps) {
+		if (script.fresh) return;
+		for (const [name, text] of Object.entries(script.files ?? {})) engine.files.set(name, text);
+		if (script.wait) engine.wait(script.wait);
+		for (const line of script.type ?? []) {
+			const typed = engine.type(line);
+			let guard = 0;
+			while (!typed.result && engine.sim.queue.step()) if (++guard > 100_000) throw new Error(`${scenario.title}: ${line} never ended`);
+		}
+	}
+}
+
+/** A new engine for a scenario, with the host as the walkthroughs before it left it. */
+function startEngine(scenario: DockerScenario): DockerEngine {
+	const engine = new DockerEngine(scenario.engine);
+	if (scenario.continues) replay(engine, scenario.continues);
+	return engine;
 }
 
 export interface RecordedDockerStep {
@@ -47,19 +75,20 @@ export interface RecordedDockerStep {
 }
 
 export function recordDocker(scenario: DockerScenario): RecordedDockerStep[] {
-	let engine = new DockerEngine(scenario.engine);
-	let storyFrom = 0;
+	let engine = startEngine(scenario);
+	let storyFrom = engine.sim.trace.size;
 	const shownIds = new Set<number>();
 	let last: Typed | undefined;
 	return scenario.steps.map((script) => {
 		if (script.fresh) {
-			engine = new DockerEngine(scenario.engine);
-			storyFrom = 0;
+			engine = startEngine(scenario);
+			storyFrom = engine.sim.trace.size;
 			last = undefined;
 			// Ids count anew in the new run.
 			shownIds.clear();
 		}
 		const { sim } = engine;
+		for (const [name, text] of Object.entries(script.files ?? {})) engine.files.set(name, text);
 		if (script.wait) engine.wait(script.wait);
 		const start = sim.trace.size;
 		if (script.type?.length) storyFrom = start;
@@ -74,6 +103,7 @@ export function recordDocker(scenario: DockerScenario): RecordedDockerStep[] {
 		let guard = 0;
 		while (!reached() && sim.queue.step()) if (++guard > 100_000) throw new Error(`${scenario.title}/${script.step}: the stop condition never held`);
 		if (!reached()) throw new Error(`${scenario.title}/${script.step}: the run went idle before the stop condition held`);
+		if (script.settle) sim.queue.runUntil(sim.now + script.settle);
 		const candidates = sentSince(storyFrom).filter((m) => !shownIds.has(m.id));
 		const { shown, alone } = select(script.show ?? [], candidates, causeOf);
 		for (const m of shown) shownIds.add(m.id);

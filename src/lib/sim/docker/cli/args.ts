@@ -37,13 +37,14 @@ export const COMMANDS: Record<string, Spec> = {
 	history: { usage: 'docker history IMAGE', flags: {}, min: 1, max: 1 },
 	rmi: { usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', flags: { force: 'bool' }, short: { f: 'force' }, min: 1 },
 	tag: { usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', flags: {}, min: 2, max: 2 },
+	commit: { usage: 'docker commit CONTAINER [REPOSITORY[:TAG]]', flags: {}, min: 1, max: 2 },
 	push: { usage: 'docker push NAME[:TAG]', flags: {}, min: 1, max: 1 },
 	login: { usage: 'docker login [OPTIONS] [SERVER]', flags: { username: 'value', password: 'value' }, short: { u: 'username', p: 'password' }, min: 0, max: 1 },
-	build: { usage: 'docker build [OPTIONS] PATH', flags: { tag: 'multi', file: 'value', 'build-arg': 'multi', 'no-cache': 'bool' }, short: { t: 'tag', f: 'file' }, min: 1, max: 1 }
+	build: { usage: 'docker build [OPTIONS] PATH', flags: { tag: 'multi', file: 'value', 'build-arg': 'multi', 'no-cache': 'bool', provenance: 'value' }, short: { t: 'tag', f: 'file' }, min: 1, max: 1 }
 };
 
 /** Two-word forms that mean the same as a one-word command. */
-const ALIASES: Record<string, string> = { 'image ls': 'images', 'image list': 'images', 'image rm': 'rmi', 'image pull': 'pull', 'image push': 'push', 'image tag': 'tag', 'image history': 'history', 'image build': 'build', 'container ls': 'ps', 'container run': 'run', 'container rm': 'rm', 'container stop': 'stop', 'container start': 'start', 'container exec': 'exec', 'container logs': 'logs', 'container kill': 'kill', 'container create': 'create', 'container restart': 'restart', 'container list': 'ps' };
+const ALIASES: Record<string, string> = { 'image ls': 'images', 'image list': 'images', 'image rm': 'rmi', 'image pull': 'pull', 'image push': 'push', 'image tag': 'tag', 'image history': 'history', 'image build': 'build', 'container ls': 'ps', 'container run': 'run', 'container rm': 'rm', 'container stop': 'stop', 'container start': 'start', 'container exec': 'exec', 'container commit': 'commit', 'container logs': 'logs', 'container kill': 'kill', 'container create': 'create', 'container restart': 'restart', 'container list': 'ps' };
 
 export interface Parsed {
 	command: string;

@@ -8,6 +8,10 @@ import type { Finish } from './output';
 export function build(files: () => Record<string, string>) {
 	return (ctx: CliContext, p: Parsed, finish: Finish): void => {
 		if (p.args[0] !== '.') return ctx.out.print(`The simulator builds from the current directory: docker build [-t NAME] . (got ${p.args[0]})`), finish(1);
+		// Engine 29's builder adds a provenance attestation (an attestation manifest and an index) unless told not
+		// to; the simulator exports the one image manifest, which is what --provenance=false gives.
+		if (p.flags.provenance !== undefined && p.flags.provenance !== 'false')
+			return ctx.out.print('The simulator builds without attestations: leave --provenance out or give --provenance=false.'), finish(1);
 		const context = files();
 		const name = typeof p.flags.file === 'string' ? p.flags.file : 'Dockerfile';
 		const dockerfile = context[name];

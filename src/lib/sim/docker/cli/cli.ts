@@ -4,7 +4,7 @@ import type { Sim } from '../../core/sim';
 import type { EngineClient } from './api';
 import { parseDocker } from './args';
 import { each, exec, logs, ps, run, type CliContext } from './containers';
-import { history, images, login, pull, push, rmi, tag } from './images';
+import { commit, history, images, login, pull, push, rmi, tag } from './images';
 import { Output, type CommandResult, type Finish } from './output';
 
 export class Cli {
@@ -50,6 +50,7 @@ export class Cli {
 			history: () => history(ctx, p, wall, finish),
 			rmi: () => rmi(ctx, p, finish),
 			tag: () => tag(ctx, p, finish),
+			commit: () => commit(ctx, p, finish),
 			login: () => login(ctx, p, finish)
 		};
 		const extra = this.extra.get(p.command);

@@ -106,6 +106,18 @@ export function tag(ctx: CliContext, p: Parsed, finish: Finish): void {
 	});
 }
 
+/** docker commit: POST /commit; prints the new image's full ID (sha256:…), as docker/cli commit.go does. */
+export function commit(ctx: CliContext, p: Parsed, finish: Finish): void {
+	const target = p.args[1] ? parse(ctx, p.args[1], finish) : undefined;
+	if (p.args[1] && !target) return;
+	const name = target ? `&repo=${familiarName(target)}&tag=${target.tag ?? 'latest'}` : '';
+	ctx.api.call({ method: 'POST', path: `/commit?container=${p.args[0]}${name}` }, (res) => {
+		if (res.status !== 201) return ctx.out.daemonError(messageOf(res)), finish(1);
+		ctx.out.print((res.body as { Id: string }).Id);
+		finish(0);
+	});
+}
+
 export function login(ctx: CliContext, p: Parsed, finish: Finish): void {
 	const username = p.flags.username;
 	const password = p.flags.password;

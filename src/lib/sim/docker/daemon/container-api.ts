@@ -1,7 +1,8 @@
 // The container routes of the Engine API: create, start, stop, kill, restart, wait, remove, list,
-// inspect, logs and attach. `exec` is in exec.ts.
+// inspect, logs and attach. `exec` is in exec.ts, `commit` in commit.ts.
 import type { Exchange, HttpRequest } from '../http';
 import { familiarName, parseReference } from '../reference';
+import { commit } from './commit';
 import { newId, newName, type Container, type PortBinding } from './container';
 import type { DaemonContext } from './context';
 import { fail, noSuchContainer } from './errors';
@@ -44,6 +45,7 @@ export class ContainerApi {
 
 	route(req: HttpRequest, path: string, q: URLSearchParams, ex: Exchange): boolean {
 		if (this.exec.route(req, path, ex)) return true;
+		if (req.method === 'POST' && path === '/commit') return commit(this.ctx, (ref) => this.find(ref), q, ex), true;
 		if (req.method === 'POST' && path === '/containers/create') return this.create(req.body as CreateBody, q.get('name'), ex), true;
 		if (req.method === 'GET' && path === '/containers/json') return this.json(q.get('all') === '1', ex), true;
 		const m = path.match(/^\/containers\/([^/]+)(?:\/(start|stop|kill|restart|wait|attach|json|logs))?$/);

@@ -59,7 +59,8 @@ export class ExecApi {
 					const message = `OCI runtime exec failed: exec failed: unable to start container process: ${result.notFound}: unknown`;
 					return send('containerd', self, 'response', `error: ${result.notFound}`, () => fail(ex, 500, message));
 				}
-				const pid1 = c.argv[0]?.split('/').pop() ?? 'PID 1';
+				// What runs as PID 1 now: /docker-entrypoint.sh has exec'd nginx, so the program's name, not argv[0].
+				const pid1 = c.program?.name ?? c.argv[0]?.split('/').pop() ?? 'PID 1';
 				send('runc', ctr, 'request', `start ${commandLine(e.cmd)} beside ${pid1} (not PID 1)`, () => {
 					e.exitCode = result.exitCode;
 					send('containerd', self, 'event', `exec process exit: status ${result.exitCode}`, () =>

@@ -24,7 +24,23 @@ export function pushImage(ctx: DaemonContext, ref: Reference, image: LocalImage,
 	const config = blobs.find((b) => b.digest === image.config)!;
 	// A multi-platform image pulled here holds one platform's content: push that platform's manifest.
 	const manifest = blobs.find((b) => b.digest === image.manifest)!;
-	const mountFrom = (digest: string) => [...(ctx.store.sources.get(digest) ?? [])].find((s) => s.startsWith(`${ref.domain}/`) && s !== repo)?.slice(ref.domain.length + 1);
+	// containerd's choice (core/remotes/docker/pusher.go selectRepositoryMountCandidate): the blob's
+	// distribution-source label lists repositories sorted; of those other than the target, the one sharing the
+	// most leading path components with it, the later on a tie. So a Debian layer that came with both
+	// library/debian and library/nginx is mounted from library/nginx.
+	const mountFrom = (digest: string) => {
+		const target = ref.path.split('/');
+		const shared = (s: string) => {
+			const parts = s.split('/');
+			let n = 0;
+			while (n < parts.length && parts[n] === target[n]) n++;
+			return n;
+		};
+		const candidates = [...(ctx.store.sources.get(digest) ?? [])].filter((s) => s.startsWith(`${ref.domain}/`) && s !== repo).map((s) => s.slice(ref.domain.length + 1)).sort();
+		let best: string | undefined;
+		for (const c of candidates) if (best === undefined || shared(c) >= shared(best)) best = c;
+		return best;
+	};
 	const mountScopes = [...new Set(layers.map((l) => mountFrom(l.digest)).filter((s): s is string => !!s))].map((p) => `repository:${p}:pull`);
 	const resolver = new Resolver(link, credentials, [`repository:${ref.path}:pull,push`, ...mountScopes]);
 	const denied = () => done({ error: 'denied: requested access to the resource is denied' });
