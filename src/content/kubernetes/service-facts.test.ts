@@ -209,7 +209,7 @@ describe('managed-aks', () => {
 		const kubelet = `kubelet-${Number(node.slice(-1)) + 1}`;
 		expect(s.messages!.map((m) => `${m.from} → ${m.to}: ${m.summary}`)).toEqual([
 			`kubectl → kube-apiserver: GET /api/v1/namespaces/default/pods/${pod}/log`,
-			`kube-apiserver → ${kubelet}: GET /containerLogs/default/${pod}/nginx (through the konnectivity tunnel)`,
+			`kube-apiserver → ${kubelet}: GET /containerLogs/default/${pod}/nginx (konnectivity tunnel)`,
 			`${kubelet} → kube-apiserver: 200 OK: 2 lines of nginx's log`,
 			'kube-apiserver → kubectl: 200 OK: 2 log lines'
 		]);

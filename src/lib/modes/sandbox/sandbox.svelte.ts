@@ -180,6 +180,8 @@ export class SandboxState {
 		const previous = this.picture.viewId;
 		const next = livePicture(this.base, this.full, this.plan, pods, run.nodes());
 		if (next.viewId !== previous) this.layouts = withView(this.layouts, previous, next);
+		// Same slots, other Pods in them (a replacement in a freed slot): the view stays, its labels change.
+		else if (labelsDiffer(this.layouts[next.viewId], next.layout)) this.layouts = { ...this.layouts, [next.viewId]: next.layout };
 		this.picture = next;
 		if (next.viewId !== previous) void this.deps.diagram()?.showView(next.viewId, this.deps.reduced() ? 0 : 400);
 		const shown = fresh.map((m) => shownMessage(m, this.plan, this.connections));
@@ -215,4 +217,10 @@ export class SandboxState {
 			void diagram.sendMessage(m, TOKEN_MS[this.speed]).finally(() => this.moving--);
 		}
 	}
+}
+
+/** Whether any part of a view is drawn with other label lines (a slot now named after another Pod). */
+function labelsDiffer(before: ViewLayout | undefined, after: ViewLayout): boolean {
+	if (!before) return true;
+	return Object.entries(after.nodes).some(([id, n]) => (before.nodes[id]?.lines ?? []).join('\n') !== (n.lines ?? []).join('\n'));
 }

@@ -46,7 +46,7 @@ describe('kubectl logs', () => {
 		const pod = c.pods().find((p) => p.spec.nodeName === AKS[1]) ?? c.pods()[0]!;
 		const n = AKS.indexOf(pod.spec.nodeName!) + 1;
 		const { lines } = logs(c, pod.metadata.name);
-		expect(lines[1]).toBe(`kube-apiserver → kubelet-${n} (api-kubelet-${n}): GET /containerLogs/default/${pod.metadata.name}/nginx (through the konnectivity tunnel)`);
+		expect(lines[1]).toBe(`kube-apiserver → kubelet-${n} (api-kubelet-${n}): GET /containerLogs/default/${pod.metadata.name}/nginx (konnectivity tunnel)`);
 	});
 
 	it('a Pod that does not exist is 404 from the API server, and no kubelet is asked', () => {

@@ -52,7 +52,7 @@ export function connectKubelets(cp: ControlPlane, options: KubeletConnectOptions
 		const n = options.index(node);
 		const kubelet = `kubelet-${n}`;
 		const via = `api-kubelet-${n}`;
-		const tunnel = options.konnectivity ? ' (through the konnectivity tunnel)' : '';
+		const tunnel = options.konnectivity ? ' (konnectivity tunnel)' : '';
 		channel('kube-apiserver', kubelet, via).send('request', `GET /containerLogs/${namespace}/${name}/${container}${tunnel}`, () => {
 			const started = pod.status?.containerStatuses?.find((c) => c.name === container)?.state?.running?.startedAt;
 			const lines = nginxStartLines(started);
