@@ -156,6 +156,17 @@ test.describe('present', () => {
 		// Projector sizes: an answer's text is at least 3% of the screen's height.
 		const size = await poll.getByRole('listitem').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize) / innerHeight);
 		expect(size).toBeGreaterThanOrEqual(0.03);
+		// The picture makes room: no component lies under the open poll (the question is which one acts).
+		await expect
+			.poll(() =>
+				page.evaluate(() => {
+					const p = document.querySelector('.poll')!.getBoundingClientRect();
+					return [...document.querySelectorAll('svg.diagram [data-part]')]
+						.filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top; })
+						.map((e) => e.getAttribute('data-part'));
+				})
+			)
+			.toEqual([]);
 		await expectNoAxeViolations(page);
 
 		const popup = page.waitForEvent('popup');
